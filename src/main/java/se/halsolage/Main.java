@@ -1,0 +1,41 @@
+package se.halsolage;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import se.halsolage.cli.Cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Entry point: {@code halsolage} opens the desktop; {@code halsolage COMMAND …} runs a CLI command. */
+@Command(name = "halsolage", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Hälsoläge – folkhälsodata, insatser och \"Strategi för hälsa\" för kommunens folkhälsosamordnare.%n"
+                + "Utan kommando öppnas skrivbordsprogrammet (med exempelarbetsboken om ingen fil anges).",
+        subcommands = {
+                se.halsolage.cli.DemoCommand.class,
+                se.halsolage.cli.InfoCommand.class,
+                se.halsolage.cli.IndicatorsCommand.class,
+                se.halsolage.cli.SeriesCommand.class,
+                se.halsolage.cli.ImportCommand.class,
+                se.halsolage.cli.KoladaCommand.class,
+                se.halsolage.cli.ChartCommand.class,
+                se.halsolage.cli.ReportCommand.class,
+                se.halsolage.cli.BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ARBETSBOK", description = "Arbetsbok (.halsa) att öppna i fönstret.")
+    private Path workbook;
+
+    @Override
+    public Integer call() {
+        se.halsolage.ui.DesktopLauncher.launch(workbook);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new Main(), args));
+    }
+}

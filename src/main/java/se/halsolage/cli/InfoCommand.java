@@ -1,0 +1,42 @@
+package se.halsolage.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import se.halsolage.domain.Area;
+import se.halsolage.domain.PlanSettings;
+import se.halsolage.workbook.Workbook;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Visar inställningar och antal rader per tabell i en arbetsbok.")
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ARBETSBOK")
+    Path workbook;
+
+    @Override
+    public Integer call() {
+        try (Workbook wb = WorkbookArgs.open(workbook)) {
+            PlanSettings p = wb.settings().plan();
+            System.out.println("Arbetsbok:\t" + wb.file());
+            System.out.println("Schemaversion:\t" + wb.schemaVersion());
+            System.out.println("Kommun:\t" + name(wb, p.municipalityId()));
+            System.out.println("Län/region:\t" + name(wb, p.countyId()));
+            System.out.println("Jämförelsegrupp:\t" + name(wb, p.comparisonGroupId()));
+            System.out.println("Planår:\t" + p.planYear());
+            if (p.exampleData()) System.out.println("Obs:\tExempeldata – alla värden är påhittade.");
+            System.out.println();
+            System.out.println("Tabell\tAntal rader");
+            for (Map.Entry<String, Long> e : wb.tableCounts().entrySet()) {
+                System.out.println(e.getKey() + "\t" + e.getValue());
+            }
+        }
+        return Cli.OK;
+    }
+
+    private static String name(Workbook wb, String id) {
+        if (id == null) return "(inte vald)";
+        return wb.areas().get(id).map(Area::name).map(n -> n + " (" + id + ")").orElse(id);
+    }
+}

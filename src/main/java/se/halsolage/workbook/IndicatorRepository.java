@@ -1,0 +1,193 @@
+package se.halsolage.workbook;
+
+import se.halsolage.domain.Direction;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Malomrade;
+import se.halsolage.domain.SfhArea;
+import se.halsolage.domain.Unit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Indicators (nyckeltal) in a workbook. */
+public final class IndicatorRepository {
+    private static final String COLUMNS = "id, title, short_title, unit, direction, source, gender_split, grade, "
+            + "sfh_area, sfh_goal, mapping_confidence, description";
+    private final Workbook wb;
+
+    IndicatorRepository(Workbook wb) {
+        this.wb = wb;
+    }
+
+    /** Inserts or replaces an indicator (its målområden too). */
+    public void save(Indicator ind) {
+        save(ind, null);
+    }
+
+    public void save(Indicator ind, Integer sortOrder) {
+        wb.requireTransaction();
+        wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO indicators(" + COLUMNS + ", sort_order) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+                    + "short_title=excluded.short_title, unit=excluded.unit, direction=excluded.direction, "
+                    + "source=excluded.source, gender_split=excluded.gender_split, grade=excluded.grade, "
+                    + "sfh_area=excluded.sfh_area, sfh_goal=excluded.sfh_goal, "
+                    + "mapping_confidence=excluded.mapping_confidence, description=excluded.description, "
+                    + "sort_order=coalesce(excluded.sort_order, indicators.sort_order)")) {
+                ps.setString(1, ind.id());
+                ps.setString(2, ind.title());
+                ps.setString(3, ind.shortTitle());
+                ps.setString(4, ind.unit().code());
+                ps.setString(5, ind.direction().code());
+                ps.setString(6, ind.source());
+                ps.setInt(7, ind.genderSplit() ? 1 : 0);
+                ps.setString(8, ind.grade());
+                ps.setString(9, ind.sfhArea() == null ? null : ind.sfhArea().code());
+                if (ind.sfhGoal() == null) ps.setNull(10, Types.INTEGER); else ps.setInt(10, ind.sfhGoal());
+                ps.setString(11, ind.mappingConfidence());
+                ps.setString(12, ind.description());
+                if (sortOrder == null) ps.setNull(13, Types.INTEGER); else ps.setInt(13, sortOrder);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM indicator_malomraden WHERE indicator_id=?")) {
+                del.setString(1, ind.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO indicator_malomraden VALUES (?,?)")) {
+                for (Malomrade m : ind.malomraden()) {
+                    ins.setString(1, ind.id());
+                    ins.setInt(2, m.number());
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Indicator> get(String id) {
+        return wb.withConnection(c -> {
+            List<Indicator> list = query(c, "SELECT " + COLUMNS + " FROM indicators WHERE id = ? COLLATE NOCASE", id);
+            return list.stream().findFirst();
+        });
+    }
+
+    /** All indicators in catalogue order (SfH area and goal first, then id). */
+    public List<Indicator> all() {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM indicators "
+                + "ORDER BY sort_order IS NULL, sort_order, sfh_goal IS NULL, sfh_goal, id"));
+    }
+
+    /** Indicators whose id, title or short title contains every word of {@code text}. */
+    public List<Indicator> search(String text) {
+        String[] words = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        List<Indicator> out = new ArrayList<>();
+        for (Indicator i : all()) {
+            String hay = (i.id() + " " + i.title() + " " + (i.shortTitle() == null ? "" : i.shortTitle()) + " "
+                    + (i.grade() == null ? "" : i.grade())).toLowerCase(Locale.ROOT);
+            boolean all = true;
+            for (String w : words) {
+                if (!w.isEmpty() && !hay.contains(w)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) out.add(i);
+        }
+        return out;
+    }
+
+    /** By id (case-insensitive), else the single indicator whose text matches; empty if none or ambiguous. */
+    public Optional<Indicator> resolve(String idOrText) {
+        Optional<Indicator> byId = get(idOrText.trim());
+        if (byId.isPresent()) return byId;
+        List<Indicator> hits = search(idOrText);
+        return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+    }
+
+    /** Stores one of the 22 SfH goals. */
+    public void saveGoal(se.halsolage.domain.SfhGoal g) {
+        wb.requireTransaction();
+        wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sfh_goals(number, area, wording) VALUES (?,?,?)")) {
+                ps.setInt(1, g.number());
+                ps.setString(2, g.area().code());
+                ps.setString(3, g.wording());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The SfH goals, by number. */
+    public List<se.halsolage.domain.SfhGoal> goals() {
+        return wb.withConnection(c -> {
+            List<se.halsolage.domain.SfhGoal> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT number, area, wording FROM sfh_goals ORDER BY number");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new se.halsolage.domain.SfhGoal(rs.getInt(1), SfhArea.fromCode(rs.getString(2)), rs.getString(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public boolean delete(String id) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM indicators WHERE id=?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public int count() {
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM indicators");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private static List<Indicator> query(Connection c, String sql, Object... args) throws SQLException {
+        Map<String, Set<Malomrade>> mal = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT indicator_id, malomrade FROM indicator_malomraden");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                mal.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Malomrade.class)).add(Malomrade.of(rs.getInt(2)));
+            }
+        }
+        List<Indicator> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString("id");
+                    int goal = rs.getInt("sfh_goal");
+                    Integer sfhGoal = rs.wasNull() ? null : goal;
+                    out.add(new Indicator(id, rs.getString("title"), rs.getString("short_title"),
+                            Unit.fromCode(rs.getString("unit")), Direction.fromCode(rs.getString("direction")),
+                            rs.getString("source"), rs.getInt("gender_split") == 1, rs.getString("grade"),
+                            mal.getOrDefault(id, Set.of()), SfhArea.fromCode(rs.getString("sfh_area")), sfhGoal,
+                            rs.getString("mapping_confidence"), rs.getString("description")));
+                }
+            }
+        }
+        return out;
+    }
+}

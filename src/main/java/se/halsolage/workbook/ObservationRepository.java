@@ -1,0 +1,209 @@
+package se.halsolage.workbook;
+
+import se.halsolage.domain.Group;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.ObservationStatus;
+import se.halsolage.domain.Period;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Observations: indicator × area × period × group → value, with status and provenance. */
+public final class ObservationRepository {
+    private static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
+            + "ci_low, ci_high, status, marker, source_id, location";
+    private static final Comparator<Observation> ORDER = Comparator.comparing(Observation::period)
+            .thenComparing(Observation::group);
+
+    private final Workbook wb;
+
+    ObservationRepository(Workbook wb) {
+        this.wb = wb;
+    }
+
+    /** What an upsert did to the stored row. */
+    public enum Change { ADDED, UPDATED, UNCHANGED }
+
+    /** Counts of an upsert batch. */
+    public record UpsertCounts(int added, int updated, int unchanged) {
+        public UpsertCounts plus(UpsertCounts o) {
+            return new UpsertCounts(added + o.added, updated + o.updated, unchanged + o.unchanged);
+        }
+
+        public int total() {
+            return added + updated + unchanged;
+        }
+    }
+
+    /** Inserts or updates (same indicator, area, period label and group) one observation. */
+    public Change upsert(Observation o) {
+        UpsertCounts c = upsertAll(List.of(o));
+        return c.added() > 0 ? Change.ADDED : c.updated() > 0 ? Change.UPDATED : Change.UNCHANGED;
+    }
+
+    /**
+     * Inserts or updates many observations inside the current transaction. A stored row whose value,
+     * n, CI, status and marker are equal is left alone (and counted as unchanged); otherwise it takes
+     * the new values and the new source.
+     */
+    public UpsertCounts upsertAll(Iterable<Observation> observations) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            int added = 0, updated = 0, unchanged = 0;
+            try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO observations(" + COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement upd = c.prepareStatement("UPDATE observations SET value=?, n=?, ci_low=?, "
+                         + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
+                         + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
+                         + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)")) {
+                for (Observation o : observations) {
+                    bindInsert(ins, o);
+                    if (ins.executeUpdate() == 1) {
+                        added++;
+                        continue;
+                    }
+                    int i = 1;
+                    setDouble(upd, i++, o.value());
+                    setInt(upd, i++, o.n());
+                    setDouble(upd, i++, o.ciLow());
+                    setDouble(upd, i++, o.ciHigh());
+                    upd.setString(i++, o.status().code());
+                    upd.setString(i++, o.marker());
+                    upd.setLong(i++, o.sourceId());
+                    upd.setString(i++, o.location());
+                    upd.setInt(i++, o.period().startYear());
+                    upd.setInt(i++, o.period().endYear());
+                    upd.setString(i++, o.indicatorId());
+                    upd.setString(i++, o.areaId());
+                    upd.setString(i++, o.period().label());
+                    upd.setString(i++, o.group().label());
+                    setDouble(upd, i++, o.value());
+                    setInt(upd, i++, o.n());
+                    setDouble(upd, i++, o.ciLow());
+                    setDouble(upd, i++, o.ciHigh());
+                    upd.setString(i++, o.status().code());
+                    upd.setString(i, o.marker());
+                    if (upd.executeUpdate() == 1) updated++; else unchanged++;
+                }
+            }
+            return new UpsertCounts(added, updated, unchanged);
+        });
+    }
+
+    private static void bindInsert(PreparedStatement ps, Observation o) throws SQLException {
+        ps.setString(1, o.indicatorId());
+        ps.setString(2, o.areaId());
+        ps.setString(3, o.period().label());
+        ps.setInt(4, o.period().startYear());
+        ps.setInt(5, o.period().endYear());
+        ps.setString(6, o.group().label());
+        setDouble(ps, 7, o.value());
+        setInt(ps, 8, o.n());
+        setDouble(ps, 9, o.ciLow());
+        setDouble(ps, 10, o.ciHigh());
+        ps.setString(11, o.status().code());
+        ps.setString(12, o.marker());
+        ps.setLong(13, o.sourceId());
+        ps.setString(14, o.location());
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
+    }
+
+    /** One series: an indicator in an area for one group, ordered by period. */
+    public List<Observation> series(String indicatorId, String areaId, Group group) {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
+                + "AND area_id=? AND grp=? ORDER BY end_year, start_year, period", indicatorId, areaId, group.label()));
+    }
+
+    /** All groups of an indicator in an area, ordered by period, then group (Totalt first). */
+    public List<Observation> series(String indicatorId, String areaId) {
+        return wb.withConnection(c -> {
+            List<Observation> list = query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
+                    + "AND area_id=? ORDER BY end_year, start_year, period", indicatorId, areaId);
+            list.sort(ORDER);
+            return list;
+        });
+    }
+
+    /** Every observation of an indicator, all areas and groups. */
+    public List<Observation> forIndicator(String indicatorId) {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
+                + "ORDER BY area_id, grp, end_year, start_year", indicatorId));
+    }
+
+    /** Every observation in an area (all indicators), for overviews. */
+    public List<Observation> forArea(String areaId) {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE area_id=? "
+                + "ORDER BY indicator_id, grp, end_year, start_year", areaId));
+    }
+
+    /** Every observation from one source. */
+    public List<Observation> forSource(long sourceId) {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE source_id=? "
+                + "ORDER BY indicator_id, area_id, grp, end_year", sourceId));
+    }
+
+    /** The groups present for an indicator in an area. */
+    public List<Group> groups(String indicatorId, String areaId) {
+        return wb.withConnection(c -> {
+            List<Group> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT grp FROM observations WHERE indicator_id=? AND area_id=?")) {
+                ps.setString(1, indicatorId);
+                ps.setString(2, areaId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Group(rs.getString(1)));
+                }
+            }
+            out.sort(null);
+            return out;
+        });
+    }
+
+    public long count() {
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM observations"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static List<Observation> query(Connection c, String sql, Object... args) throws SQLException {
+        List<Observation> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Observation read(ResultSet rs) throws SQLException {
+        double v = rs.getDouble("value");
+        Double value = rs.wasNull() ? null : v;
+        int n = rs.getInt("n");
+        Integer nn = rs.wasNull() ? null : n;
+        double lo = rs.getDouble("ci_low");
+        Double low = rs.wasNull() ? null : lo;
+        double hi = rs.getDouble("ci_high");
+        Double high = rs.wasNull() ? null : hi;
+        return new Observation(rs.getString("indicator_id"), rs.getString("area_id"),
+                new Period(rs.getString("period"), rs.getInt("start_year"), rs.getInt("end_year")),
+                new Group(rs.getString("grp")), value, nn, low, high,
+                ObservationStatus.fromCode(rs.getString("status")), rs.getString("marker"),
+                rs.getLong("source_id"), rs.getString("location"));
+    }
+}
