@@ -12,7 +12,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
@@ -21,7 +20,6 @@ import se.halsolage.workbook.Workbook;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +43,7 @@ public final class HalsolageApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        texts = ResourceBundle.getBundle("se.halsolage.ui.messages", Locale.getDefault());
+        texts = UiLanguage.bundle();
         model = new WorkbookViewModel(texts);
 
         BorderPane root = new BorderPane();
@@ -88,18 +86,19 @@ public final class HalsolageApp extends Application {
     private TableView<IndicatorRow> indicatorTable() {
         TableView<IndicatorRow> table = new TableView<>(model.indicators());
         table.setId("indicatorTable");
-        table.getColumns().add(column("col.id", "id", 90));
-        table.getColumns().add(column("col.indicator", "title", 420));
-        table.getColumns().add(column("col.area", "area", 200));
-        table.getColumns().add(column("col.latest", "latestValue", 140));
-        table.getColumns().add(column("col.period", "period", 90));
+        table.getColumns().add(column("col.id", IndicatorRow::id, 90));
+        table.getColumns().add(column("col.indicator", IndicatorRow::title, 420));
+        table.getColumns().add(column("col.area", IndicatorRow::area, 200));
+        table.getColumns().add(column("col.latest", IndicatorRow::latestValue, 140));
+        table.getColumns().add(column("col.period", IndicatorRow::period, 90));
         table.setPlaceholder(new Label(texts.getString("table.empty")));
         return table;
     }
 
-    private TableColumn<IndicatorRow, String> column(String key, String property, double width) {
+    private TableColumn<IndicatorRow, String> column(String key, java.util.function.Function<IndicatorRow, String> value,
+                                                     double width) {
         TableColumn<IndicatorRow, String> c = new TableColumn<>(texts.getString(key));
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
     }
