@@ -39,6 +39,7 @@ public final class Workbook implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final WriterLock writerLock;
     private final ReentrantLock lock = new ReentrantLock();
     private int txDepth;
     private Path lastMigrationBackup;
@@ -51,9 +52,10 @@ public final class Workbook implements AutoCloseable {
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
 
-    private Workbook(Path file, Connection connection) {
+    private Workbook(Path file, Connection connection, WriterLock writerLock) {
         this.file = file;
         this.connection = connection;
+        this.writerLock = writerLock;
     }
 
     /** Creates a new, empty workbook (schema only). Fails if the file already exists. */
@@ -67,8 +69,14 @@ public final class Workbook implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbookException("Kan inte skapa mappen för " + abs + ": " + e.getMessage(), e);
         }
-        migrate(abs, false, null);
-        return connect(abs);
+        WriterLock lock = WriterLock.acquire(abs);
+        try {
+            migrate(abs, false, null);
+            return connect(abs, lock);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
     /** For tests of upgrades: creates a workbook file at an older schema version and closes it. */
@@ -83,10 +91,42 @@ public final class Workbook implements AutoCloseable {
             throw new WorkbookException("Arbetsboken finns inte: " + abs);
         }
         checkIsSqlite(abs);
-        Path backup = migrate(abs, true, null);
-        Workbook wb = connect(abs);
-        wb.lastMigrationBackup = backup;
-        return wb;
+        WriterLock lock = WriterLock.acquire(abs);
+        try {
+            Path backup = migrate(abs, true, null);
+            Workbook wb = connect(abs, lock);
+            wb.lastMigrationBackup = backup;
+            return wb;
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a workbook for reading only, e.g. while another window or program has it open for
+     * writing. Nothing is migrated; any attempt to change it fails with a clear message.
+     */
+    public static Workbook openReadOnly(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (!Files.isRegularFile(abs)) throw new WorkbookException("Arbetsboken finns inte: " + abs);
+        checkIsSqlite(abs);
+        try {
+            SQLiteConfig cfg = new SQLiteConfig();
+            cfg.setReadOnly(true);
+            cfg.setBusyTimeout(5000);
+            SQLiteDataSource ds = new SQLiteDataSource(cfg);
+            ds.setUrl("jdbc:sqlite:" + abs);
+            Connection c = ds.getConnection();
+            return new Workbook(abs, c, null);
+        } catch (SQLException e) {
+            throw new WorkbookException("Kan inte öppna arbetsboken " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when opened with {@link #openReadOnly(Path)}. */
+    public boolean isReadOnly() {
+        return writerLock == null;
     }
 
     private static void checkIsSqlite(Path abs) {
@@ -208,14 +248,15 @@ public final class Workbook implements AutoCloseable {
             ps.setString(1, target.toString());
             ps.execute();
         }
+        Backups.prune(abs);
         return target;
     }
 
-    private static Workbook connect(Path abs) {
+    private static Workbook connect(Path abs, WriterLock lock) {
         try {
             Connection c = dataSource(abs).getConnection();
             c.setAutoCommit(true);
-            return new Workbook(abs, c);
+            return new Workbook(abs, c, lock);
         } catch (SQLException e) {
             throw new WorkbookException("Kan inte öppna arbetsboken " + abs + ": " + e.getMessage(), e);
         }
@@ -266,6 +307,10 @@ public final class Workbook implements AutoCloseable {
      * Nested calls join the outer transaction.
      */
     public <T> T transaction(Function<Workbook, T> work) {
+        if (isReadOnly()) {
+            throw new WorkbookException("Arbetsboken " + file.getFileName()
+                    + " är öppnad skrivskyddad (den är öppen i ett annat fönster eller program). Inget ändrades.");
+        }
         lock.lock();
         try {
             if (txDepth > 0) {
@@ -378,7 +423,8 @@ public final class Workbook implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            try (Statement st = connection.createStatement()) {
+            if (connection.isClosed()) return;
+            if (!isReadOnly()) try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException e) {
                 LOG.debug("checkpoint failed", e);
@@ -387,6 +433,7 @@ public final class Workbook implements AutoCloseable {
         } catch (SQLException e) {
             throw new WorkbookException("Kunde inte stänga arbetsboken: " + e.getMessage(), e);
         } finally {
+            if (writerLock != null) writerLock.release();
             lock.unlock();
         }
     }
