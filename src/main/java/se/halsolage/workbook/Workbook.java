@@ -93,7 +93,7 @@ public final class Workbook implements AutoCloseable {
         checkIsSqlite(abs);
         WriterLock lock = WriterLock.acquire(abs);
         try {
-            Path backup = migrate(abs, true, null);
+            Path backup = isCurrent(abs) ? null : migrate(abs, true, null);
             Workbook wb = connect(abs, lock);
             wb.lastMigrationBackup = backup;
             return wb;
@@ -208,6 +208,23 @@ public final class Workbook implements AutoCloseable {
                     + e.getMessage() + (backup != null ? " En kopia av originalet finns i " + backup : ""), e);
         }
         return backup;
+    }
+
+    /**
+     * True when the file's schema history already ends at this build's newest migration with no
+     * failed step: then Flyway (and its start-up cost) is not needed.
+     */
+    private static boolean isCurrent(Path abs) {
+        int latest = Migrations.latest();
+        if (latest <= 0) return false;
+        try (Connection c = dataSource(abs).getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)), sum(success = 0) "
+                     + "FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            return rs.next() && rs.getInt(1) == latest && rs.getInt(2) == 0;
+        } catch (SQLException e) {
+            return false; // no history table, or unreadable: let the full path explain
+        }
     }
 
     /** Tables but no Flyway history: some other program's SQLite database. */
