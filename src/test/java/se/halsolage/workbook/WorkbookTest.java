@@ -142,13 +142,22 @@ class WorkbookTest {
         try (Workbook wb = Workbook.create(dir.resolve("i.halsa"))) {
             String plan = wb.withConnection(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT * FROM observations "
-                        + "WHERE indicator_id='N1' AND area_id='0780' AND grp='Totalt' ORDER BY end_year")) {
+                        + "WHERE indicator_id='N1' AND area_id='0780' AND grp='Totalt' ORDER BY end_year, start_year, period")) {
                     StringBuilder sb = new StringBuilder();
                     while (rs.next()) sb.append(rs.getString("detail")).append('\n');
                     return sb.toString();
                 }
             });
             assertThat(plan).contains("USING INDEX").doesNotContain("TEMP B-TREE");
+            String all = wb.withConnection(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT * FROM observations "
+                        + "WHERE indicator_id='N1' ORDER BY area_id, grp, end_year, start_year, period")) {
+                    StringBuilder sb = new StringBuilder();
+                    while (rs.next()) sb.append(rs.getString("detail")).append('\n');
+                    return sb.toString();
+                }
+            });
+            assertThat(all).as("one indicator for all areas").contains("USING INDEX").doesNotContain("TEMP B-TREE");
         }
     }
 
