@@ -416,6 +416,39 @@ public final class Workbook implements AutoCloseable {
         });
     }
 
+    /**
+     * A SHA-256 over every row of every table (except Flyway's history), in a fixed order: equal
+     * digests mean equal content. Used to prove that a failed or interrupted operation changed nothing.
+     */
+    public String contentDigest() {
+        return withConnection(c -> {
+            java.security.MessageDigest md;
+            try {
+                md = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
+                         + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+            for (String n : names) {
+                md.update(("#" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + n + "\" ORDER BY 1, 2")) {
+                    int cols = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder("|");
+                        for (int i = 1; i <= cols; i++) row.append(rs.getString(i)).append('\u0001');
+                        md.update(row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        });
+    }
+
     /** Number of rows per table, for "info". */
     public java.util.Map<String, Long> tableCounts() {
         return withConnection(c -> {
