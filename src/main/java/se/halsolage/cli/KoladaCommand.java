@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.halsolage.catalog.KoladaGroups.KoladaGroup;
 import se.halsolage.catalog.KpiInfo;
-import se.halsolage.domain.Indicator;
 import se.halsolage.domain.UserError;
 import se.halsolage.kolada.CancelToken;
 import se.halsolage.kolada.FetchRequest;
@@ -84,7 +83,7 @@ public final class KoladaCommand implements Callable<Integer> {
         Path workbook;
 
         @Option(names = "--kpi", required = true, split = ",", paramLabel = "ID",
-                description = "Nyckeltal, t.ex. N15643,N00923. 'sfh' = alla Strategi för hälsa-nyckeltal i arbetsboken.")
+                description = "Nyckeltal, t.ex. N15643,N00923. 'sfh' = alla Kolada-nyckeltal i arbetsbokens katalog (Strategi för hälsa).")
         List<String> kpis;
 
         @Option(names = "--years", paramLabel = "ÅR", description = "År, t.ex. 2014-2025 eller 2019,2021. Utan: alla år.")
@@ -136,9 +135,7 @@ public final class KoladaCommand implements Callable<Integer> {
             List<String> out = new ArrayList<>();
             for (String k : raw) {
                 if (k.strip().equalsIgnoreCase("sfh")) {
-                    for (Indicator i : wb.indicators().all()) {
-                        if (i.sfhGoal() != null && i.id().matches("[NU]\\d{5}")) out.add(i.id());
-                    }
+                    out.addAll(KoladaService.catalogueKpis(wb));
                 } else {
                     out.add(k.strip());
                 }

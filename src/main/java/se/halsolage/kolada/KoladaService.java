@@ -59,6 +59,16 @@ public final class KoladaService {
         return KoladaGroups.search(text).stream().limit(limit).toList();
     }
 
+    /**
+     * The Kolada KPIs of the workbook's indicator catalogue (the bundled Strategi för hälsa set plus
+     * any the user added): indicators whose source is Kolada and whose id looks like a KPI id.
+     */
+    public static List<String> catalogueKpis(Workbook wb) {
+        return wb.indicators().all().stream()
+                .filter(i -> i.source() != null && i.source().strip().equalsIgnoreCase("Kolada"))
+                .map(Indicator::id).filter(id -> id.matches("[A-Z]\\d{5}")).toList();
+    }
+
     // ------------------------------------------------------------ areas
 
     /** The workbook's own municipality, its county's region and riket. */
