@@ -120,6 +120,11 @@ public final class KoladaService {
     private record Key(String indicator, String area, String period, String group) {
     }
 
+    /** How many data requests (before paging) a fetch will make: for a progress bar or a confirmation. */
+    public int plannedRequests(FetchRequest req) {
+        return client.dataUrls(req.kpiIds(), req.allAreaIds(), req.years()).size();
+    }
+
     /** Fetches, then stores in one transaction. Throws {@link KoladaException} (workbook unchanged) on failure. */
     public FetchSummary fetch(Workbook wb, FetchRequest req, FetchListener listener, CancelToken cancel) {
         FetchListener progress = listener == null ? FetchListener.NONE : listener;
@@ -215,6 +220,9 @@ public final class KoladaService {
         Map<String, SortedSet<String>> newPeriods = new TreeMap<>();
         int[] notOk = {0}, deleted = {0};
         List<String> warnings = new ArrayList<>();
+        if (wb.settings().plan().exampleData()) {
+            warnings.add("Arbetsboken är en exempelarbetsbok med påhittade värden; Koladas värden blandas nu med dem.");
+        }
         List<String> groupsStored = new ArrayList<>();
         UpsertCounts counts = wb.transaction(w -> {
             for (Indicator ind : newIndicators) w.indicators().save(ind);
@@ -236,7 +244,7 @@ public final class KoladaService {
                 Source src = w.sources().add(Source.newKolada(p.url(), at));
                 Map<Key, Observation> batch = new LinkedHashMap<>();
                 for (DataRow r : rowsByUrl.get(p.url())) {
-                    boolean isGroup = groupsById.containsKey(r.municipality());
+                    boolean isGroup = groupsById.containsKey(r.municipality()) || r.municipality().startsWith("G");
                     for (DataRow.Value v : r.values()) {
                         if (v.deleted()) {
                             deleted[0]++;
