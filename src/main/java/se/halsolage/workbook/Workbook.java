@@ -51,6 +51,7 @@ public final class Workbook implements AutoCloseable {
     private final InitiativeRepository initiatives = new InitiativeRepository(this);
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
+    private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
 
     private Workbook(Path file, Connection connection, WriterLock writerLock) {
         this.file = file;
@@ -318,6 +319,7 @@ public final class Workbook implements AutoCloseable {
     public InitiativeRepository initiatives() { return initiatives; }
     public TargetRepository targets() { return targets; }
     public SettingsRepository settings() { return settings; }
+    public KoladaCacheRepository koladaCache() { return koladaCache; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.
