@@ -423,6 +423,11 @@ public final class Workbook implements AutoCloseable {
      * digests mean equal content. Used to prove that a failed or interrupted operation changed nothing.
      */
     public String contentDigest() {
+        return contentDigest(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #contentDigest()} with every cell's text passed through {@code normalize} first. */
+    public String contentDigest(java.util.function.UnaryOperator<String> normalize) {
         return withConnection(c -> {
             java.security.MessageDigest md;
             try {
@@ -442,7 +447,7 @@ public final class Workbook implements AutoCloseable {
                     int cols = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder("|");
-                        for (int i = 1; i <= cols; i++) row.append(rs.getString(i)).append('\u0001');
+                        for (int i = 1; i <= cols; i++) row.append(normalize.apply(rs.getString(i))).append('\u0001');
                         md.update(row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     }
                 }

@@ -18,9 +18,13 @@ import java.util.Set;
  * SIGKILL at a random moment. Prints "START" just before the operation and "DONE" after it.
  */
 public final class CrashWorker {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String op = args[0];
         Path file = Path.of(args[1]);
+        if (op.equals("kolada")) {
+            kolada(file);
+            return;
+        }
         try (Workbook wb = Workbook.open(file)) {
             System.out.println("START");
             System.out.flush();
@@ -30,6 +34,19 @@ public final class CrashWorker {
             }
             System.out.println("DONE");
         }
+    }
+
+    /** A Kolada fetch from the local stand-in server, through the CLI as a user runs it. */
+    static void kolada(Path file) throws Exception {
+        try (se.halsolage.kolada.FakeKoladaAccess fake = new se.halsolage.kolada.FakeKoladaAccess()) {
+            System.out.println("START");
+            System.out.flush();
+            int code = se.halsolage.cli.Cli.run(new se.halsolage.Main(), "kolada", "fetch", "--workbook", file.toString(),
+                    "--kpi", "N00945,N03702", "--years", "2000-2025", "--areas", "0180,1280,1480,0319,0562,0687,1082,1083",
+                    "--base-url", fake.baseUrl(), "--quiet");
+            if (code != 0) throw new IllegalStateException("kolada fetch exit " + code);
+        }
+        System.out.println("DONE");
     }
 
     /** A bulk edit of the initiative register: 40 added, every existing one changed, three deleted. */
