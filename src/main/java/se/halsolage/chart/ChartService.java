@@ -430,6 +430,7 @@ public final class ChartService {
                 && wb.observations().series(ind.id(), Area.RIKET_ID, Group.TOTALT).stream().anyMatch(Observation::hasValue);
         List<GapRow> rows = new ArrayList<>();
         String ownLabel = name(area), refLabel = "Riket";
+        String selectedFemale = null;
         for (Indicator other : wb.indicators().all()) {
             if (other.sfhArea() != ind.sfhArea() || other.unit() != ind.unit()) continue;
             if (hasRiket) {
@@ -448,6 +449,12 @@ public final class ChartService {
                 if (fm.isEmpty()) continue;
                 var gg = AnalysisService.genderGap(other, fm.get(0), fm.get(1));
                 if (gg.gap() == null) continue;
+                // follow the source's labels: only rows labelled like the chosen indicator (Flickor/Pojkar or Kvinnor/Män)
+                if (selectedFemale == null) {
+                    List<List<Observation>> own = genderSeries(ind, area);
+                    selectedFemale = own.isEmpty() ? gg.femaleLabel() : own.get(0).get(0).group().label();
+                }
+                if (!gg.femaleLabel().equals(selectedFemale)) continue;
                 ownLabel = gg.femaleLabel();
                 refLabel = gg.maleLabel();
                 rows.add(new GapRow(other, gg.female(), gg.male(), gg.gap(), gg.significance()));
@@ -488,19 +495,22 @@ public final class ChartService {
         cat.setTickLabelPaint(ChartTheme.TEXT);
         cat.setGridBandsVisible(false);
         cat.setInverted(true);
-        cat.setRange(-0.7, rows.size() - 0.3);
+        cat.setRange(-1.1, rows.size() - 0.4);
         cat.setAxisLineVisible(false);
         cat.setTickMarksVisible(false);
         plot.setDomainAxis(cat);
         plot.setDomainGridlinesVisible(false);
         NumberAxis y = valueAxis(t, u);
-        double span = hi - lo;
-        Range yr = new Range(Math.max(u == Unit.PERCENT || lo >= 0 ? 0 : lo - span * 0.1, lo - span * 0.08), hi + span * 0.45 + 1e-9);
-        if (u == Unit.PERCENT) yr = new Range(Math.max(0, lo - Math.max(2, span * 0.08)), hi + Math.max(8, span * 0.5));
+        double span = Math.max(hi - lo, u == Unit.PERCENT ? 10 : Math.abs(hi) * 0.1);
+        double low = lo - span * 0.08;
+        if (lo >= 0 && low < 0) low = 0;
+        Range yr = new Range(low, hi + span * (t == ChartTheme.PROJECTOR ? 0.55 : 0.42));
         y.setRange(yr);
+        if (u == Unit.PERCENT) y.setNumberFormatOverride(new SwedishAxisFormat(u, 100));
         plot.setRangeAxis(y);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
 
+        plot.setDataset(data);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         r.setSeriesShape(0, diamond(t.markerSize() * 1.4));
         r.setSeriesPaint(0, g.genderMode() ? ChartTheme.MALE : ChartTheme.RIKET);
@@ -533,21 +543,21 @@ public final class ChartService {
                 case EJ_BEDOMBAR -> "";
             };
             XYTextAnnotation a = new XYTextAnnotation(SwedishNumbers.change(row.diff(), u) + (word.isEmpty() ? "" : " " + word),
-                    i, yr.getUpperBound() - (yr.getLength() * 0.01));
+                    i, Math.max(row.own().value(), row.ref().value()) + yr.getLength() * 0.025);
             a.setFont(small);
             a.setPaint(row.verdict() == Verdict.BATTRE ? ChartTheme.BETTER : row.verdict() == Verdict.SAMRE ? ChartTheme.WORSE : ChartTheme.MUTED_TEXT);
-            a.setTextAnchor(TextAnchor.CENTER_RIGHT);
+            a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
         // direct labels for the two markers on the first row
         GapRow first = rows.get(0);
         boolean ownRight = first.own().value() >= first.ref().value();
-        XYTextAnnotation la = new XYTextAnnotation(g.ownLabel(), -0.55, first.own().value());
+        XYTextAnnotation la = new XYTextAnnotation(g.ownLabel(), -0.45, first.own().value());
         la.setFont(t.labelFont(true));
         la.setPaint(g.genderMode() ? ChartTheme.FEMALE : ChartTheme.OWN);
         la.setTextAnchor(ownRight ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
         plot.addAnnotation(la);
-        XYTextAnnotation lb = new XYTextAnnotation(g.refLabel(), -0.55, first.ref().value());
+        XYTextAnnotation lb = new XYTextAnnotation(g.refLabel(), -0.45, first.ref().value());
         lb.setFont(t.labelFont(false));
         lb.setPaint(g.genderMode() ? ChartTheme.MALE : ChartTheme.RIKET);
         lb.setTextAnchor(ownRight ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
@@ -632,7 +642,8 @@ public final class ChartService {
         boolean anyCounty = false;
         for (int i = 0; i < rows.size(); i++) {
             OverviewRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 30 : 40) + ("länet".equals(row.refLabel()) ? " ¹" : "");
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 30 : 42) + ("länet".equals(row.refLabel()) ? "¹" : "")
+                    + "  " + SwedishNumbers.value(row.own().get("Totalt").value(), row.ind().unit());
             anyCounty |= "länet".equals(row.refLabel());
             double v = row.relative().get("Totalt");
             tot.add(i, v);
@@ -700,23 +711,14 @@ public final class ChartService {
         plot.setRenderer(1, dr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.addRangeMarker(new ValueMarker(0, ChartTheme.RIKET, new BasicStroke(1.5f)));
-        for (int i = 0; i < rows.size(); i++) {
-            OverviewRow row = rows.get(i);
-            double v = row.relative().get("Totalt");
-            Observation o = row.own().get("Totalt");
-            XYTextAnnotation a = new XYTextAnnotation(SwedishNumbers.value(o.value(), row.ind().unit()), i, v >= 0 ? -m * 0.02 : m * 0.02);
-            a.setFont(t.smallFont());
-            a.setPaint(ChartTheme.MUTED_TEXT);
-            a.setTextAnchor(v >= 0 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
-            plot.addAnnotation(a);
-        }
+        br.setSeriesVisibleInLegend(0, false);
         boolean anyGender = fem.getItemCount() > 0 || mal.getItemCount() > 0;
         String title = "Översikt: " + ind.sfhArea().title();
         String subtitle = name(area) + " jämfört med riket, senaste mätning per nyckeltal, totalt"
                 + (anyGender ? " samt kvinnor/flickor och män/pojkar" : "");
         List<String> notes = new ArrayList<>();
         notes.add("Staplar: totalt, grönblå = bättre än riket, orange = sämre (tecken och sida visar samma sak). "
-                + "Talet vid nollinjen är kommunens eget värde."
+                + "Talet efter namnet är kommunens eget värde."
                 + (anyGender ? " Cirkel = kvinnor/flickor, kvadrat = män/pojkar, jämfört med samma grupp i riket." : ""));
         if (anyCounty) notes.add("¹ Jämfört med länet (uppgift för riket saknas).");
         notes.add("Nyckeltal utan bättre/sämre-riktning visas inte.");
@@ -838,7 +840,7 @@ public final class ChartService {
 
     private static String axisLabel(Unit u) {
         return switch (u) {
-            case PERCENT -> "Procent";
+            case PERCENT -> null;
             case YEARS -> "År";
             case DAYS -> "Dagar";
             case PER_100000 -> "Per 100 000 invånare";
@@ -907,8 +909,8 @@ public final class ChartService {
         TextTitle nt = new TextTitle(note, t.smallFont(), ChartTheme.MUTED_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
                 org.jfree.chart.ui.VerticalAlignment.BOTTOM, new RectangleInsets(6, 0, 0, 0));
         nt.setMaximumLinesToDisplay(4);
-        chart.addSubtitle(nt);
         chart.addSubtitle(src);
+        chart.addSubtitle(nt);
         return new RenderedChart(chart, title, subtitle, alt, sourceLine, note);
     }
 
@@ -982,8 +984,17 @@ public final class ChartService {
         return shorten(n, 24);
     }
 
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    /** Shortens with "…", keeping a trailing ", åk 8"-style suffix (the grade or age group matters). */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) return s;
+        int comma = s.lastIndexOf(", ");
+        if (comma > 0 && s.length() - comma <= 14) {
+            String suffix = s.substring(comma);
+            String head = s.substring(0, comma);
+            int room = max - suffix.length() - 1;
+            if (room > 8) return head.substring(0, Math.min(head.length(), room)).strip() + "…" + suffix;
+        }
+        return s.substring(0, max - 1).strip() + "…";
     }
 
     private static String lower(String s) {
@@ -1096,13 +1107,21 @@ public final class ChartService {
     /** Value axis in Swedish: decimal comma, thin-space thousands, real minus; "%" on shares. */
     static final class SwedishAxisFormat extends NumberFormat {
         private final Unit unit;
+        private final double max;
 
         SwedishAxisFormat(Unit unit) {
+            this(unit, Double.POSITIVE_INFINITY);
+        }
+
+        /** Ticks above {@code max} are left blank (e.g. no "120 %" on a share axis widened for labels). */
+        SwedishAxisFormat(Unit unit, double max) {
             this.unit = unit;
+            this.max = max;
         }
 
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            if (number > max + 1e-9) return toAppendTo;
             int dec = Math.abs(number - Math.rint(number)) < 1e-9 ? 0 : 1;
             String s = SwedishNumbers.number(number, dec);
             return toAppendTo.append(unit == Unit.PERCENT ? s + SwedishNumbers.NBSP + "%" : s);
