@@ -581,9 +581,13 @@ public final class ChartService {
             alt.append(row.ind().displayTitle()).append(": ").append(SwedishNumbers.value(row.own().value(), u)).append(" mot ")
                     .append(SwedishNumbers.value(row.ref().value(), u)).append(" (").append(row.own().period().label()).append("). ");
         }
-        Observation sel = null;
-        for (GapRow row : rows) if (row.ind().id().equals(ind.id())) sel = row.own();
-        if (sel != null) alt.append("Valt nyckeltal ").append(ind.displayTitle()).append(": ").append(SwedishNumbers.value(sel.value(), u)).append('.');
+        for (GapRow row : rows) {
+            if (!row.ind().id().equals(ind.id())) continue;
+            alt.append("Valt nyckeltal ").append(ind.displayTitle()).append(": ")
+                    .append(g.genderMode() ? g.ownLabel().toLowerCase() + " " : "").append(SwedishNumbers.value(row.own().value(), u))
+                    .append(" mot ").append(g.genderMode() ? g.refLabel().toLowerCase() + " " : "riket ")
+                    .append(SwedishNumbers.value(row.ref().value(), u)).append(" (").append(row.own().period().label()).append(").");
+        }
         List<Observation> shown = new ArrayList<>();
         for (GapRow row : rows) {
             shown.add(row.own());
