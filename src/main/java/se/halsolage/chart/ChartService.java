@@ -173,7 +173,7 @@ public final class ChartService {
                 else {
                     s.add((double) year, null);
                     if (l.own() && o != null || l.own() && year > firstYear(l.obs()) && year < lastYear(l.obs())) {
-                        gapPeriods.add(periodLabels.get(year) + (o == null ? "" : " (" + marker(o) + ")"));
+                        gapPeriods.add(periodLabels.get(year));
                     }
                 }
             }
@@ -188,7 +188,7 @@ public final class ChartService {
         plot.setDataset(0, data);
         plot.setRenderer(0, r);
 
-        NumberAxis x = yearAxis(t, periodLabels);
+        PeriodAxis x = yearAxis(t, periodLabels);
         plot.setDomainAxis(x);
         NumberAxis y = valueAxis(t, u);
         plot.setRangeAxis(y);
@@ -254,18 +254,18 @@ public final class ChartService {
                         end, ChartTheme.TARGET, false));
                 notes.add("Prickad grön linje: målet " + describeTarget(tg, u) + ".");
                 int maxYear = Math.max(lastKey(periodLabels), tg.horizonYear());
-                periodLabels.putIfAbsent(tg.horizonYear(), Integer.toString(tg.horizonYear()));
-                x.setNumberFormatOverride(new PeriodFormat(periodLabels));
+                x.putLabel(tg.horizonYear(), Integer.toString(tg.horizonYear()));
                 lastYearHint = maxYear;
             }
         }
         Range yr = niceRange(lo, hi, u);
         y.setRange(yr);
+        niceTicks(y, yr);
         int minYear = periodLabels.keySet().iterator().next();
         int maxYear = Math.max(lastKey(periodLabels), lastYearHint);
         lastYearHint = Integer.MIN_VALUE;
         double spanX = Math.max(1, maxYear - minYear);
-        x.setRange(minYear - spanX * 0.03, maxYear + spanX * (t == ChartTheme.PROJECTOR ? 0.42 : 0.34));
+        x.setRange(minYear - spanX * 0.03, maxYear + spanX * 0.03);
 
         // direct labels at the last value of each line
         for (Line l : lines) {
@@ -275,7 +275,7 @@ public final class ChartService {
             labels.add(new Label(l.label() + " " + SwedishNumbers.value(last.value(), u), last.period().endYear(),
                     last.value(), l.color(), l.own()));
         }
-        placeLabels(plot, labels, yr, t, maxYear + spanX * 0.02);
+        placeLabels(plot, labels, yr, t, maxYear);
         if (!gapPeriods.isEmpty()) {
             notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
         }
@@ -358,7 +358,7 @@ public final class ChartService {
                     hi = Math.max(hi, o.value());
                 } else {
                     s.add((double) year, null);
-                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year) + " (" + marker(o) + ")");
+                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year));
                 }
             }
             data.addSeries(s);
@@ -370,15 +370,16 @@ public final class ChartService {
         XYPlot plot = basePlot(t);
         plot.setDataset(data);
         plot.setRenderer(r);
-        NumberAxis x = yearAxis(t, periodLabels);
+        PeriodAxis x = yearAxis(t, periodLabels);
         plot.setDomainAxis(x);
         NumberAxis y = valueAxis(t, u);
         plot.setRangeAxis(y);
         Range yr = niceRange(lo, hi, u);
         y.setRange(yr);
+        niceTicks(y, yr);
         int minYear = periodLabels.keySet().iterator().next(), maxYear = lastKey(periodLabels);
         double spanX = Math.max(1, maxYear - minYear);
-        x.setRange(minYear - spanX * 0.03, maxYear + spanX * (t == ChartTheme.PROJECTOR ? 0.36 : 0.28));
+        x.setRange(minYear - spanX * 0.03, maxYear + spanX * 0.03);
         List<Label> labels = new ArrayList<>();
         for (Line l : lines) {
             List<Observation> v = AnalysisService.withValues(l.obs());
@@ -386,7 +387,7 @@ public final class ChartService {
             labels.add(new Label(l.label() + " " + SwedishNumbers.value(last.value(), u), last.period().endYear(), last.value(),
                     l.color(), l.own()));
         }
-        placeLabels(plot, labels, yr, t, maxYear + spanX * 0.02);
+        placeLabels(plot, labels, yr, t, maxYear);
 
         var gg = AnalysisService.genderGap(ind, fm.get(0), fm.get(1));
         List<String> notes = new ArrayList<>();
@@ -754,31 +755,41 @@ public final class ChartService {
     private record Label(String text, double x, double y, Color color, boolean bold) {
     }
 
-    /** Direct labels right of the last points, pushed apart so they do not overlap. */
+    /**
+     * Direct labels in a column right of the data at {@code xPos}, pushed apart so they do not overlap. The plot's
+     * right inset is widened to the longest label (annotations are drawn outside the data area's clip), so labels
+     * fit at any output size.
+     */
     private void placeLabels(XYPlot plot, List<Label> labels, Range yr, ChartTheme t, double xPos) {
         List<Label> sorted = new ArrayList<>(labels);
         sorted.sort(Comparator.comparingDouble(Label::y));
-        double minGap = yr.getLength() * (t == ChartTheme.PROJECTOR ? 0.085 : 0.065);
+        double minGap = yr.getLength() * (t == ChartTheme.PROJECTOR ? 0.085 : 0.075);
         double[] ys = new double[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
             ys[i] = sorted.get(i).y();
             if (i > 0 && ys[i] - ys[i - 1] < minGap) ys[i] = ys[i - 1] + minGap;
         }
-        // shift down if the top went out of range
-        double over = sorted.isEmpty() ? 0 : ys[ys.length - 1] - (yr.getUpperBound() - minGap * 0.5);
+        double over = sorted.isEmpty() ? 0 : ys[ys.length - 1] - (yr.getUpperBound() - minGap * 0.3);
         if (over > 0) for (int i = ys.length - 1; i >= 0; i--) {
             ys[i] -= over;
-            if (i > 0 && ys[i] - ys[i - 1] < minGap) ys[i - 1] = ys[i] - minGap;
+            if (i > 0 && ys[i] - ys[i - 1] < minGap) over = minGap - (ys[i] - ys[i - 1]);
             else break;
         }
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double widest = 0;
         for (int i = 0; i < sorted.size(); i++) {
             Label l = sorted.get(i);
-            XYTextAnnotation a = new XYTextAnnotation(l.text(), xPos, ys[i]);
-            a.setFont(t.labelFont(l.bold()));
+            String text = "\u2002" + l.text();
+            Font f = t.labelFont(l.bold());
+            widest = Math.max(widest, f.getStringBounds(text, frc).getWidth());
+            XYTextAnnotation a = new DirectLabel(text, xPos, ys[i]);
+            a.setFont(f);
             a.setPaint(l.color());
             a.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
             plot.addAnnotation(a);
         }
+        RectangleInsets in = plot.getInsets();
+        plot.setInsets(new RectangleInsets(in.getTop(), in.getLeft(), in.getBottom(), Math.ceil(widest) + 8));
     }
 
     private XYPlot basePlot(ChartTheme t) {
@@ -793,31 +804,9 @@ public final class ChartService {
         return plot;
     }
 
-    private NumberAxis yearAxis(ChartTheme t, Map<Integer, String> labels) {
-        NumberAxis x = new NumberAxis(null);
+    private PeriodAxis yearAxis(ChartTheme t, Map<Integer, String> labels) {
+        PeriodAxis x = new PeriodAxis(labels, t == ChartTheme.PROJECTOR ? 95 : 52);
         styleAxis(x, t);
-        x.setNumberFormatOverride(new PeriodFormat(labels));
-        int n = labels.size();
-        TickUnits units = new TickUnits();
-        units.add(new NumberTickUnit(1));
-        units.add(new NumberTickUnit(2));
-        units.add(new NumberTickUnit(3));
-        units.add(new NumberTickUnit(5));
-        units.add(new NumberTickUnit(10));
-        x.setStandardTickUnits(units);
-        boolean rolling = labels.values().stream().anyMatch(s -> s.length() > 4);
-        if (rolling || n <= 6) {
-            int step = 1;
-            List<Integer> years = new ArrayList<>(labels.keySet());
-            if (years.size() > 1) {
-                step = years.get(1) - years.get(0);
-                for (int i = 2; i < years.size(); i++) step = gcd(step, years.get(i) - years.get(i - 1));
-            }
-            if (rolling && n > 5) step *= 2;
-            if (!rolling && n > 8) step = Math.max(step, 2);
-            x.setTickUnit(new NumberTickUnit(Math.max(1, step)));
-        }
-        x.setAutoRangeIncludesZero(false);
         return x;
     }
 
@@ -857,6 +846,18 @@ public final class ChartService {
     }
 
     /** A y range that includes the data with some air, at least a sensible span, never below 0 for non-negative units. */
+    /** About six gridlines: a tick unit of 1, 2, 2,5 or 5 times a power of ten. */
+    static void niceTicks(NumberAxis axis, Range r) {
+        double raw = r.getLength() / 6;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        double unit = pow;
+        for (double m : new double[]{1, 2, 2.5, 5, 10}) {
+            unit = m * pow;
+            if (unit >= raw) break;
+        }
+        axis.setTickUnit(new NumberTickUnit(unit));
+    }
+
     static Range niceRange(double lo, double hi, Unit u) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) return new Range(0, 1);
         double span = hi - lo;
@@ -1029,7 +1030,7 @@ public final class ChartService {
 
     private static String describeTarget(Target t, Unit u) {
         if (t.changePerYear() != null) {
-            return SwedishNumbers.change(t.changePerYear(), u) + " per år från " + t.baselineYear() + " till " + t.horizonYear();
+            return se.halsolage.analysis.Texts.signed(t.changePerYear(), u) + " per år från " + t.baselineYear() + " till " + t.horizonYear();
         }
         return SwedishNumbers.value(t.targetValue(), u) + " år " + t.horizonYear() + " (från " + t.baselineYear() + ")";
     }
