@@ -647,7 +647,7 @@ public final class ChartService {
         boolean anyCounty = false;
         for (int i = 0; i < rows.size(); i++) {
             OverviewRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 30 : 42) + ("länet".equals(row.refLabel()) ? "¹" : "")
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 38 : 46) + ("länet".equals(row.refLabel()) ? "¹" : "")
                     + "  " + SwedishNumbers.value(row.own().get("Totalt").value(), row.ind().unit());
             anyCounty |= "länet".equals(row.refLabel());
             double v = row.relative().get("Totalt");
@@ -682,8 +682,10 @@ public final class ChartService {
         NumberAxis y = new NumberAxis("Skillnad mot riket, i procent av rikets värde (← sämre · bättre →)");
         styleAxis(y, t);
         y.setNumberFormatOverride(new SignedPercentFormat());
-        double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), 5) * 1.25;
-        y.setRange(-m, m);
+        double span = Math.max(10, hi - lo);
+        Range yr = new Range(Math.min(lo, 0) - span * 0.16, Math.max(hi, 0) + span * 0.16);
+        y.setRange(yr);
+        niceTicks(y, yr);
         plot.setRangeAxis(y);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         org.jfree.chart.renderer.xy.XYBarRenderer br = new org.jfree.chart.renderer.xy.XYBarRenderer() {
@@ -717,6 +719,16 @@ public final class ChartService {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.addRangeMarker(new ValueMarker(0, ChartTheme.RIKET, new BasicStroke(1.5f)));
         br.setSeriesVisibleInLegend(0, false);
+        for (int i = 0; i < rows.size(); i++) {
+            double v = rows.get(i).relative().get("Totalt");
+            String text = (Math.abs(v) < 0.5 ? "±0" : SwedishNumbers.signed(v, 0)) + SwedishNumbers.NBSP + "%";
+            // on the other side of the zero line, away from the bar and the women/men markers
+            XYTextAnnotation a = new XYTextAnnotation(text, i + 0.0, (v >= 0 ? -1 : 1) * yr.getLength() * 0.01);
+            a.setFont(t.smallFont());
+            a.setPaint(v >= 0.5 ? ChartTheme.BETTER : v <= -0.5 ? ChartTheme.WORSE : ChartTheme.MUTED_TEXT);
+            a.setTextAnchor(v >= 0 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+            plot.addAnnotation(a);
+        }
         boolean anyGender = fem.getItemCount() > 0 || mal.getItemCount() > 0;
         String title = "Översikt: " + ind.sfhArea().title();
         String subtitle = name(area) + " jämfört med riket, senaste mätning per nyckeltal, totalt"
@@ -897,13 +909,18 @@ public final class ChartService {
         chart.setTitle(tt);
         TextTitle st = new TextTitle(subtitle, t.subtitleFont(), ChartTheme.MUTED_TEXT, RectangleEdge.TOP, HorizontalAlignment.LEFT,
                 org.jfree.chart.ui.VerticalAlignment.TOP, new RectangleInsets(0, 0, 8, 0));
+        org.jfree.chart.title.LegendTitle legendTitle = chart.getLegend();
+        if (legendTitle != null) chart.removeLegend();
         chart.addSubtitle(st);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setPosition(RectangleEdge.TOP);
-            chart.getLegend().setHorizontalAlignment(HorizontalAlignment.LEFT);
-            chart.getLegend().setItemFont(t.baseFont());
-            chart.getLegend().setFrame(BlockBorder.NONE);
-            chart.getLegend().setItemPaint(ChartTheme.TEXT);
+        if (legendTitle != null) {
+            // a small key under the subtitle (only where markers need one; lines are labelled directly)
+            legendTitle.setPosition(RectangleEdge.TOP);
+            legendTitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            legendTitle.setItemFont(t.baseFont());
+            legendTitle.setFrame(BlockBorder.NONE);
+            legendTitle.setItemPaint(ChartTheme.TEXT);
+            legendTitle.setMargin(new RectangleInsets(0, 0, 6, 0));
+            chart.addSubtitle(legendTitle);
         }
         String sourceLine = sourceLine(shown);
         List<String> allNotes = new ArrayList<>(notes);
