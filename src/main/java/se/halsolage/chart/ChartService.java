@@ -280,6 +280,10 @@ public final class ChartService {
             notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
         }
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
+        if (area.equals(plan.countyId()) && plan.municipalityId() != null
+                && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
+            notes.add(0, "Uppgiften finns bara för regioner, därför visas länet.");
+        }
 
         String title = ind.displayTitle();
         String periodSpan = periodLabels.get(minYear) + "–" + lastLabel(own);
