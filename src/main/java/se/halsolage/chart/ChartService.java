@@ -498,7 +498,7 @@ public final class ChartService {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             GapRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : 44);
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : t == ChartTheme.PRINT ? 34 : 44);
             ownS.add(i, row.own().value());
             refS.add(i, row.ref().value());
             lo = Math.min(lo, Math.min(row.own().value(), row.ref().value()));
@@ -673,7 +673,7 @@ public final class ChartService {
         boolean anyCounty = false;
         for (int i = 0; i < rows.size(); i++) {
             OverviewRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 38 : 46) + ("länet".equals(row.refLabel()) ? "¹" : "")
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 38 : t == ChartTheme.PRINT ? 34 : 46) + ("länet".equals(row.refLabel()) ? "¹" : "")
                     + "  " + SwedishNumbers.value(row.own().get("Totalt").value(), row.ind().unit());
             anyCounty |= "länet".equals(row.refLabel());
             double v = row.relative().get("Totalt");
@@ -705,7 +705,7 @@ public final class ChartService {
         cat.setTickMarksVisible(false);
         plot.setDomainAxis(cat);
         plot.setDomainGridlinesVisible(false);
-        NumberAxis y = new NumberAxis("Skillnad mot riket, i procent av rikets värde (← sämre · bättre →)");
+        NumberAxis y = new NumberAxis("← sämre än riket · bättre än riket →");
         styleAxis(y, t);
         y.setNumberFormatOverride(new SignedPercentFormat());
         double span = Math.max(10, hi - lo);
@@ -748,20 +748,22 @@ public final class ChartService {
         for (int i = 0; i < rows.size(); i++) {
             double v = rows.get(i).relative().get("Totalt");
             String text = (Math.abs(v) < 0.5 ? "±0" : SwedishNumbers.signed(v, 0)) + SwedishNumbers.NBSP + "%";
-            // on the other side of the zero line, away from the bar and the women/men markers
-            XYTextAnnotation a = new XYTextAnnotation(text, i + 0.0, (v >= 0 ? -1 : 1) * yr.getLength() * 0.01);
-            a.setFont(t.smallFont());
+            // a column right of the data area (in the widened right inset): never on top of bars or markers
+            XYTextAnnotation a = new DirectLabel("\u2002" + text, i + 0.0, yr.getUpperBound());
+            a.setFont(t.baseFont());
             a.setPaint(v >= 0.5 ? ChartTheme.BETTER : v <= -0.5 ? ChartTheme.WORSE : ChartTheme.MUTED_TEXT);
-            a.setTextAnchor(v >= 0 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+            a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
+        RectangleInsets in = plot.getInsets();
+        double w = t.baseFont().getStringBounds("\u2002\u2212100 %", new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        plot.setInsets(new RectangleInsets(in.getTop(), in.getLeft(), in.getBottom(), Math.ceil(w) + 6));
         boolean anyGender = fem.getItemCount() > 0 || mal.getItemCount() > 0;
         String title = "Översikt: " + ind.sfhArea().title();
-        String subtitle = name(area) + " jämfört med riket, senaste mätning per nyckeltal, totalt"
-                + (anyGender ? " samt kvinnor/flickor och män/pojkar" : "");
+        String subtitle = name(area) + " jämfört med riket: skillnad i procent av rikets värde, senaste mätning per nyckeltal";
         List<String> notes = new ArrayList<>();
         notes.add("Staplar: totalt, grönblå = bättre än riket, orange = sämre (tecken och sida visar samma sak). "
-                + "Talet efter namnet är kommunens eget värde."
+                + "Talet efter namnet är kommunens eget värde, talet till höger skillnaden mot riket."
                 + (anyGender ? " Cirkel = kvinnor/flickor, kvadrat = män/pojkar, jämfört med samma grupp i riket." : ""));
         if (anyCounty) notes.add("¹ Jämfört med länet (uppgift för riket saknas).");
         notes.add("Nyckeltal utan bättre/sämre-riktning visas inte.");
