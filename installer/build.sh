@@ -159,6 +159,7 @@ if ! $app_image_only; then
       "$jdk/bin/jpackage" --type "$pkg_type" "${common[@]}" "${license[@]}" --app-image "$image" --dest "$dist" \
         --file-associations "$here/linux/halsa.properties" \
         --resource-dir "$here/linux/resources" \
+        --icon "$here/icons/halsolage.png" \
         --linux-package-name halsolage \
         --linux-deb-maintainer "halsolage@example.se" \
         --linux-menu-group "Office;" \

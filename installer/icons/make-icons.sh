@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 
 "$java_bin" "$here/MakeIcons.java" "$work"
 cp "$work/halsolage-512.png" "$here/halsolage.png"
-cp "$work/halsa-256.png" "$here/halsa.png"
+cp "$work/halsa-128.png" "$here/halsa.png"   # Linux installs it as the 128x128 mimetype icon
 
 im=""
 command -v convert >/dev/null 2>&1 && im=convert
