@@ -6,6 +6,7 @@
 #   installer/build.sh --type rpm        Linux: an .rpm instead of the .deb (needs rpmbuild)
 #   installer/build.sh --skip-jar        use target/halsolage.jar + target/lib as they are (no mvn)
 #   installer/build.sh --if-available    exit 0 with a message when this JDK has no jpackage/jmods
+#   installer/build.sh --smoke-test      afterwards run installer/smoke-test.sh on the app image
 #
 # Output: target/installer/runtime (jlink), target/installer/image/<name> (app image),
 #         target/installer/dist/ (.deb/.rpm/.dmg).
@@ -17,14 +18,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
 
-app_image_only=false; skip_jar=false; if_available=false; pkg_type=""
+app_image_only=false; skip_jar=false; smoke_test=false; if_available=false; pkg_type=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --app-image-only) app_image_only=true ;;
     --skip-jar) skip_jar=true ;;
     --if-available) if_available=true ;;
+    --smoke-test) smoke_test=true ;;
     --type) pkg_type="${2:?--type needs a value (deb, rpm, dmg, pkg)}"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: okänt argument '$1' (se --help)" >&2; exit 2 ;;
   esac
   shift
@@ -89,8 +91,14 @@ mkdir -p "$out"
 
 # --- modules: jdeps + installer/modules.txt ---------------------------------------------------
 listed="$(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/modules.txt" | grep -v '^$' | paste -sd, -)"
-found="$("$jdk/bin/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps --recursive \
-          --class-path "target/lib/*" "$jar" 2>/dev/null | tail -1 || true)"
+jdeps_cache="$out/jdeps.txt"   # reused while no jar is newer than it (jdeps takes a while)
+if [ -s "$jdeps_cache" ] && [ -z "$(find "$jar" target/lib -newer "$jdeps_cache" -name '*.jar' -print -quit)" ]; then
+  found="$(cat "$jdeps_cache")"
+else
+  found="$("$jdk/bin/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps --recursive \
+            --class-path "target/lib/*" "$jar" 2>/dev/null | tail -1 || true)"
+  [[ "$found" =~ ^[a-z.,]+$ ]] && echo "$found" > "$jdeps_cache"
+fi
 if [[ ! "$found" =~ ^[a-z.,]+$ ]]; then say "VARNING: jdeps gav inget resultat; använder bara installer/modules.txt"; found=""; fi
 modules="$(printf '%s,%s' "$listed" "$found" | tr ',' '\n' | grep -v '^$' | sort -u | paste -sd, -)"
 extra="$(comm -13 <(echo "$listed" | tr ',' '\n' | sort -u) <(echo "$found" | tr ',' '\n' | grep -v '^$' | sort -u) | paste -sd, -)"
@@ -177,6 +185,12 @@ if ! $app_image_only; then
       ;;
   esac
   package="$(ls -1t "$dist"/*."$pkg_type" | head -1)"
+fi
+
+# --- smoke test of the packaged launcher ------------------------------------------------------
+if $smoke_test; then
+  [ "$os" = linux ] || unavailable "--smoke-test finns bara för Linux"
+  "$here/smoke-test.sh" "$image/bin/$name"
 fi
 
 # --- report -----------------------------------------------------------------------------------
