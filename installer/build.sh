@@ -10,8 +10,9 @@
 #
 # Output: target/installer/runtime (jlink), target/installer/image/<name> (app image),
 #         target/installer/dist/ (.deb/.rpm/.dmg).
-# JDK: $JPACKAGE_HOME, else $JAVA_HOME, else the JDK of `javac` on PATH; it needs bin/jlink,
-# bin/jpackage and jmods/ (JDK 17+). On Windows use installer\build.ps1. See installer/README.md.
+# JDK: $JPACKAGE_HOME, else $JAVA_HOME, else (macOS) /usr/libexec/java_home -v 17+, else the JDK
+# of `javac` on PATH; it needs bin/jlink, bin/jpackage and jmods/ (JDK 17+).
+# On Windows use installer\build.ps1 (or build.cmd). See installer/README.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --if-available) if_available=true ;;
     --smoke-test) smoke_test=true ;;
     --type) pkg_type="${2:?--type needs a value (deb, rpm, dmg, pkg)}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: okänt argument '$1' (se --help)" >&2; exit 2 ;;
   esac
   shift
@@ -49,6 +50,9 @@ pkg_type="${pkg_type:-$default_type}"
 
 # --- which JDK --------------------------------------------------------------------------------
 jdk="${JPACKAGE_HOME:-${JAVA_HOME:-}}"
+if [ -z "$jdk" ] && [ "$os" = macos ] && [ -x /usr/libexec/java_home ]; then
+  jdk="$(/usr/libexec/java_home -v 17+ 2>/dev/null || true)"
+fi
 if [ -z "$jdk" ] && command -v javac >/dev/null 2>&1; then
   jdk="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
 fi
@@ -144,7 +148,9 @@ case "$os" in
       say "gör .icns-ikonerna (iconutil) …"; "$here/icons/make-icons.sh" --icns >&2
     fi
     icon=(--icon "$here/icons/halsolage.icns")
-    app_image_extra=(--mac-package-identifier se.halsolage.app --mac-package-name "Hälsoläge") ;;
+    # On macOS the file association lives in the app bundle's Info.plist, written in this step.
+    app_image_extra=(--mac-package-identifier se.halsolage.app --mac-package-name "Hälsoläge"
+                     --file-associations "$here/macos/halsa.properties") ;;
 esac
 say "jpackage: app image …"
 "$jdk/bin/jpackage" --type app-image @"$here/jpackage.common" "${common[@]}" "${icon[@]}" "${app_image_extra[@]}" \
@@ -180,7 +186,6 @@ if ! $app_image_only; then
       rm -f "$dist"/*.dmg "$dist"/*.pkg
       say "jpackage: .$pkg_type …"
       "$jdk/bin/jpackage" --type "$pkg_type" "${common[@]}" "${license[@]}" --app-image "$image" --dest "$dist" \
-        --file-associations "$here/macos/halsa.properties" \
         --mac-package-identifier se.halsolage.app --mac-package-name "Hälsoläge"
       ;;
   esac
