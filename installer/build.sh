@@ -87,8 +87,10 @@ if ! $skip_jar && stale; then
   mvn -B -q -DskipTests package >&2
 fi
 [ -f "$jar" ] && [ -d target/lib ] || unavailable "$jar eller target/lib saknas (kör mvn -B -DskipTests package)"
-jar_version="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
-[ "$jar_version" = "$pom_version" ] || say "VARNING: jarfilen har version '$jar_version' men pom.xml '$pom_version' (bygg om jarfilen)"
+if command -v unzip >/dev/null 2>&1; then
+  jar_version="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+  [ "$jar_version" = "$pom_version" ] || say "VARNING: jarfilen har version '$jar_version' men pom.xml '$pom_version' (bygg om jarfilen)"
+fi
 
 out=target/installer
 mkdir -p "$out"

@@ -77,8 +77,9 @@ fi
 # 4. report writes the plan as a Word document (a zip with word/document.xml)
 plan="$work/plan.docx"
 if run report --workbook "$wb" --out "$plan"; then
-  if [ -s "$plan" ] && unzip -l "$plan" 2>/dev/null | grep -q "word/document.xml"; then
-    ok "report: $(stat -c %s "$plan" 2>/dev/null || wc -c <"$plan") byte DOCX"
+  # A DOCX is a zip ("PK") whose directory names word/document.xml (names are stored uncompressed).
+  if [ -s "$plan" ] && [ "$(head -c 2 "$plan")" = "PK" ] && grep -aq "word/document.xml" "$plan"; then
+    ok "report: $(wc -c <"$plan" | tr -d ' ') byte DOCX; $(head -1 "$work/out")"
   else
     fail "report: avslutades utan fel men $plan är ingen DOCX ($(cat "$work/out" "$work/err"))"
   fi
