@@ -117,7 +117,7 @@ final class PlanWriter {
             check();
             progress.update(0.05, "Analyserar nyckeltalen");
             if (opt.includes(ReportPart.NYCKELTAL)) {
-                keyFigures.write(b, (f, m) -> progress.update(0.05 + 0.85 * f, m));
+                keyFigures.write(b, (f, m) -> progress.update(0.05 + 0.85 * f, m), texts);
             }
             check();
             int findings = 0;
