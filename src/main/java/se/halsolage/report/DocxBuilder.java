@@ -244,12 +244,8 @@ final class DocxBuilder {
             XWPFParagraph p = paragraph(STYLE_LIST_NUMBER);
             p.setNumID(numId);
             p.setNumILvl(BigInteger.ZERO);
-            if (item.length > 1 && item[0] != null) {
-                bold(p, item[0]);
-                run(p, item[1]);
-            } else {
-                run(p, item[item.length - 1]);
-            }
+            if (item.length > 1 && item[0] != null) bold(p, item[0]);
+            run(p, item[item.length - 1]);
         }
     }
 
@@ -319,20 +315,20 @@ final class DocxBuilder {
     }
 
     /** "Figur N. text" with a SEQ field, in style Caption. Returns N. */
-    int figureCaption(String text) {
+    XWPFParagraph figureCaption(String text) {
         figures++;
         XWPFParagraph p = paragraph(STYLE_CAPTION);
         run(p, "Figur ");
         field(p, "SEQ Figur \\* ARABIC", Integer.toString(figures));
         run(p, ". " + text);
-        return figures;
+        return p;
     }
 
     /** "Tabell N. text" with a SEQ field, in style Caption, placed above its table. */
     int tableCaption(String text) {
         int n = tables + 1;
         XWPFParagraph p = paragraph(STYLE_CAPTION);
-        p.setKeepNext(true);
+        keepNext(p);
         run(p, "Tabell ");
         field(p, "SEQ Tabell \\* ARABIC", Integer.toString(n));
         run(p, ". " + text);
@@ -454,8 +450,11 @@ final class DocxBuilder {
         field(p, "PAGE \\* ARABIC", "2");
     }
 
-    void pageBreakBefore(XWPFParagraph p) {
-        p.setPageBreak(true);
+    /** Keeps the paragraph on the same page as the next one (POI's setKeepNext fails without a pPr). */
+    static void keepNext(XWPFParagraph p) {
+        if (p == null) return;
+        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        if (!ppr.isSetKeepNext()) ppr.addNewKeepNext();
     }
 
     void write(OutputStream out) throws IOException {

@@ -40,8 +40,8 @@ import java.util.concurrent.Future;
  * numbers and sentences come from {@link AnalysisService}, all charts from {@link ChartService}.
  */
 final class KeyFigures {
-    /** Chart size in the document: the full text width, 16 × 10 cm, drawn at 300 dpi. */
-    static final double CHART_W_CM = 16.0, CHART_H_CM = 8.0;
+    /** Chart size in the document: the full text width, 16 × 9 cm, drawn at 300 dpi. One indicator (heading, chart, caption, source, text) is kept on one page. */
+    static final double CHART_W_CM = 16.0, CHART_H_CM = 9.0;
     /** Layout width of the chart in the chart package's 96-dpi units (its default is 900). */
     static final double LAYOUT_W = 720;
     static final int DPI = ChartExport.PRINT_DPI;
@@ -212,19 +212,20 @@ final class KeyFigures {
 
     private void overview(DocxBuilder b, String areaTitle, List<Entry> entries) {
         String ownCol = ownName();
-        String countyCol = county == null ? "Länet" : shortRegion(county.name());
+        String countyCol = "Länet";
         b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, skillnad mellan könen och målstatus");
         List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) rows.add(overviewRow(e));
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
                         + "förändring sedan förra mätningen, skillnad mellan könen och målstatus i ord.",
-                new double[]{3.3, 1.35, 1.35, 1.35, 2.0, 2.1, 1.25},
+                new double[]{3.2, 1.55, 1.3, 1.2, 2.0, 2.0, 1.2},
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
                         "Skillnad mellan könen", "Mål"),
                 rows);
-        b.styled(DocxBuilder.STYLE_SOURCE, "Förändringen och skillnaden mellan könen bedöms efter nyckeltalets riktning "
-                + "(bättre eller sämre). Tecken: .. sekretess, – saknas. Se bilagan.");
+        b.styled(DocxBuilder.STYLE_SOURCE, (county == null ? "" : "Länet: " + county.name() + ". ")
+                + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
+                + "riktning (bättre eller sämre). Tecken: .. sekretess, – saknas. Se bilagan.");
     }
 
     /** One overview row; the own value cell is exactly the workbook's latest value formatted the Swedish way. */
@@ -268,10 +269,6 @@ final class KeyFigures {
         return worst.label();
     }
 
-    private static String shortRegion(String name) {
-        return name;
-    }
-
     private void indicator(DocxBuilder b, Pending p) {
         Entry e = p.entry();
         RenderedChart rc = p.chart();
@@ -287,15 +284,19 @@ final class KeyFigures {
                     + ex.getCause().getMessage(), ex.getCause());
         }
         b.picture(png, p.w(), p.h(), CHART_W_CM, rc.title(), rc.altText());
-        b.figureCaption(rc.title() + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle()));
+        // The whole indicator (heading, chart, caption, source, text) is kept on one page.
+        DocxBuilder.keepNext(b.figureCaption(rc.title()
+                + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle())));
         String source = rc.sourceLine() == null ? "" : rc.sourceLine().strip();
         if (rc.note() != null && !rc.note().isBlank()) source = Sv.sentence(source) + " " + rc.note().strip();
-        b.styled(DocxBuilder.STYLE_SOURCE, source);
+        XWPFParagraph sp = b.styled(DocxBuilder.STYLE_SOURCE, source);
+        DocxBuilder.keepNext(sp);
         List<String> s = new ArrayList<>(e.analysis().sentences());
         if (e.regionOnly()) {
             s.add(0, "Nyckeltalet redovisas bara för regionen, så diagrammet visar " + county.name() + ".");
         }
-        b.text(String.join(" ", s));
+        XWPFParagraph tp = b.text(String.join(" ", s));
+        DocxBuilder.keepNext(tp);
         List<Initiative> linked = wb.initiatives().forIndicator(e.indicator().id()).stream()
                 .filter(i -> i.activeIn(opt.year())).toList();
         XWPFParagraph lp = b.paragraph(null);
@@ -319,17 +320,15 @@ final class KeyFigures {
             return 0;
         }
         List<Finding> top = all.subList(0, Math.min(MAX_FINDINGS, all.size()));
-        Map<String, Indicator> byId = new LinkedHashMap<>();
-        for (Indicator i : wb.indicators().all()) byId.put(i.id(), i);
         b.text("Här är de " + top.size() + " tydligaste resultaten" + (all.size() > top.size() ? " av " + all.size() : "")
                 + ", rangordnade efter hur mycket de sticker ut: stora förändringar, stora skillnader mot länet och "
                 + "riket och stora skillnader mellan könen. Varje punkt anger om det är bättre eller sämre.");
         List<String[]> items = new ArrayList<>();
         for (Finding f : top) {
-            Indicator ind = byId.get(f.indicatorId());
-            String label = ind == null ? f.indicatorId() : ind.displayTitle();
-            String verdict = f.verdict() == null ? "" : " (" + f.verdict().label() + ")";
-            items.add(new String[]{label + verdict + ": ", Sv.sentence(f.text())});
+            // The sentence names the indicator; the verdict leads in words (never by colour alone).
+            String lead = f.verdict() == null || f.verdict() == Verdict.EJ_BEDOMBAR ? null
+                    : Sv.capitalize(f.verdict().label()) + ": ";
+            items.add(new String[]{lead, Sv.sentence(f.text())});
         }
         b.numbered(items);
         return top.size();
