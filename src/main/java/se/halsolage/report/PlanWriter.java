@@ -86,7 +86,9 @@ final class PlanWriter {
             out.add(new OutlineEntry(1, arbeteTitle(), ReportPart.ARBETE));
             for (var e : initiativeGroups().entrySet()) {
                 out.add(new OutlineEntry(2, e.getKey(), ReportPart.ARBETE));
-                for (Initiative i : e.getValue()) out.add(new OutlineEntry(3, i.name(), ReportPart.ARBETE));
+                for (Initiative i : e.getValue()) {
+                    if (!namesGroup(i, e.getKey())) out.add(new OutlineEntry(3, i.name(), ReportPart.ARBETE));
+                }
             }
         }
         if (opt.includes(ReportPart.NYCKELTAL)) out.addAll(keyFigures.outline());
