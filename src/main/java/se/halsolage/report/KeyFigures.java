@@ -219,7 +219,7 @@ final class KeyFigures {
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
                         + "förändring sedan förra mätningen, skillnad mellan könen och målstatus i ord.",
-                new double[]{3.2, 1.55, 1.3, 1.2, 2.0, 2.0, 1.2},
+                new double[]{3.1, 1.5, 1.25, 1.2, 2.0, 2.0, 1.45},
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
                         "Skillnad mellan könen", "Mål"),
                 rows);

@@ -297,12 +297,11 @@ final class PlanWriter {
                         SwedishNumbers.number(wb.sources().observationCount(s.id()), 0)));
             }
             b.table("Datakällor", "Varje källa med typ, fil eller förfrågan, datum för import eller hämtning och antal värden.",
-                    new double[]{3.2, 1.4, 4.2, 2.0, 1.2},
+                    new double[]{3.0, 1.9, 4.0, 1.9, 1.2},
                     List.of("Källa", "Typ", "Fil, blad eller förfrågan", "Importerad/hämtad", "Antal värden"), rows);
-            if (sources.stream().anyMatch(s -> s.kind() == SourceKind.KOLADA)) {
-                b.text("Uppgifter från Kolada är hämtade via Koladas öppna API; datum för hämtningen står i tabellen.");
-            }
-            b.text("Bearbetade värden, till exempel förändringar, skillnader mot länet och riket och skillnader "
+            b.styled(DocxBuilder.STYLE_SOURCE, (sources.stream().anyMatch(s -> s.kind() == SourceKind.KOLADA)
+                    ? "Uppgifter från Kolada är hämtade via Koladas öppna API; datum för hämtningen står i tabellen. " : "")
+                    + "Bearbetade värden, till exempel förändringar, skillnader mot länet och riket och skillnader "
                     + "mellan könen, är Hälsolägets beräkningar utifrån källornas värden.");
         }
         b.heading(2, h.get(2)[1]);
