@@ -457,8 +457,22 @@ final class DocxBuilder {
         if (!ppr.isSetKeepNext()) ppr.addNewKeepNext();
     }
 
+    /**
+     * Saves the package. POI deflates every part at the default level, which for the already
+     * compressed PNGs cost about a fifth of the report's CPU time; the fastest level compresses the
+     * XML nearly as well and passes the PNGs through quickly.
+     */
     void write(OutputStream out) throws IOException {
-        doc.write(out);
+        org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zos =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(new java.io.BufferedOutputStream(out, 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the caller closes its own stream
+                    }
+                });
+        zos.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        doc.write(zos); // POI finishes the archive
+        zos.flush();
     }
 
     void close() {
