@@ -93,6 +93,20 @@ public final class ChartService {
         };
     }
 
+    /**
+     * A height (pixels at 96 dpi, for the theme's default width) that gives every row of a gap or overview chart
+     * room to breathe; the theme's default height for trend and gender charts.
+     */
+    public int suggestedHeight(ChartKind kind, String indicatorId, ChartTheme theme) {
+        ChartTheme t = theme == null ? ChartTheme.SCREEN : theme;
+        Indicator ind = wb.indicators().get(indicatorId).orElse(null);
+        if (ind == null || ind.sfhArea() == null || kind == ChartKind.TREND || kind == ChartKind.GENDER) return t.defaultHeight();
+        int rows = kind == ChartKind.GAP ? gapRows(ind, areaOrOwn(ind, null)).rows().size()
+                : overviewRows(ind, areaOrOwn(ind, null)).size();
+        int perRow = t == ChartTheme.PROJECTOR ? 56 : 32;
+        return Math.max(t.defaultHeight(), 230 + rows * perRow);
+    }
+
     /** The kinds that apply to an indicator, in menu order. */
     public List<ChartKind> kinds(String indicatorId) {
         List<ChartKind> out = new ArrayList<>();
@@ -286,7 +300,7 @@ public final class ChartService {
         }
 
         String title = ind.displayTitle();
-        String periodSpan = periodLabels.get(minYear) + "–" + lastLabel(own);
+        String periodSpan = span(periodLabels.get(minYear), lastLabel(own));
         String subtitle = measure(ind) + ", " + population(ind, Group.TOTALT) + ", " + periodSpan;
         Observation latest = AnalysisService.withValues(own).get(AnalysisService.withValues(own).size() - 1);
         String alt = trendAlt(ind, area, lines, latest);
@@ -403,8 +417,8 @@ public final class ChartService {
                     + SwedishNumbers.change(gg.gap(), u)
                     + (gg.significance() == Verdict.OSAKER ? " (inom den statistiska osäkerheten)" : "");
         }
-        String subtitle = measure(ind) + ", " + population(ind, null) + ", " + periodLabels.get(minYear) + "–"
-                + periodLabels.get(maxYear) + (gapText.isEmpty() ? "" : ". " + gapText);
+        String subtitle = measure(ind) + ", " + population(ind, null) + ", " + span(periodLabels.get(minYear), periodLabels.get(maxYear))
+                + (gapText.isEmpty() ? "" : ". " + gapText);
         StringBuilder alt = new StringBuilder("Linjediagram över " + lower(ind.displayTitle()) + " för " + fLabel.toLowerCase()
                 + " och " + mLabel.toLowerCase() + " i " + name(area) + ". ");
         if (gg.gap() != null) {
@@ -484,7 +498,7 @@ public final class ChartService {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             GapRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : 44);
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : t == ChartTheme.PRINT ? 34 : 44);
             ownS.add(i, row.own().value());
             refS.add(i, row.ref().value());
             lo = Math.min(lo, Math.min(row.own().value(), row.ref().value()));
@@ -511,6 +525,7 @@ public final class ChartService {
         if (lo >= 0 && low < 0) low = 0;
         Range yr = new Range(low, hi + span * (t == ChartTheme.PROJECTOR ? 0.55 : 0.42));
         y.setRange(yr);
+        niceTicks(y, new Range(yr.getLowerBound(), Math.min(yr.getUpperBound(), u == Unit.PERCENT ? 100 : yr.getUpperBound())));
         if (u == Unit.PERCENT) y.setNumberFormatOverride(new SwedishAxisFormat(u, 100));
         plot.setRangeAxis(y);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
@@ -554,15 +569,22 @@ public final class ChartService {
             a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
-        // direct labels for the two markers on the first row
-        GapRow first = rows.get(0);
+        // direct labels for the two markers, above the row with the widest gap (the top row when they tie)
+        int labelRow = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            if (Math.abs(rows.get(i).diff()) > Math.abs(rows.get(labelRow).diff()) + 1e-9) labelRow = i;
+        }
+        GapRow first = rows.get(labelRow);
         boolean ownRight = first.own().value() >= first.ref().value();
-        XYTextAnnotation la = new XYTextAnnotation(g.ownLabel(), -0.45, first.own().value());
+        double mid = (first.own().value() + first.ref().value()) / 2;
+        double push = Math.max(Math.abs(first.own().value() - first.ref().value()) / 2, yr.getLength() * 0.01);
+        double ownX = ownRight ? mid + push : mid - push, refX = ownRight ? mid - push : mid + push;
+        XYTextAnnotation la = new XYTextAnnotation(g.ownLabel(), labelRow - 0.42, ownX);
         la.setFont(t.labelFont(true));
         la.setPaint(g.genderMode() ? ChartTheme.FEMALE : ChartTheme.OWN);
         la.setTextAnchor(ownRight ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
         plot.addAnnotation(la);
-        XYTextAnnotation lb = new XYTextAnnotation(g.refLabel(), -0.45, first.ref().value());
+        XYTextAnnotation lb = new XYTextAnnotation(g.refLabel(), labelRow - 0.42, refX);
         lb.setFont(t.labelFont(false));
         lb.setPaint(g.genderMode() ? ChartTheme.MALE : ChartTheme.RIKET);
         lb.setTextAnchor(ownRight ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
@@ -651,7 +673,7 @@ public final class ChartService {
         boolean anyCounty = false;
         for (int i = 0; i < rows.size(); i++) {
             OverviewRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 38 : 46) + ("länet".equals(row.refLabel()) ? "¹" : "")
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 38 : t == ChartTheme.PRINT ? 34 : 46) + ("länet".equals(row.refLabel()) ? "¹" : "")
                     + "  " + SwedishNumbers.value(row.own().get("Totalt").value(), row.ind().unit());
             anyCounty |= "länet".equals(row.refLabel());
             double v = row.relative().get("Totalt");
@@ -683,7 +705,7 @@ public final class ChartService {
         cat.setTickMarksVisible(false);
         plot.setDomainAxis(cat);
         plot.setDomainGridlinesVisible(false);
-        NumberAxis y = new NumberAxis("Skillnad mot riket, i procent av rikets värde (← sämre · bättre →)");
+        NumberAxis y = new NumberAxis("← sämre än riket · bättre än riket →");
         styleAxis(y, t);
         y.setNumberFormatOverride(new SignedPercentFormat());
         double span = Math.max(10, hi - lo);
@@ -726,20 +748,22 @@ public final class ChartService {
         for (int i = 0; i < rows.size(); i++) {
             double v = rows.get(i).relative().get("Totalt");
             String text = (Math.abs(v) < 0.5 ? "±0" : SwedishNumbers.signed(v, 0)) + SwedishNumbers.NBSP + "%";
-            // on the other side of the zero line, away from the bar and the women/men markers
-            XYTextAnnotation a = new XYTextAnnotation(text, i + 0.0, (v >= 0 ? -1 : 1) * yr.getLength() * 0.01);
-            a.setFont(t.smallFont());
+            // a column right of the data area (in the widened right inset): never on top of bars or markers
+            XYTextAnnotation a = new DirectLabel("\u2002" + text, i + 0.0, yr.getUpperBound());
+            a.setFont(t.baseFont());
             a.setPaint(v >= 0.5 ? ChartTheme.BETTER : v <= -0.5 ? ChartTheme.WORSE : ChartTheme.MUTED_TEXT);
-            a.setTextAnchor(v >= 0 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+            a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
+        RectangleInsets in = plot.getInsets();
+        double w = t.baseFont().getStringBounds("\u2002\u2212100 %", new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        plot.setInsets(new RectangleInsets(in.getTop(), in.getLeft(), in.getBottom(), Math.ceil(w) + 6));
         boolean anyGender = fem.getItemCount() > 0 || mal.getItemCount() > 0;
         String title = "Översikt: " + ind.sfhArea().title();
-        String subtitle = name(area) + " jämfört med riket, senaste mätning per nyckeltal, totalt"
-                + (anyGender ? " samt kvinnor/flickor och män/pojkar" : "");
+        String subtitle = name(area) + " jämfört med riket: skillnad i procent av rikets värde, senaste mätning per nyckeltal";
         List<String> notes = new ArrayList<>();
         notes.add("Staplar: totalt, grönblå = bättre än riket, orange = sämre (tecken och sida visar samma sak). "
-                + "Talet efter namnet är kommunens eget värde."
+                + "Talet efter namnet är kommunens eget värde, talet till höger skillnaden mot riket."
                 + (anyGender ? " Cirkel = kvinnor/flickor, kvadrat = män/pojkar, jämfört med samma grupp i riket." : ""));
         if (anyCounty) notes.add("¹ Jämfört med länet (uppgift för riket saknas).");
         notes.add("Nyckeltal utan bättre/sämre-riktning visas inte.");
@@ -984,6 +1008,13 @@ public final class ChartService {
         int k = Integer.MIN_VALUE;
         for (int x : m.keySet()) k = Math.max(k, x);
         return k;
+    }
+
+    /** "2013–2025", or "2015–2018 till 2020–2023" for rolling periods. */
+    static String span(String first, String last) {
+        if (first.equals(last)) return first;
+        boolean rolling = first.length() > 4 || last.length() > 4;
+        return first + (rolling ? " till " : "–") + last;
     }
 
     private static String lastLabel(List<Observation> obs) {

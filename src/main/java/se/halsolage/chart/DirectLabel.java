@@ -24,7 +24,8 @@ final class DirectLabel extends XYTextAnnotation {
     public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis,
                      int rendererIndex, PlotRenderingInfo info) {
         Shape clip = g2.getClip();
-        g2.setClip(null);
+        // a huge rectangle rather than null: not every Graphics2D (FXGraphics2D, Batik) treats null the same
+        g2.setClip(new Rectangle2D.Double(-1e5, -1e5, 2e5, 2e5));
         try {
             super.draw(g2, plot, dataArea, domainAxis, rangeAxis, rendererIndex, info);
         } finally {
