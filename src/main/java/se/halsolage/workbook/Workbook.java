@@ -50,6 +50,8 @@ public final class Workbook implements AutoCloseable {
     private final InitiativeRepository initiatives = new InitiativeRepository(this);
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
+    private final RecipeRepository recipes = new RecipeRepository(this);
+    private final ImportLogRepository imports = new ImportLogRepository(this);
 
     private Workbook(Path file, Connection connection) {
         this.file = file;
@@ -260,6 +262,8 @@ public final class Workbook implements AutoCloseable {
     public InitiativeRepository initiatives() { return initiatives; }
     public TargetRepository targets() { return targets; }
     public SettingsRepository settings() { return settings; }
+    public RecipeRepository recipes() { return recipes; }
+    public ImportLogRepository imports() { return imports; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.
