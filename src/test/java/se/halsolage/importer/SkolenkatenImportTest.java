@@ -79,7 +79,7 @@ class SkolenkatenImportTest {
         assertThat(obs(TRYGG + "-HELT-OCH-HALLET-ANTAL", "86616046", Group.TOTALT).orElseThrow().value()).isEqualTo(17.0);
         long units = wb.areas().byKind(AreaKind.SUBAREA).stream().filter(a -> a.id().matches("\\d{8}"))
                 .filter(a -> obs("SKOLENK-AK8-ANTAL-SVAR", a.id(), Group.TOTALT).isPresent()).count();
-        assertThat(units).isEqualTo(841);
+        assertThat(units).isEqualTo(839); // every row with a school-unit code
         // a private huvudman is a sub-area of its own, never a municipality, and gets no Kolada KPI
         Area ekeby = wb.areas().get("HM5562512425").orElseThrow();
         assertThat(ekeby.kind()).isEqualTo(AreaKind.SUBAREA);
@@ -116,7 +116,7 @@ class SkolenkatenImportTest {
     @Test
     void maskedCellsAreSuppressedWithTheirMarkerAndMaskedPartsSuppressTheShare() {
         // Upplands Väsby (0114) row 9: "Hur ofta förklarar lärarna …" Aldrig antal "*", andel "-"
-        String q = "SKOLENK-AK8-HUR-OFTA-FORKLARAR-LARARNA-VAD-DU-SKA-GORA";
+        String q = "SKOLENK-AK8-HUR-OFTA-FORKLARAR-LARARNA-";
         List<Observation> aldrig = wb.observations().forArea("0114").stream()
                 .filter(o -> o.indicatorId().startsWith(q) && o.indicatorId().contains("-ALDRIG-")).toList();
         assertThat(aldrig).extracting(Observation::marker).containsExactlyInAnyOrder("*", "-");
