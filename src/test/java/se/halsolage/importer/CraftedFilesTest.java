@@ -372,6 +372,23 @@ class CraftedFilesTest {
     }
 
     @Test
+    void validateListsEveryProblemWithItsPlaceWithoutWriting() throws Exception {
+        long before = wb.observations().count();
+        Path p = write("v.csv", "Område;År;Nyckeltal;Värde\nVäxjö;2023;A;1\nVäxjö;2023;A;2\nAtlantis;2023;A;3\nAlvesta;2023;A;fem\n",
+                StandardCharsets.UTF_8);
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        List<Problem> problems = s.validate(ProgressListener.NONE, () -> false);
+        assertThat(problems).filteredOn(Problem::isError).extracting(Problem::row, Problem::column)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(3, "D"), org.assertj.core.groups.Tuple.tuple(5, "D"));
+        assertThat(problems).filteredOn(Problem::isError).allSatisfy(pr -> {
+            assertThat(pr.file()).isEqualTo("v.csv");
+            assertThat(pr.sheet()).isEqualTo("v");
+        });
+        assertThat(problems).anySatisfy(pr -> assertThat(pr.toString()).contains("Atlantis").contains("rad 4"));
+        assertThat(wb.observations().count()).isEqualTo(before);
+    }
+
+    @Test
     void cancellingLeavesTheWorkbookUnchanged() throws Exception {
         long before = wb.observations().count();
         Path p = write("c.csv", LONG, StandardCharsets.UTF_8);
