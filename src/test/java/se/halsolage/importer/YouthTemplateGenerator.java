@@ -1,12 +1,15 @@
 package se.halsolage.importer;
 
-/** Writes resources/import/ungdomsenkat-mall.xlsx: run with the test classpath and the target path as argument. */
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
+/** Writes resources/import/ungdomsenkat-mall.xlsx: run with the test classpath and the target path as argument. */
 public final class YouthTemplateGenerator {
+    private YouthTemplateGenerator() {
+    }
+
     public static void main(String[] a) throws Exception {
         try (XSSFWorkbook x = new XSSFWorkbook()) {
             XSSFCellStyle bold = x.createCellStyle();
