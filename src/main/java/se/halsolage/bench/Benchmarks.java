@@ -29,7 +29,15 @@ public final class Benchmarks {
     public List<BenchResult> run() throws IOException {
         Files.createDirectories(work);
         List<BenchResult> results = new ArrayList<>();
+        try {
+            ImportBench imports = new ImportBench(work, log);
+            results.addAll(imports.csv(quick ? 50_000 : 1_000_000));
+            results.addAll(imports.xlsx(quick ? 5_000 : 50_000));
+        } catch (Exception e) {
+            throw new IllegalStateException("Importmätningen misslyckades: " + e.getMessage(), e);
+        }
         results.addAll(largeWorkbook());
+        results.addAll(reports());
         return results;
     }
 
@@ -66,6 +74,31 @@ public final class Benchmarks {
             out.add(BenchResult.absolute("Vad sticker ut, alla nyckeltal", findings, 200, "(median av 7)"));
         }
         return out;
+    }
+
+    /** The full plan on the demo workbook and on the large workbook, written to a file as the CLI does. */
+    List<BenchResult> reports() throws IOException {
+        List<BenchResult> out = new ArrayList<>();
+        Path demo = work.resolve("exempel.halsa");
+        if (!Files.exists(demo)) {
+            try (Workbook wb = se.halsolage.demo.DemoWorkbook.build(demo)) {
+                wb.file();
+            }
+        }
+        Path docx = work.resolve("plan.docx");
+        double demoMs = Measure.median(1, 3, () -> report(demo, docx));
+        out.add(BenchResult.absolute("Hela planen (DOCX), exempelarbetsboken", demoMs, 5000, "(median av 3)"));
+        Path large = work.resolve("stor-" + (quick ? 12 : 60) + ".halsa");
+        double largeMs = Measure.median(0, 1, () -> report(large, docx));
+        out.add(BenchResult.absolute("Hela planen (DOCX), stor arbetsbok", largeMs, 10000, "(en körning)"));
+        return out;
+    }
+
+    private static void report(Path workbook, Path docx) {
+        try (Workbook wb = Workbook.open(workbook)) {
+            se.halsolage.report.ReportService rs = new se.halsolage.report.ReportService(wb);
+            rs.generate(rs.defaultOptions(), docx, (f, m) -> { }, () -> false);
+        }
     }
 
     public static void print(List<BenchResult> results, PrintStream out) {
