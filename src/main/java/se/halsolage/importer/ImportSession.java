@@ -10,6 +10,7 @@ import se.halsolage.domain.ObservationStatus;
 import se.halsolage.domain.Source;
 import se.halsolage.domain.UserError;
 import se.halsolage.workbook.ImportLogRepository;
+import se.halsolage.workbook.ImportWriter;
 import se.halsolage.workbook.ObservationRepository;
 import se.halsolage.workbook.Workbook;
 
@@ -341,6 +342,7 @@ public final class ImportSession {
         final Map<String, ObservationRepository.UpsertCounts> sheetCounts = new HashMap<>();
         long runId;
         String sha;
+        ImportWriter writer;
 
         Run(boolean write, ProgressListener progress, BooleanSupplier cancelled) {
             this.write = write;
@@ -354,7 +356,16 @@ public final class ImportSession {
             if (write) {
                 sha = sha256(file);
                 runId = wb.imports().start(file.getFileName().toString(), recipe.name());
+                writer = wb.imports().writer(runId);
             }
+            try {
+                passBody(saveRecipeAs);
+            } finally {
+                if (writer != null) writer.close();
+            }
+        }
+
+        private void passBody(String saveRecipeAs) {
             int[] lastRow = {-1};
             BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
                 if (p.row() != lastRow[0]) {
@@ -415,8 +426,7 @@ public final class ImportSession {
         private void flush(String sheet) {
             List<Observation> b = batches.get(sheet);
             if (b == null || b.isEmpty()) return;
-            wb.imports().remember(runId, b, !newSources.contains(sheet));
-            ObservationRepository.UpsertCounts c = wb.observations().upsertAll(b);
+            ObservationRepository.UpsertCounts c = writer.write(b, !newSources.contains(sheet));
             counts = counts.plus(c);
             sheetCounts.merge(sheet, c, ObservationRepository.UpsertCounts::plus);
             b.clear();

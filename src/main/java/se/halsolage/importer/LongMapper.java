@@ -30,6 +30,8 @@ final class LongMapper implements Mapper {
     private static final String[] GRADE = {"årskurs", "åk", "grade", "klass"};
     private static final String[] VALUE = {"värde", "value", "andel (%)", "andel", "procent", "andel procent", "antal"};
     private static final String[] N = {"antal svarande", "svarande", "n", "bas", "antal svar"};
+    /** At most this many distinct periods or groups are remembered per file. */
+    private static final int CACHE_LIMIT = 10_000;
     private static final Pattern CODE_NAME = Pattern.compile("^(\\d{2,4})\\s+(.+)$");
     private static final Pattern PERIOD_HEADER = Pattern.compile(".*(?<!\\d)((19|20)\\d{2}(\\s*/\\s*\\d{2,4}|[MK]\\d{1,2})?)(?!\\d).*");
 
@@ -121,6 +123,13 @@ final class LongMapper implements Mapper {
         Map<String, IndicatorSpec> specCache = new HashMap<>();
         final int fArea = area, fAreaCode = areaCode, fPeriod = period, fGroup = group, fGrade = grade, fValue = value, fN = n;
         final String fTitle = title;
+        // Per file, not per row: the measure name, the value columns, and the few distinct periods and groups
+        // (parsing them with regular expressions for every row was a large part of a long file's import).
+        final String defaultMeasure = fValue >= 0 && !isGenericValue(contents) ? contents : fTitle;
+        Map<Integer, String> valueCols = new LinkedHashMap<>();
+        if (periodCols.isEmpty()) valueCols.put(fValue, null); else valueCols.putAll(periodCols);
+        Map<String, Period> periods = new HashMap<>();
+        Map<String, Group> groups = new HashMap<>();
         return t.rows(grid, r -> {
             // area
             String code = fAreaCode >= 0 ? r.text(fAreaCode) : null;
@@ -135,24 +144,36 @@ final class LongMapper implements Mapper {
                 return true;
             }
             AreaRef areaRef = AreaRef.of(code, name);
-            Group g = fGroup >= 0 ? group(r.text(fGroup)) : recipe.groupValue() != null ? Group.of(recipe.groupValue()) : Group.TOTALT;
+            Group g;
+            if (fGroup >= 0) {
+                String gt = r.text(fGroup);
+                g = groups.get(gt);
+                if (g == null) {
+                    g = group(gt);
+                    if (groups.size() < CACHE_LIMIT) groups.put(gt, g);
+                }
+            } else {
+                g = recipe.groupValue() != null ? Group.of(recipe.groupValue()) : Group.TOTALT;
+            }
             String gradeText = fGrade >= 0 ? normGrade(r.text(fGrade)) : recipe.grade();
             List<String> parts = new ArrayList<>();
             for (int c : indicatorCols) if (!r.text(c).isBlank()) parts.add(r.text(c));
-            Map<Integer, String> cols = new LinkedHashMap<>();
-            if (periodCols.isEmpty()) cols.put(fValue, null); else cols.putAll(periodCols);
-            for (var e : cols.entrySet()) {
+            for (var e : valueCols.entrySet()) {
                 int c = e.getKey();
                 Period p;
                 String ptext = e.getValue() != null ? e.getValue() : fPeriod >= 0 ? r.text(fPeriod) : fixedPeriod;
                 try {
-                    p = Period.parse(ptext);
+                    p = ptext == null ? null : periods.get(ptext);
+                    if (p == null) {
+                        p = Period.parse(ptext);
+                        if (periods.size() < CACHE_LIMIT) periods.put(ptext, p);
+                    }
                 } catch (IllegalArgumentException ex) {
                     ctx.error(fPeriod >= 0 ? r.cell(fPeriod) : r.cell(c), "Kan inte tolka perioden \"" + ptext + "\".");
                     continue;
                 }
                 String measure = e.getValue() != null ? t.header(c).replace(e.getValue(), "").strip() : "";
-                IndicatorSpec spec = spec(parts, gradeText, measure.isEmpty() ? (fValue >= 0 && !isGenericValue(contents) ? contents : fTitle) : measure,
+                IndicatorSpec spec = spec(parts, gradeText, measure.isEmpty() ? defaultMeasure : measure,
                         prefix, ctx, specCache, shareValue);
                 Cell cell = r.cell(c);
                 Values.Parsed parsed = Values.parse(cell, markers);

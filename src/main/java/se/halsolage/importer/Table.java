@@ -122,8 +122,9 @@ final class Table {
 
     /** A footnote or report description below (or inside) the table: one text cell in a wide table. */
     boolean isNote(GridRow r) {
+        if (r.nonBlankCount() > 1) return false; // checked first: it is cheap and true for nearly every row
         long named = headers.stream().filter(x -> !x.isBlank()).count();
-        if (named < 3 || r.nonBlankCount() > 1) return false;
+        if (named < 3) return false;
         for (int c = 0; c < r.width(); c++) {
             String t = r.text(c);
             if (!t.isBlank()) return Values.parse(r.cell(c), null) == null && t.length() > 1 && c == 0 || t.length() > 40;

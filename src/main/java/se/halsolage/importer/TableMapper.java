@@ -164,8 +164,10 @@ final class TableMapper implements Mapper {
         });
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\d{1,4}(\\.0)?");
+
     static boolean looksLikeCode(String s) {
-        return s.matches("\\d{1,4}(\\.0)?");
+        return CODE.matcher(s).matches();
     }
 
     static boolean isFraction(Recipe recipe, Table t, int c, Unit unit) {

@@ -15,6 +15,15 @@ public final class Values {
     private Values() {
     }
 
+    // Compiled once: String.matches compiles its pattern on every call, and these run for every cell.
+    private static final java.util.regex.Pattern ROUNDED = java.util.regex.Pattern.compile("[~≈<>≤≥]\\s*\\d+([.,]\\d+)?\\s*%?");
+    private static final java.util.regex.Pattern SPACED_THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}([ '’]\\d{3})+([.,]\\d+)?");
+    private static final java.util.regex.Pattern SPACE_OR_APOSTROPHE = java.util.regex.Pattern.compile("[ '’]");
+    private static final java.util.regex.Pattern DIGITS_POINTS_COMMAS = java.util.regex.Pattern.compile("[0-9.,]+");
+    private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("\\d+([.,]\\d+)?[eE][-+]?\\d+");
+    private static final java.util.regex.Pattern POINT_THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+    private static final java.util.regex.Pattern COMMA_THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
     /** A parsed cell: a value (status OK) or a status with the original marker. */
     public record Parsed(BigDecimal value, ObservationStatus status, String marker, boolean percentSign) {
         public boolean ok() { return status == ObservationStatus.OK; }
@@ -64,7 +73,7 @@ public final class Values {
         if (marker == null) marker = DEFAULT_MARKERS.get(s);
         if (marker != null) return Parsed.status(marker, s);
         // "~100", "<5", "≈0": a value rounded or hidden for confidentiality; never stored as a number
-        if (s.matches("[~≈<>≤≥]\\s*\\d+([.,]\\d+)?\\s*%?")) return Parsed.status(ObservationStatus.SUPPRESSED, s);
+        if (ROUNDED.matcher(s).matches()) return Parsed.status(ObservationStatus.SUPPRESSED, s);
         BigDecimal n = number(s);
         if (n == null) return null;
         return new Parsed(n, ObservationStatus.OK, null, s.endsWith("%"));
@@ -81,9 +90,9 @@ public final class Values {
         else if (s.startsWith("+")) s = s.substring(1).strip();
         if (s.isEmpty()) return null;
         // thousands separators written as spaces or apostrophes: "12 345", "12'345"
-        if (s.matches("\\d{1,3}([ '’]\\d{3})+([.,]\\d+)?")) s = s.replaceAll("[ '’]", "");
-        if (!s.matches("[0-9.,]+")) {
-            if (s.matches("\\d+([.,]\\d+)?[eE][-+]?\\d+")) {
+        if (SPACED_THOUSANDS.matcher(s).matches()) s = SPACE_OR_APOSTROPHE.matcher(s).replaceAll("");
+        if (!DIGITS_POINTS_COMMAS.matcher(s).matches()) {
+            if (EXPONENT.matcher(s).matches()) {
                 return signed(new BigDecimal(s.replace(',', '.')), neg);
             }
             return null;
@@ -96,9 +105,9 @@ public final class Values {
             // "1.234" is ambiguous; Swedish files use comma decimals, so a point with exactly three digits
             // after it and a leading group of 1–3 digits is read as a decimal point only if not "0.xxx"… keep decimal.
             plain = s;
-        } else if (points > 1 && commas <= 1 && s.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+        } else if (points > 1 && commas <= 1 && POINT_THOUSANDS.matcher(s).matches()) {
             plain = s.replace(".", "").replace(',', '.');
-        } else if (commas > 1 && points <= 1 && s.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        } else if (commas > 1 && points <= 1 && COMMA_THOUSANDS.matcher(s).matches()) {
             plain = s.replace(",", "");
         } else if (commas == 1 && points == 1) {
             plain = s.indexOf(',') < s.indexOf('.') ? s.replace(",", "") : s.replace(".", "").replace(',', '.');

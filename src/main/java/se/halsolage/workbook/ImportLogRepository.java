@@ -50,6 +50,11 @@ public final class ImportLogRepository {
         });
     }
 
+    /** A writer for the observations of a run (with its undo rows); close it before the transaction ends. */
+    public ImportWriter writer(long runId) {
+        return new ImportWriter(wb, runId);
+    }
+
     /** Records the sources and summary of a run when it finishes. */
     public void finish(long runId, List<Long> newSources, List<Long> allSources, String summary) {
         wb.requireTransaction();
@@ -150,7 +155,7 @@ public final class ImportLogRepository {
                     + "AND period=? AND grp=?");
                  PreparedStatement restore = c.prepareStatement("INSERT INTO observations(indicator_id, area_id, period, "
                          + "start_year, end_year, grp, value, n, ci_low, ci_high, status, marker, source_id, location) "
-                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(indicator_id, area_id, period, grp) DO UPDATE SET "
+                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(indicator_id, area_id, grp, period) DO UPDATE SET "
                          + "start_year=excluded.start_year, end_year=excluded.end_year, value=excluded.value, n=excluded.n, "
                          + "ci_low=excluded.ci_low, ci_high=excluded.ci_high, status=excluded.status, marker=excluded.marker, "
                          + "source_id=excluded.source_id, location=excluded.location");

@@ -1,0 +1,291 @@
+package se.halsolage.workbook;
+
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
+import se.halsolage.domain.Observation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes one import's observations with its undo log, inside the caller's transaction: what
+ * {@link ImportLogRepository#remember} followed by {@link ObservationRepository#upsertAll} does, with the
+ * same results and counts, but with statements prepared once per import and a cheap path for values
+ * that cannot exist yet.
+ *
+ * <p>The first time an indicator appears, the keys already stored for it are read once and kept as
+ * 64-bit hashes (8 bytes a key, nothing else). A value whose key is not among them, nor among those
+ * this import already wrote, is new for certain: it is inserted with one statement and no look-ups. Any
+ * other value (stored before, or a rare hash collision) takes the exact path: its previous state is
+ * copied to the undo log when it changes, then it is inserted or updated.
+ *
+ * <p>While open, the page cache of the connection is raised to {@value #CACHE_KIB} KiB (native memory,
+ * not Java heap) so the index pages of a large import are not written out and read back repeatedly;
+ * {@link #close()} restores it. The cache size has no effect on durability.
+ */
+public final class ImportWriter implements AutoCloseable {
+    static final int CACHE_KIB = 65536;
+    private static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
+            + "ci_low, ci_high, status, marker, source_id, location";
+
+    private final Workbook wb;
+    private final long runId;
+    private final PreparedStatement keys, insert, addedMarker, copy, exists, insertOrIgnore, update;
+    private final long previousCache;
+    private final KeySet known = new KeySet();
+    private final KeySet written = new KeySet();
+    private final Set<String> loaded = new HashSet<>();
+
+    ImportWriter(Workbook wb, long runId) {
+        wb.requireTransaction();
+        this.wb = wb;
+        this.runId = runId;
+        Connection c = wb.withConnection(x -> x);
+        try {
+            keys = c.prepareStatement("SELECT area_id, grp, period FROM observations WHERE indicator_id=?");
+            insert = c.prepareStatement("INSERT INTO observations(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            addedMarker = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, period, grp) "
+                    + "VALUES (?,0,?,?,?,?)");
+            copy = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
+                    + "period, start_year, end_year, grp, value, n, ci_low, ci_high, status, marker, source_id, location) "
+                    + "SELECT ?, 1, indicator_id, area_id, period, start_year, end_year, grp, value, n, ci_low, ci_high, status, "
+                    + "marker, source_id, location FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=? "
+                    + "AND NOT (value IS ? AND n IS ? AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
+            exists = c.prepareStatement("SELECT 1 FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=?");
+            insertOrIgnore = c.prepareStatement("INSERT OR IGNORE INTO observations(" + COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            update = c.prepareStatement("UPDATE observations SET value=?, n=?, ci_low=?, "
+                    + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
+                    + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
+                    + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+                previousCache = rs.next() ? rs.getLong(1) : -2000;
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA cache_size=-" + CACHE_KIB);
+            }
+        } catch (SQLException e) {
+            throw new WorkbookException("Fel i arbetsboken " + wb.file().getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a batch: every observation is added, updated or left unchanged exactly as
+     * {@link ObservationRepository#upsertAll} would; the undo log gets the previous state of each stored
+     * value that changes and, when {@code logAdded} (the import reuses an existing source), a marker row
+     * for each value added.
+     */
+    public ObservationRepository.UpsertCounts write(List<Observation> batch, boolean logAdded) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            // sqlite-jdbc otherwise matches every INSERT against a pattern and prepares and runs
+            // "SELECT last_insert_rowid()" after it, for getGeneratedKeys(), which nothing here reads.
+            SQLiteConnectionConfig cfg = c.unwrap(SQLiteConnection.class).getConnectionConfig();
+            boolean keysWere = cfg.isGetGeneratedKeys();
+            cfg.setGetGeneratedKeys(false);
+            try {
+                return writeBatch(batch, logAdded);
+            } finally {
+                cfg.setGetGeneratedKeys(keysWere);
+            }
+        });
+    }
+
+    private ObservationRepository.UpsertCounts writeBatch(List<Observation> batch, boolean logAdded) throws SQLException {
+        {
+            int added = 0, updated = 0, unchanged = 0;
+            for (Observation o : batch) {
+                if (loaded.add(o.indicatorId())) loadKeys(o.indicatorId());
+                long h = hash(o.indicatorId(), o.areaId(), o.group().label(), o.period().label());
+                boolean mayExist = known.contains(h);
+                boolean ours = written.contains(h);
+                if (!mayExist && !ours) {
+                    bind(insert, o);
+                    insert.executeUpdate();
+                    if (logAdded) marker(o);
+                    written.add(h);
+                    added++;
+                    continue;
+                }
+                // Stored before this import: remember what it was, when it changes. Written earlier in this
+                // import (two spellings of one area): the undo log already covers it.
+                if (mayExist && !ours && copy(o) == 0 && logAdded && !exists(o)) marker(o);
+                bind(insertOrIgnore, o);
+                if (insertOrIgnore.executeUpdate() == 1) {
+                    written.add(h);
+                    added++;
+                    continue;
+                }
+                if (update(o) == 1) updated++; else unchanged++;
+            }
+            return new ObservationRepository.UpsertCounts(added, updated, unchanged);
+        }
+    }
+
+    private void loadKeys(String indicatorId) throws SQLException {
+        keys.setString(1, indicatorId);
+        try (ResultSet rs = keys.executeQuery()) {
+            while (rs.next()) known.add(hash(indicatorId, rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+    }
+
+    private void marker(Observation o) throws SQLException {
+        addedMarker.setLong(1, runId);
+        addedMarker.setString(2, o.indicatorId());
+        addedMarker.setString(3, o.areaId());
+        addedMarker.setString(4, o.period().label());
+        addedMarker.setString(5, o.group().label());
+        addedMarker.executeUpdate();
+    }
+
+    private int copy(Observation o) throws SQLException {
+        copy.setLong(1, runId);
+        copy.setString(2, o.indicatorId());
+        copy.setString(3, o.areaId());
+        copy.setString(4, o.period().label());
+        copy.setString(5, o.group().label());
+        copy.setObject(6, o.value(), Types.REAL);
+        copy.setObject(7, o.n(), Types.INTEGER);
+        copy.setObject(8, o.ciLow(), Types.REAL);
+        copy.setObject(9, o.ciHigh(), Types.REAL);
+        copy.setString(10, o.status().code());
+        copy.setString(11, o.marker());
+        return copy.executeUpdate();
+    }
+
+    private boolean exists(Observation o) throws SQLException {
+        exists.setString(1, o.indicatorId());
+        exists.setString(2, o.areaId());
+        exists.setString(3, o.period().label());
+        exists.setString(4, o.group().label());
+        try (ResultSet rs = exists.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private int update(Observation o) throws SQLException {
+        int i = 1;
+        setDouble(update, i++, o.value());
+        setInt(update, i++, o.n());
+        setDouble(update, i++, o.ciLow());
+        setDouble(update, i++, o.ciHigh());
+        update.setString(i++, o.status().code());
+        update.setString(i++, o.marker());
+        update.setLong(i++, o.sourceId());
+        update.setString(i++, o.location());
+        update.setInt(i++, o.period().startYear());
+        update.setInt(i++, o.period().endYear());
+        update.setString(i++, o.indicatorId());
+        update.setString(i++, o.areaId());
+        update.setString(i++, o.period().label());
+        update.setString(i++, o.group().label());
+        setDouble(update, i++, o.value());
+        setInt(update, i++, o.n());
+        setDouble(update, i++, o.ciLow());
+        setDouble(update, i++, o.ciHigh());
+        update.setString(i++, o.status().code());
+        update.setString(i, o.marker());
+        return update.executeUpdate();
+    }
+
+    private static void bind(PreparedStatement ps, Observation o) throws SQLException {
+        ps.setString(1, o.indicatorId());
+        ps.setString(2, o.areaId());
+        ps.setString(3, o.period().label());
+        ps.setInt(4, o.period().startYear());
+        ps.setInt(5, o.period().endYear());
+        ps.setString(6, o.group().label());
+        setDouble(ps, 7, o.value());
+        setInt(ps, 8, o.n());
+        setDouble(ps, 9, o.ciLow());
+        setDouble(ps, 10, o.ciHigh());
+        ps.setString(11, o.status().code());
+        ps.setString(12, o.marker());
+        ps.setLong(13, o.sourceId());
+        ps.setString(14, o.location());
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
+    }
+
+    /** 64-bit FNV-1a over the four key parts, separated by a character no key contains. */
+    static long hash(String indicator, String area, String group, String period) {
+        long h = 0xcbf29ce484222325L;
+        h = fnv(h, indicator);
+        h = fnv(h, area);
+        h = fnv(h, group);
+        return fnv(h, period);
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= 0xFFFF;
+        return h * 0x100000001b3L;
+    }
+
+    @Override
+    public void close() {
+        wb.withConnection(c -> {
+            for (PreparedStatement ps : List.of(keys, insert, addedMarker, copy, exists, insertOrIgnore, update)) ps.close();
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA cache_size=" + previousCache);
+            }
+            return null;
+        });
+    }
+
+    /** An open-addressing set of 64-bit hashes (0 stands for an empty slot and is remapped). */
+    static final class KeySet {
+        private long[] table = new long[1 << 10];
+        private int size;
+
+        boolean contains(long v) {
+            if (v == 0) v = 1;
+            int mask = table.length - 1;
+            for (int i = (int) (mix(v) & mask); table[i] != 0; i = (i + 1) & mask) if (table[i] == v) return true;
+            return false;
+        }
+
+        void add(long v) {
+            if (v == 0) v = 1;
+            if (size * 2 >= table.length) grow();
+            int mask = table.length - 1;
+            int i = (int) (mix(v) & mask);
+            while (table[i] != 0) {
+                if (table[i] == v) return;
+                i = (i + 1) & mask;
+            }
+            table[i] = v;
+            size++;
+        }
+
+        private void grow() {
+            long[] old = table;
+            table = new long[old.length * 2];
+            size = 0;
+            for (long v : old) if (v != 0) add(v);
+        }
+
+        private static long mix(long x) {
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            return x;
+        }
+    }
+}
