@@ -24,9 +24,11 @@ public final class BenchCommand implements Callable<Integer> {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
-        List<BenchResult> results = new Benchmarks(work, System.out, quick).run();
+        Benchmarks bench = new Benchmarks(work, System.out, quick);
+        List<BenchResult> results = bench.run();
         System.out.println();
         Benchmarks.print(results, System.out);
+        Benchmarks.printSkipped(bench.skipped(), System.out);
         return Cli.OK;
     }
 }

@@ -143,6 +143,16 @@ public final class ObservationRepository {
                 + "ORDER BY area_id, grp, end_year, start_year, period", indicatorId));
     }
 
+    /**
+     * One group's series of an indicator in every area that has it, areas in id order, each series ordered by
+     * period: what a chart across all municipalities reads. Searches the unique key by (indicator, *, group)
+     * and sorts only the periods inside each area.
+     */
+    public List<Observation> seriesForAllAreas(String indicatorId, Group group) {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? AND grp=? "
+                + "ORDER BY area_id, end_year, start_year, period", indicatorId, group.label()));
+    }
+
     /** Every observation in an area (all indicators), for overviews. */
     public List<Observation> forArea(String areaId) {
         // No index starts with the area: the unique key (indicator, area, group, period) is searched once per

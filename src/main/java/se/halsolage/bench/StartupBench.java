@@ -1,0 +1,102 @@
+package se.halsolage.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start to the first window: a bare JavaFX window against {@code se.halsolage.Main <workbook>}, each in
+ * a new JVM with the same options, each reporting "FIRST_WINDOW_SHOWN <ms since JVM start>" when its first
+ * stage is shown. Needs a display (run under {@code xvfb-run -a}); without one the case is skipped.
+ */
+final class StartupBench {
+    static final String PROBE_LINE = "FIRST_WINDOW_SHOWN";
+    private static final int RUNS = 3;
+    private static final long BARE_TIMEOUT_S = 90;
+    private static final long APP_TIMEOUT_S = 45;
+
+    private final PrintStream log;
+
+    StartupBench(PrintStream log) {
+        this.log = log;
+    }
+
+    /** A result, or null (with the reason in {@code skipped}) when it cannot be measured. */
+    BenchResult measure(Path workbook, List<String> skipped) throws Exception {
+        String name = "Kallstart till första fönstret";
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            skipped.add(name + ": hoppades över, ingen skärm (DISPLAY saknas). Kör under xvfb-run -a.");
+            return null;
+        }
+        double bare = median(run(List.of("se.halsolage.ui.BareWindow"), List.of(), BARE_TIMEOUT_S));
+        if (Double.isNaN(bare)) {
+            skipped.add(name + ": hoppades över, det nakna JavaFX-fönstret visades inte (" + display + ").");
+            return null;
+        }
+        double app = median(run(List.of("se.halsolage.Main", workbook.toString()), List.of("-Dhalsolage.startupProbe=true"), APP_TIMEOUT_S));
+        if (Double.isNaN(app)) {
+            skipped.add(name + ": probe saknas (programmet skrev ingen rad \"" + PROBE_LINE + " <ms>\" när första "
+                    + "fönstret visades; referensen, ett naket JavaFX-fönster, tog " + BenchResult.fmt(bare) + " ms).");
+            return null;
+        }
+        return BenchResult.relative(name, app, "naket JavaFX-fönster", bare, 1.5,
+                "(JVM-start till första visade fönster, median av " + RUNS + ", egen JVM)");
+    }
+
+    private double[] run(List<String> mainAndArgs, List<String> props, long timeoutS) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            List<String> cmd = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8"));
+            cmd.addAll(props);
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.addAll(mainAndArgs);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            double got = Double.NaN;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
+            Thread killer = new Thread(() -> {
+                try {
+                    if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) p.destroyForcibly();
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                }
+            });
+            killer.setDaemon(true);
+            killer.start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null && System.nanoTime() < deadline) {
+                    if (line.startsWith(PROBE_LINE + " ")) {
+                        got = Double.parseDouble(line.substring(PROBE_LINE.length() + 1).strip());
+                        break;
+                    }
+                }
+            }
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+            }
+            if (Double.isNaN(got)) {
+                log.printf("  %s: ingen rad %s%n", mainAndArgs.get(0), PROBE_LINE);
+                return new double[]{Double.NaN};
+            }
+            ms[i] = got;
+        }
+        return ms;
+    }
+
+    private static double median(double[] t) {
+        if (t.length == 0 || Double.isNaN(t[0])) return Double.NaN;
+        double[] s = t.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
