@@ -55,6 +55,21 @@ public final class ObservationRepository {
     public UpsertCounts upsertAll(Iterable<Observation> observations) {
         wb.requireTransaction();
         return wb.withConnection(c -> {
+            // Off while upserting: sqlite-jdbc would otherwise match each INSERT against a pattern and prepare and
+            // run "SELECT last_insert_rowid()" after it, for getGeneratedKeys(), which is never read here.
+            org.sqlite.SQLiteConnectionConfig cfg = c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
+            boolean keysWere = cfg.isGetGeneratedKeys();
+            cfg.setGetGeneratedKeys(false);
+            try {
+                return upsertEach(c, observations);
+            } finally {
+                cfg.setGetGeneratedKeys(keysWere);
+            }
+        });
+    }
+
+    private static UpsertCounts upsertEach(Connection c, Iterable<Observation> observations) throws SQLException {
+        {
             int added = 0, updated = 0, unchanged = 0;
             try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO observations(" + COLUMNS
                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -93,7 +108,7 @@ public final class ObservationRepository {
                 }
             }
             return new UpsertCounts(added, updated, unchanged);
-        });
+        }
     }
 
     private static void bindInsert(PreparedStatement ps, Observation o) throws SQLException {
