@@ -1,0 +1,44 @@
+package se.halsolage.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import se.halsolage.domain.Slide;
+import se.halsolage.workbook.Workbook;
+
+/** Draws one slide: a chart in the projector theme, or a short text. */
+final class SlideRenderer {
+    private final Workbook wb;
+
+    SlideRenderer(Workbook wb) {
+        this.wb = wb;
+    }
+
+    /** The title shown above the slide. */
+    String title(Slide s) {
+        if (s.title() != null && !s.title().isBlank()) return s.title();
+        if (s.kind() == Slide.Kind.CHART) {
+            return wb.indicators().get(s.indicatorId()).map(i -> i.displayTitle()).orElse(s.indicatorId());
+        }
+        return "";
+    }
+
+    Node render(Slide s, boolean large) {
+        Label title = new Label(title(s));
+        title.getStyleClass().add(large ? "slide-title" : "slide-title-small");
+        title.setWrapText(true);
+        VBox box = new VBox(large ? 24 : 8, title);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.getStyleClass().add("slide");
+        if (s.kind() == Slide.Kind.TEXT) {
+            Label body = new Label(s.body() == null ? "" : s.body());
+            body.setWrapText(true);
+            body.getStyleClass().add(large ? "slide-body" : "slide-body-small");
+            box.getChildren().add(body);
+        } else {
+            box.getChildren().add(new Label(s.indicatorId() + " · " + s.chartKind()));
+        }
+        return box;
+    }
+}
