@@ -3,6 +3,7 @@ package se.halsolage.catalog;
 import org.apache.commons.csv.CSVRecord;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,17 +75,35 @@ public final class KoladaGroups {
     }
 
     /**
-     * The newest "Liknande kommuner <kind>, <municipality>, <year>" group, e.g. kind "socioekonomi"
-     * (or null for any kind, preferring "socioekonomi" when several are equally new).
+     * The newest "Liknande kommuner <kind>, <municipality>, <year>" group among the bundled ones, e.g.
+     * kind "socioekonomi", or null/blank for any kind (when several are equally new, "övergripande"
+     * is preferred, then "socioekonomi"). Also matches Kolada's "Liknande kommuner, övergripande, …".
      */
     public static Optional<KoladaGroup> similarTo(String municipalityName, String kind) {
-        String prefix = "liknande kommuner " + (kind == null ? "" : kind.toLowerCase(Locale.ROOT));
-        String name = ", " + municipalityName.toLowerCase(Locale.ROOT) + ",";
-        return all().stream()
-                .filter(g -> g.title().toLowerCase(Locale.ROOT).startsWith(prefix))
-                .filter(g -> g.title().toLowerCase(Locale.ROOT).contains(name))
+        return similarTo(all(), municipalityName, kind);
+    }
+
+    /** {@link #similarTo(String, String)} over any list of groups (e.g. fresh from Kolada's API). */
+    public static Optional<KoladaGroup> similarTo(Collection<KoladaGroup> groups, String municipalityName, String kind) {
+        Locale sv = Locale.forLanguageTag("sv-SE");
+        String k = kind == null ? "" : kind.strip().toLowerCase(sv);
+        String name = ", " + municipalityName.strip().toLowerCase(sv) + ",";
+        return groups.stream()
+                .filter(g -> g.title() != null)
+                .filter(g -> {
+                    String t = g.title().toLowerCase(sv).replaceAll("\\s+", " ");
+                    if (!t.startsWith("liknande kommuner") || !t.contains(name)) return false;
+                    String kindPart = t.substring("liknande kommuner".length(), t.indexOf(name)).replace(",", " ").strip();
+                    return k.isEmpty() || kindPart.equals(k) || kindPart.startsWith(k);
+                })
                 .max(Comparator.comparingInt(KoladaGroup::year)
-                        .thenComparing(g -> g.title().toLowerCase(Locale.ROOT).contains("socioekonomi"))
+                        .thenComparing(g -> g.title().toLowerCase(sv).contains("övergripande"))
+                        .thenComparing(g -> g.title().toLowerCase(sv).contains("socioekonomi"))
                         .thenComparing(KoladaGroup::id));
+    }
+
+    /** A bundled group by id. */
+    public static Optional<KoladaGroup> byId(String id) {
+        return all().stream().filter(g -> g.id().equalsIgnoreCase(id == null ? "" : id.strip())).findFirst();
     }
 }

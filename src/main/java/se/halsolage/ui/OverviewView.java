@@ -50,7 +50,7 @@ final class OverviewView {
             grid.setHgap(14);
             grid.setVgap(4);
             grid.getColumnConstraints().addAll(new ColumnConstraints(200, 340, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true),
-                    new ColumnConstraints(90), new ColumnConstraints(110), new ColumnConstraints(110), new ColumnConstraints(100));
+                    new ColumnConstraints(150), new ColumnConstraints(150), new ColumnConstraints(120), new ColumnConstraints(100));
             fill(grid, vm.rows(a));
             vm.rows(a).addListener((ListChangeListener<IndicatorRow>) c -> fill(grid, vm.rows(a)));
             section.getChildren().addAll(h, grid);

@@ -51,6 +51,7 @@ public final class Workbook implements AutoCloseable {
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
     private final StoryRepository stories = new StoryRepository(this);
+    private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
 
     private Workbook(Path file, Connection connection) {
         this.file = file;
@@ -277,6 +278,7 @@ public final class Workbook implements AutoCloseable {
     public TargetRepository targets() { return targets; }
     public SettingsRepository settings() { return settings; }
     public StoryRepository stories() { return stories; }
+    public KoladaCacheRepository koladaCache() { return koladaCache; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.

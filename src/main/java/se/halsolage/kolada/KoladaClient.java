@@ -1,0 +1,490 @@
+package se.halsolage.kolada;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.halsolage.catalog.KoladaGroups.KoladaGroup;
+import se.halsolage.catalog.KpiInfo;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Kolada API v3 over {@code java.net.http}: metadata ({@code /kpi}, {@code /kpi_groups},
+ * {@code /municipality}, {@code /municipality_groups}) and {@code /data}. A good citizen: at most
+ * five requests per second, at most 25 ids per path segment, {@code per_page} ≤ 5000, follows
+ * {@code next_url} until it is null, retries 429 (honouring Retry-After) and 5xx with exponential
+ * back-off, has connect and request timeouts and can be cancelled. Every failure is a
+ * {@link KoladaException} with a Swedish message. It never writes anything: callers store the pages.
+ */
+public final class KoladaClient {
+    public static final String DEFAULT_BASE_URL = "https://api.kolada.se/v3";
+    /** System property that overrides the base URL (tests, a mirror, a proxy). */
+    public static final String BASE_URL_PROPERTY = "halsolage.kolada.url";
+    public static final int MAX_IDS_PER_SEGMENT = 25;
+    public static final int MAX_PER_PAGE = 5000;
+    private static final int MAX_PAGES = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(KoladaClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final int perPage;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxRetryAfter;
+    private final Duration requestTimeout;
+    private final KoladaClock clock;
+    private final RateLimiter limiter;
+    private final HttpClient http;
+
+    private KoladaClient(Builder b) {
+        this.baseUrl = stripSlash(b.baseUrl == null ? defaultBaseUrl() : b.baseUrl);
+        if (b.perPage < 1 || b.perPage > MAX_PER_PAGE) {
+            throw new IllegalArgumentException("per_page måste vara 1–" + MAX_PER_PAGE);
+        }
+        this.perPage = b.perPage;
+        this.maxAttempts = Math.max(1, b.maxAttempts);
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.maxRetryAfter = b.maxRetryAfter;
+        this.requestTimeout = b.requestTimeout;
+        this.clock = b.clock;
+        this.limiter = new RateLimiter(b.requestsPerSecond, b.clock);
+        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** The base URL from the system property {@value #BASE_URL_PROPERTY}, else {@value #DEFAULT_BASE_URL}. */
+    public static String defaultBaseUrl() {
+        String p = System.getProperty(BASE_URL_PROPERTY);
+        return p == null || p.isBlank() ? DEFAULT_BASE_URL : p.strip();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static KoladaClient create() {
+        return builder().build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Settings; the defaults suit the real Kolada. */
+    public static final class Builder {
+        private String baseUrl;
+        private int perPage = MAX_PER_PAGE;
+        private int maxAttempts = 4;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(8);
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private double requestsPerSecond = 5;
+        private KoladaClock clock = KoladaClock.SYSTEM;
+
+        public Builder baseUrl(String url) { this.baseUrl = url; return this; }
+        public Builder perPage(int n) { this.perPage = n; return this; }
+        public Builder maxAttempts(int n) { this.maxAttempts = n; return this; }
+        public Builder initialBackoff(Duration d) { this.initialBackoff = d; return this; }
+        public Builder maxBackoff(Duration d) { this.maxBackoff = d; return this; }
+        public Builder maxRetryAfter(Duration d) { this.maxRetryAfter = d; return this; }
+        public Builder connectTimeout(Duration d) { this.connectTimeout = d; return this; }
+        public Builder requestTimeout(Duration d) { this.requestTimeout = d; return this; }
+        public Builder requestsPerSecond(double r) { this.requestsPerSecond = Math.min(5, r); return this; }
+        public Builder clock(KoladaClock c) { this.clock = c; return this; }
+
+        public KoladaClient build() {
+            return new KoladaClient(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- URLs
+
+    /** Splits ids into comma-joined segments of at most 25. */
+    public static List<String> segments(List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += MAX_IDS_PER_SEGMENT) {
+            out.add(String.join(",", ids.subList(i, Math.min(ids.size(), i + MAX_IDS_PER_SEGMENT))));
+        }
+        return out;
+    }
+
+    /**
+     * The first-page URLs of a data query: every combination of ≤ 25 KPIs × ≤ 25 areas × ≤ 25 years.
+     * With no years, all years are asked for.
+     */
+    public List<String> dataUrls(List<String> kpis, List<String> areas, List<Integer> years) {
+        List<String> out = new ArrayList<>();
+        List<String> yearSegs = years == null || years.isEmpty() ? List.of("")
+                : segments(years.stream().map(String::valueOf).toList());
+        for (String k : segments(kpis)) {
+            for (String a : segments(areas)) {
+                for (String y : yearSegs) {
+                    out.add(baseUrl + "/data/kpi/" + k + "/municipality/" + a + (y.isEmpty() ? "" : "/year/" + y)
+                            + "?per_page=" + perPage);
+                }
+            }
+        }
+        return out;
+    }
+
+    private String metaUrl(String entity, List<String> ids, String title) {
+        StringBuilder sb = new StringBuilder(baseUrl).append('/').append(entity);
+        if (ids != null && !ids.isEmpty()) sb.append('/').append(String.join(",", ids));
+        sb.append("?per_page=").append(perPage);
+        if (title != null && !title.isBlank()) sb.append("&title=").append(encode(title.strip()));
+        return sb.toString();
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    // ---------------------------------------------------------------- typed queries
+
+    /** KPI metadata for the given ids (split into requests of 25). */
+    public List<KpiInfo> kpis(List<String> ids, CancelToken cancel) {
+        List<KpiInfo> out = new ArrayList<>();
+        for (String seg : segments(ids)) {
+            for (KoladaPage p : getAll(metaUrl("kpi", List.of(seg), null), cancel, null)) {
+                for (JsonNode n : values(p)) out.add(kpi(n, p.url()));
+            }
+        }
+        return out;
+    }
+
+    /** KPIs whose title contains the text (online search). */
+    public List<KpiInfo> searchKpis(String title, CancelToken cancel) {
+        List<KpiInfo> out = new ArrayList<>();
+        for (KoladaPage p : getAll(metaUrl("kpi", null, title), cancel, null)) {
+            for (JsonNode n : values(p)) out.add(kpi(n, p.url()));
+        }
+        return out;
+    }
+
+    /** KPI groups ("färdiga presentationer") whose title contains the text; members are KPI ids. */
+    public List<KoladaGroup> kpiGroups(String title, CancelToken cancel) {
+        return groups("kpi_groups", null, title, cancel);
+    }
+
+    /** Municipality groups whose title contains the text, with their members. */
+    public List<KoladaGroup> municipalityGroups(String title, CancelToken cancel) {
+        return groups("municipality_groups", null, title, cancel);
+    }
+
+    /** Municipality groups by id. */
+    public List<KoladaGroup> municipalityGroupsById(List<String> ids, CancelToken cancel) {
+        List<KoladaGroup> out = new ArrayList<>();
+        for (String seg : segments(ids)) out.addAll(groups("municipality_groups", List.of(seg), null, cancel));
+        return out;
+    }
+
+    /** Municipalities and regions ({id, title, type}) whose title contains the text (all when null). */
+    public List<Map<String, String>> municipalities(String title, CancelToken cancel) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (KoladaPage p : getAll(metaUrl("municipality", null, title), cancel, null)) {
+            for (JsonNode n : values(p)) {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("id", text(n, "id", p.url(), true));
+                m.put("title", text(n, "title", p.url(), false));
+                m.put("type", text(n, "type", p.url(), false));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private List<KoladaGroup> groups(String entity, List<String> ids, String title, CancelToken cancel) {
+        List<KoladaGroup> out = new ArrayList<>();
+        for (KoladaPage p : getAll(metaUrl(entity, ids, title), cancel, null)) {
+            for (JsonNode n : values(p)) {
+                Map<String, String> members = new LinkedHashMap<>();
+                JsonNode ms = n.get("members");
+                if (ms != null && ms.isArray()) {
+                    for (JsonNode m : ms) {
+                        if (m.isObject()) members.put(text(m, "id", p.url(), true), text(m, "title", p.url(), false));
+                        else members.put(m.asText(), null);
+                    }
+                }
+                out.add(new KoladaGroup(text(n, "id", p.url(), true), text(n, "title", p.url(), false), members));
+            }
+        }
+        return out;
+    }
+
+    private static KpiInfo kpi(JsonNode n, String url) {
+        JsonNode g = n.get("is_divided_by_gender");
+        boolean gender = g != null && (g.asBoolean() || "1".equals(g.asText()) || "true".equalsIgnoreCase(g.asText()));
+        return new KpiInfo(text(n, "id", url, true), text(n, "title", url, false), text(n, "description", url, false),
+                gender, text(n, "municipality_type", url, false), text(n, "operating_area", url, false),
+                text(n, "publ_period", url, false));
+    }
+
+    /** Parses the rows of a data page. */
+    public static List<DataRow> dataRows(KoladaPage p) {
+        List<DataRow> out = new ArrayList<>();
+        for (JsonNode n : values(p)) {
+            String kpi = text(n, "kpi", p.url(), true);
+            String area = text(n, "municipality", p.url(), true);
+            String period = text(n, "period", p.url(), true);
+            List<DataRow.Value> vals = new ArrayList<>();
+            JsonNode vs = n.get("values");
+            if (vs == null || !vs.isArray()) {
+                throw KoladaException.malformed(p.url(), "en rad saknar \"values\"", null);
+            }
+            for (JsonNode v : vs) {
+                JsonNode value = v.get("value");
+                Double d = null;
+                if (value != null && !value.isNull()) {
+                    if (!value.isNumber()) {
+                        throw KoladaException.malformed(p.url(), "värdet \"" + value.asText() + "\" är inget tal", null);
+                    }
+                    d = value.asDouble();
+                    if (d.isNaN() || d.isInfinite()) d = null;
+                }
+                JsonNode count = v.get("count");
+                JsonNode del = v.get("isdeleted");
+                vals.add(new DataRow.Value(text(v, "gender", p.url(), true),
+                        count == null || count.isNull() ? null : count.asInt(), text(v, "status", p.url(), false), d,
+                        del != null && del.asBoolean(false)));
+            }
+            out.add(new DataRow(kpi, area, period, List.copyOf(vals), p.url()));
+        }
+        return out;
+    }
+
+    private static List<JsonNode> values(KoladaPage p) {
+        List<JsonNode> out = new ArrayList<>();
+        p.json().get("values").forEach(out::add);
+        return out;
+    }
+
+    private static String text(JsonNode n, String field, String url, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+            if (required) throw KoladaException.malformed(url, "fältet \"" + field + "\" saknas", null);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+        return v.asText();
+    }
+
+    // ---------------------------------------------------------------- paging, retries
+
+    /**
+     * Fetches a URL and every page after it (following {@code next_url} until null). Each page is
+     * passed to {@code onPage} as it arrives (may be null). Nothing is written anywhere.
+     */
+    public List<KoladaPage> getAll(String firstUrl, CancelToken cancel, Consumer<KoladaPage> onPage) {
+        List<KoladaPage> pages = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String url = firstUrl;
+        while (url != null) {
+            if (!seen.add(url) || pages.size() >= MAX_PAGES) {
+                throw KoladaException.malformed(url, "sidorna pekar i en slinga", null);
+            }
+            KoladaPage p = get(url, cancel);
+            pages.add(p);
+            if (onPage != null) onPage.accept(p);
+            url = nextUrl(p);
+        }
+        return pages;
+    }
+
+    private static String nextUrl(KoladaPage p) {
+        JsonNode n = p.json().get("next_url");
+        if (n == null) n = p.json().get("next_page");
+        if (n == null || n.isNull()) return null;
+        String s = n.asText().strip();
+        return s.isEmpty() || s.equals("null") ? null : s;
+    }
+
+    /** One page with retries. The JSON must be an object with a "values" array. */
+    public KoladaPage get(String url, CancelToken cancel) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw KoladaException.malformed(url, "ogiltig adress", e);
+        }
+        String host = uri.getHost() == null ? url : uri.getHost();
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
+                .header("Accept", "application/json")
+                .header("User-Agent", "Halsolage (folkhälsoverktyg; https://github.com/halsolage)")
+                .build();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            cancel.check();
+            try {
+                limiter.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw KoladaException.cancelled();
+            }
+            HttpResponse<String> resp;
+            try {
+                resp = send(req, cancel);
+            } catch (HttpConnectTimeoutException e) {
+                throw KoladaException.offline(host, e);
+            } catch (HttpTimeoutException e) {
+                if (attempt >= maxAttempts) throw KoladaException.timeout(url, requestTimeout.toSeconds(), e);
+                pause(backoff(attempt), cancel);
+                continue;
+            } catch (IOException e) {
+                if (isOffline(e)) throw KoladaException.offline(host, e);
+                if (attempt >= maxAttempts) throw KoladaException.offline(host, e);
+                LOG.debug("Kolada-anrop misslyckades ({}), försöker igen", e.toString());
+                pause(backoff(attempt), cancel);
+                continue;
+            }
+            Instant at = Instant.now();
+            int status = resp.statusCode();
+            if (status == 200) {
+                String body = resp.body();
+                JsonNode json;
+                try {
+                    json = JSON.readTree(body);
+                } catch (JsonProcessingException e) {
+                    throw KoladaException.malformed(url, "ogiltig JSON", e);
+                }
+                if (json == null || !json.isObject() || json.get("values") == null || !json.get("values").isArray()) {
+                    throw KoladaException.malformed(url, "svaret saknar listan \"values\"", null);
+                }
+                return new KoladaPage(url, at, body, json);
+            }
+            if (status == 429) {
+                if (attempt >= maxAttempts) throw KoladaException.rateLimited(url, attempt);
+                long wait = retryAfterNanos(resp.headers().firstValue("Retry-After").orElse(null));
+                pause(wait >= 0 ? Math.min(wait, maxRetryAfter.toNanos()) : backoff(attempt), cancel);
+                continue;
+            }
+            if (status >= 500) {
+                if (attempt >= maxAttempts) throw KoladaException.server(status, url, attempt);
+                pause(backoff(attempt), cancel);
+                continue;
+            }
+            throw KoladaException.http(status, url, shortDetail(resp.body()));
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest req, CancelToken cancel) throws IOException {
+        CompletableFuture<HttpResponse<String>> f = http.sendAsync(req,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        while (true) {
+            if (cancel.isCancelled()) {
+                f.cancel(true);
+                throw KoladaException.cancelled();
+            }
+            try {
+                return f.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // poll the cancel flag again
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw KoladaException.cancelled();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) throw io;
+                if (c instanceof UnresolvedAddressException) throw new UnknownHostException(req.uri().getHost());
+                throw new IOException(c);
+            }
+        }
+    }
+
+    private static boolean isOffline(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof UnresolvedAddressException || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** Exponential back-off: initial × 2^(attempt−1), capped. */
+    long backoff(int attempt) {
+        long n = initialBackoff.toNanos() << Math.min(20, attempt - 1);
+        return Math.min(n, maxBackoff.toNanos());
+    }
+
+    /** Retry-After as seconds or an HTTP date; −1 when absent or unreadable. */
+    static long retryAfterNanos(String header) {
+        if (header == null || header.isBlank()) return -1;
+        String h = header.strip();
+        try {
+            return Math.max(0, TimeUnit.SECONDS.toNanos(Long.parseLong(h)));
+        } catch (NumberFormatException ignored) {
+            // maybe a date
+        }
+        try {
+            ZonedDateTime t = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
+            return Math.max(0, Duration.between(Instant.now(), t.toInstant()).toNanos());
+        } catch (DateTimeParseException e) {
+            return -1;
+        }
+    }
+
+    private void pause(long nanos, CancelToken cancel) {
+        long slice = TimeUnit.MILLISECONDS.toNanos(200);
+        long left = nanos;
+        try {
+            while (left > 0) {
+                cancel.check();
+                long s = Math.min(slice, left);
+                clock.sleep(s);
+                left -= s;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KoladaException.cancelled();
+        }
+        cancel.check();
+    }
+
+    private static String shortDetail(String body) {
+        if (body == null) return null;
+        String s = body.strip().replaceAll("\\s+", " ");
+        return s.length() > 200 ? s.substring(0, 200) + " …" : s.toLowerCase(Locale.ROOT).startsWith("<") ? null : s;
+    }
+
+    private static String stripSlash(String s) {
+        String t = s.strip();
+        while (t.endsWith("/")) t = t.substring(0, t.length() - 1);
+        return t;
+    }
+}

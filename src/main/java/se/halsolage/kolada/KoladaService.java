@@ -1,0 +1,291 @@
+package se.halsolage.kolada;
+
+import se.halsolage.catalog.KoladaGroups;
+import se.halsolage.catalog.KoladaGroups.KoladaGroup;
+import se.halsolage.catalog.KpiCatalog;
+import se.halsolage.catalog.KpiInfo;
+import se.halsolage.domain.Area;
+import se.halsolage.domain.AreaKind;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.PlanSettings;
+import se.halsolage.domain.Source;
+import se.halsolage.domain.UserError;
+import se.halsolage.workbook.ObservationRepository.UpsertCounts;
+import se.halsolage.workbook.Workbook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Searching Kolada's catalogue (offline) and fetching figures into a workbook, for the CLI and the
+ * desktop. A fetch downloads every page first and writes only when all arrived, in one
+ * transaction: observations (each with a KOLADA source naming the request URL and fetch time), the
+ * raw responses ({@code kolada_responses}), new indicators and Kolada groups with their members.
+ * On any failure or cancel nothing in the workbook changes.
+ */
+public final class KoladaService {
+    private final KoladaClient client;
+
+    public KoladaService(KoladaClient client) {
+        this.client = Objects.requireNonNull(client);
+    }
+
+    public KoladaClient client() {
+        return client;
+    }
+
+    // ------------------------------------------------------------ offline search
+
+    /** KPIs in the bundled catalogue matching every word (id, title, description, area). */
+    public static List<KpiInfo> search(String text, int limit) {
+        if (text == null || text.isBlank()) throw new UserError("Skriv något att söka efter, t.ex. \"trygg skolan\".");
+        return KpiCatalog.bundled().search(text, limit);
+    }
+
+    /** Bundled Kolada municipality groups whose title contains every word. */
+    public static List<KoladaGroup> searchGroups(String text, int limit) {
+        return KoladaGroups.search(text).stream().limit(limit).toList();
+    }
+
+    /**
+     * The Kolada KPIs of the workbook's indicator catalogue (the bundled Strategi för hälsa set plus
+     * any the user added): indicators whose source is Kolada and whose id looks like a KPI id.
+     */
+    public static List<String> catalogueKpis(Workbook wb) {
+        return wb.indicators().all().stream()
+                .filter(i -> i.source() != null && i.source().strip().equalsIgnoreCase("Kolada"))
+                .map(Indicator::id).filter(id -> id.matches("[A-Z]\\d{5}")).toList();
+    }
+
+    // ------------------------------------------------------------ areas
+
+    /** The workbook's own municipality, its county's region and riket. */
+    public static List<String> defaultAreas(Workbook wb) {
+        PlanSettings p = wb.settings().plan();
+        if (p.municipalityId() == null || p.municipalityId().isBlank()) {
+            throw new UserError("Arbetsboken har ingen egen kommun angiven. Ange områden med --areas, t.ex. --areas 0780,0007,0000.");
+        }
+        List<String> out = new ArrayList<>();
+        out.add(p.municipalityId());
+        String county = p.countyId();
+        if (county == null || county.isBlank()) {
+            county = wb.areas().get(p.municipalityId()).map(Area::parentId).orElse(null);
+        }
+        if (county != null && !county.isBlank()) out.add(county);
+        out.add(Area.RIKET_ID);
+        return List.copyOf(new LinkedHashSet<>(out));
+    }
+
+    /** The name of the workbook's own municipality. */
+    public static String ownMunicipalityName(Workbook wb) {
+        String id = wb.settings().plan().municipalityId();
+        if (id == null || id.isBlank()) throw new UserError("Arbetsboken har ingen egen kommun angiven.");
+        return wb.areas().get(id).map(Area::name)
+                .orElseThrow(() -> new UserError("Arbetsbokens egen kommun " + id + " finns inte bland områdena."));
+    }
+
+    /**
+     * The newest "Liknande kommuner …, <municipality>, <år>" group, looked up in Kolada by title (ids
+     * change every year), else in the bundled list. {@code kind} e.g. "socioekonomi"; null = any.
+     */
+    public Optional<KoladaGroup> similarGroup(String municipalityName, String kind, CancelToken cancel) {
+        List<KoladaGroup> online = client.municipalityGroups(municipalityName, cancel);
+        Optional<KoladaGroup> g = KoladaGroups.similarTo(online, municipalityName, kind);
+        return g.isPresent() ? g : KoladaGroups.similarTo(municipalityName, kind);
+    }
+
+    /** A Kolada group by id, asked of Kolada (for fresh members), else the bundled list. */
+    public Optional<KoladaGroup> group(String id, CancelToken cancel) {
+        List<KoladaGroup> online = client.municipalityGroupsById(List.of(id), cancel);
+        return online.stream().filter(g -> g.id().equalsIgnoreCase(id)).findFirst().or(() -> KoladaGroups.byId(id));
+    }
+
+    // ------------------------------------------------------------ fetch
+
+    private record Planned(String url, List<KoladaPage> pages) {
+    }
+
+    private record Key(String indicator, String area, String period, String group) {
+    }
+
+    /** How many data requests (before paging) a fetch will make: for a progress bar or a confirmation. */
+    public int plannedRequests(FetchRequest req) {
+        return client.dataUrls(req.kpiIds(), req.allAreaIds(), req.years()).size();
+    }
+
+    /** Fetches, then stores in one transaction. Throws {@link KoladaException} (workbook unchanged) on failure. */
+    public FetchSummary fetch(Workbook wb, FetchRequest req, FetchListener listener, CancelToken cancel) {
+        FetchListener progress = listener == null ? FetchListener.NONE : listener;
+        CancelToken token = cancel == null ? CancelToken.none() : cancel;
+        if (req.kpiIds().isEmpty()) throw new UserError("Välj minst ett nyckeltal (t.ex. --kpi N15643).");
+        List<String> areas = req.allAreaIds();
+        if (areas.isEmpty()) throw new UserError("Välj minst ett område (t.ex. --areas 0780,0007,0000).");
+        Map<String, KoladaGroup> groupsById = new LinkedHashMap<>();
+        for (KoladaGroup g : req.groups()) groupsById.put(g.id(), g);
+        for (String a : areas) {
+            if (!groupsById.containsKey(a) && wb.areas().get(a).isEmpty()) {
+                throw new UserError("Området \"" + a + "\" finns inte i arbetsboken. Ange Kolada-id som 0780 (kommun), "
+                        + "0007 (region), 0000 (riket) eller en kommungrupp med --group.");
+            }
+        }
+
+        // 1. Indicators: the workbook's, else the bundled catalogue, else ask Kolada.
+        List<Indicator> newIndicators = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : req.kpiIds()) {
+            if (wb.indicators().get(id).isPresent()) continue;
+            Optional<KpiInfo> k = KpiCatalog.bundled().get(id);
+            if (k.isPresent()) newIndicators.add(KpiCatalog.toIndicator(k.get()));
+            else unknown.add(id);
+        }
+        if (!unknown.isEmpty()) {
+            progress.progress(0, 1, "Slår upp nyckeltal i Kolada: " + String.join(", ", unknown));
+            for (KpiInfo k : client.kpis(unknown, token)) {
+                if (unknown.remove(k.id())) newIndicators.add(KpiCatalog.toIndicator(k));
+            }
+            if (!unknown.isEmpty()) {
+                throw new KoladaException(KoladaException.Kind.UNKNOWN_KPI, 0, "Kolada känner inte till nyckeltalet "
+                        + String.join(", ", unknown) + ". Sök med 'halsolage kolada search ORD'." + KoladaException.UNCHANGED, null);
+            }
+        }
+
+        // 2. Download everything.
+        List<String> urls = client.dataUrls(req.kpiIds(), areas, req.years());
+        List<Planned> planned = new ArrayList<>();
+        int[] pagesSoFar = {0};
+        for (int i = 0; i < urls.size(); i++) {
+            token.check();
+            int done = i;
+            progress.progress(done, urls.size(), "Hämtar fråga " + (i + 1) + " av " + urls.size() + " från Kolada");
+            List<KoladaPage> pages = client.getAll(urls.get(i), token, p -> {
+                pagesSoFar[0]++;
+                progress.progress(done, urls.size(), "Hämtar fråga " + (done + 1) + " av " + urls.size()
+                        + ", " + pagesSoFar[0] + (pagesSoFar[0] == 1 ? " sida" : " sidor") + " hittills");
+            });
+            planned.add(new Planned(urls.get(i), pages));
+        }
+        progress.progress(urls.size(), urls.size(), "Alla svar har kommit; sparar i arbetsboken");
+
+        // 3. Parse everything before touching the workbook.
+        Map<String, List<DataRow>> rowsByUrl = new LinkedHashMap<>();
+        int rowCount = 0;
+        Set<String> kpisSeen = new LinkedHashSet<>();
+        Set<String> areasSeen = new LinkedHashSet<>();
+        for (Planned p : planned) {
+            List<DataRow> rows = new ArrayList<>();
+            for (KoladaPage page : p.pages()) rows.addAll(KoladaClient.dataRows(page));
+            for (DataRow r : rows) {
+                kpisSeen.add(r.kpi());
+                areasSeen.add(r.municipality());
+            }
+            rowCount += rows.size();
+            rowsByUrl.put(p.url(), rows);
+        }
+        token.check();
+
+        // 4. What is stored now, to report new periods and revisions.
+        Map<String, Map<Key, Observation>> existing = new HashMap<>();
+        for (String k : req.kpiIds()) {
+            for (String a : areas) {
+                Map<Key, Observation> m = new HashMap<>();
+                for (Observation o : wb.observations().series(k, a)) {
+                    m.put(new Key(k, a, o.period().label(), o.group().label()), o);
+                }
+                existing.put(k + "|" + a, m);
+            }
+        }
+        Map<String, Long> kpisWithoutData = new TreeMap<>();
+        for (String k : req.kpiIds()) {
+            if (!kpisSeen.contains(k)) kpisWithoutData.put(k, (long) wb.observations().forIndicator(k).size());
+        }
+        List<String> areasWithoutData = areas.stream().filter(a -> !areasSeen.contains(a)).toList();
+
+        // 5. One transaction.
+        Instant fetchedAt = planned.stream().flatMap(p -> p.pages().stream()).map(KoladaPage::fetchedAt)
+                .max(Instant::compareTo).orElse(Instant.now());
+        int pageCount = planned.stream().mapToInt(p -> p.pages().size()).sum();
+        List<FetchSummary.Revision> revisions = new ArrayList<>();
+        Map<String, SortedSet<String>> newPeriods = new TreeMap<>();
+        int[] notOk = {0}, deleted = {0};
+        List<String> warnings = new ArrayList<>();
+        if (wb.settings().plan().exampleData()) {
+            warnings.add("Arbetsboken är en exempelarbetsbok med påhittade värden; Koladas värden blandas nu med dem.");
+        }
+        List<String> groupsStored = new ArrayList<>();
+        UpsertCounts counts = wb.transaction(w -> {
+            for (Indicator ind : newIndicators) w.indicators().save(ind);
+            for (KoladaGroup g : groupsById.values()) {
+                w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));
+                w.areas().setMembers(g.id(), g.members().keySet());
+                groupsStored.add(g.title() + " (" + g.id() + ", " + g.members().size() + " kommuner)");
+            }
+            if (!groupsById.isEmpty()) {
+                PlanSettings plan = w.settings().plan();
+                if (plan.comparisonGroupId() == null || plan.comparisonGroupId().isBlank()) {
+                    w.settings().set(se.halsolage.workbook.SettingsRepository.COMPARISON_GROUP,
+                            groupsById.keySet().iterator().next());
+                }
+            }
+            UpsertCounts total = new UpsertCounts(0, 0, 0);
+            for (Planned p : planned) {
+                Instant at = p.pages().isEmpty() ? fetchedAt : p.pages().get(0).fetchedAt();
+                Source src = w.sources().add(Source.newKolada(p.url(), at));
+                Map<Key, Observation> batch = new LinkedHashMap<>();
+                for (DataRow r : rowsByUrl.get(p.url())) {
+                    boolean isGroup = groupsById.containsKey(r.municipality()) || r.municipality().startsWith("G");
+                    for (DataRow.Value v : r.values()) {
+                        if (v.deleted()) {
+                            deleted[0]++;
+                            continue;
+                        }
+                        Observation o = KoladaMapping.toObservation(r, v, src.id(), isGroup);
+                        if (o == null) {
+                            warnings.add("Okänd könskod \"" + v.gender() + "\" för " + r.kpi() + " " + r.municipality()
+                                    + " " + r.period() + " hoppades över");
+                            continue;
+                        }
+                        batch.put(new Key(o.indicatorId(), o.areaId(), o.period().label(), o.group().label()), o);
+                    }
+                }
+                for (Map.Entry<Key, Observation> e : batch.entrySet()) {
+                    Observation o = e.getValue();
+                    if (!o.hasValue()) notOk[0]++;
+                    Map<Key, Observation> before = existing.getOrDefault(o.indicatorId() + "|" + o.areaId(), Map.of());
+                    Observation old = before.get(e.getKey());
+                    if (old == null) {
+                        boolean seriesExisted = before.keySet().stream().anyMatch(k -> k.group().equals(o.group().label()));
+                        boolean periodExisted = before.keySet().stream().anyMatch(k -> k.period().equals(o.period().label()));
+                        if (seriesExisted && !periodExisted) {
+                            newPeriods.computeIfAbsent(o.indicatorId(), x -> new TreeSet<>()).add(o.period().label());
+                        }
+                    } else if (!Objects.equals(old.value(), o.value()) || old.status() != o.status()) {
+                        revisions.add(new FetchSummary.Revision(o.indicatorId(), o.areaId(), o.period().label(),
+                                o.group().label(), FetchSummary.show(old.value(), old.status().label(), old.marker()),
+                                FetchSummary.show(o.value(), o.status().label(), o.marker())));
+                    }
+                }
+                UpsertCounts c = w.observations().upsertAll(batch.values());
+                w.sources().update(src.withCounts(c.added(), c.updated(), c.unchanged()));
+                total = total.plus(c);
+                for (KoladaPage page : p.pages()) w.koladaCache().put(page.url(), page.fetchedAt(), page.body());
+            }
+            return total;
+        });
+        return new FetchSummary(fetchedAt, planned.size(), pageCount, rowCount, counts.added(), counts.updated(),
+                counts.unchanged(), notOk[0], deleted[0], List.copyOf(revisions), newPeriods, kpisWithoutData,
+                areasWithoutData, newIndicators.stream().map(Indicator::id).toList(), List.copyOf(groupsStored),
+                List.copyOf(warnings));
+    }
+}
