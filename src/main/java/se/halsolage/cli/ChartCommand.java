@@ -1,20 +1,80 @@
 package se.halsolage.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import se.halsolage.chart.ChartExport;
+import se.halsolage.chart.ChartKind;
+import se.halsolage.chart.ChartService;
+import se.halsolage.chart.ChartTheme;
+import se.halsolage.chart.RenderedChart;
+import se.halsolage.domain.Indicator;
 import se.halsolage.domain.UserError;
+import se.halsolage.workbook.Workbook;
 
-import java.util.List;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-/** Not built yet: says so plainly instead of pretending. */
-@Command(name = "chart", mixinStandardHelpOptions = true, description = "Ritar ett diagram (PNG eller SVG) för ett nyckeltal. (Finns inte ännu i den här versionen.)")
+/** halsolage chart --workbook W --indicator ID [--kind trend|gender|gap|overview] [--area CODE] [--theme …] --out FILE.png|svg */
+@Command(name = "chart", mixinStandardHelpOptions = true,
+        description = "Ritar ett diagram (PNG eller SVG) för ett nyckeltal och skriver alt-texten på standard ut.")
 public final class ChartCommand implements Callable<Integer> {
-    @Unmatched
-    List<String> args;
+    @Option(names = "--workbook", required = true, paramLabel = "ARBETSBOK", description = "Arbetsboken (.halsa).")
+    Path workbook;
+
+    @Option(names = "--indicator", required = true, paramLabel = "ID|TEXT", description = "Nyckeltalets id (t.ex. N15643) eller ord ur namnet.")
+    String indicator;
+
+    @Option(names = "--kind", defaultValue = "trend", paramLabel = "TYP", description = "trend, gender, gap eller overview (standard: trend).")
+    String kind;
+
+    @Option(names = "--area", paramLabel = "KOD|NAMN", description = "Område (standard: den egna kommunen).")
+    String area;
+
+    @Option(names = "--theme", defaultValue = "screen", paramLabel = "TEMA", description = "screen, print eller projector (standard: screen).")
+    String theme;
+
+    @Option(names = "--width", paramLabel = "PX", description = "Bredd i bildpunkter (standard: 900, projector 1600, print 16 cm i 300 dpi).")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "PX", description = "Höjd i bildpunkter.")
+    Integer height;
+
+    @Option(names = "--out", required = true, paramLabel = "FIL", description = "Utfil, .png eller .svg.")
+    Path out;
 
     @Override
     public Integer call() {
-        throw new UserError("Kommandot 'chart' finns inte ännu i den här versionen av Hälsoläge.");
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean svg = name.endsWith(".svg");
+        if (!svg && !name.endsWith(".png")) throw new UserError("Utfilen ska sluta på .png eller .svg: " + out);
+        ChartKind k = ChartKind.fromCode(kind);
+        ChartTheme t = ChartTheme.fromCode(theme);
+        try (Workbook wb = WorkbookArgs.open(workbook)) {
+            Indicator ind = WorkbookArgs.indicator(wb, indicator);
+            String areaId = area == null ? null : WorkbookArgs.area(wb, area).id();
+            ChartService charts = new ChartService(wb);
+            if (areaId == null && !charts.applies(k, ind.id())) {
+                throw new UserError("Diagramtypen " + k.code() + " går inte att rita för " + ind.id() + ". Möjliga: "
+                        + charts.kinds(ind.id()).stream().map(ChartKind::code).collect(Collectors.joining(", ")) + ".");
+            }
+            RenderedChart rc = charts.create(k, ind.id(), areaId, t);
+            int dpi = t == ChartTheme.PRINT ? ChartExport.PRINT_DPI : ChartExport.SCREEN_DPI;
+            int w = width != null ? width : t == ChartTheme.PRINT ? 1890 : t.defaultWidth();
+            int h = height != null ? height : t == ChartTheme.PRINT ? 1181 : t.defaultHeight();
+            if (k == ChartKind.GAP || k == ChartKind.OVERVIEW) {
+                if (height == null) h = Math.max(h, (int) (h * 1.25));
+            }
+            if (svg) {
+                double scale = dpi / (double) ChartExport.SCREEN_DPI;
+                ChartExport.svg(rc, out, (int) Math.round(w / scale), (int) Math.round(h / scale));
+            } else {
+                ChartExport.png(rc.chart(), out, w, h, dpi);
+            }
+            System.out.println(out);
+            System.out.println("Alt-text: " + rc.altText());
+        }
+        return Cli.OK;
     }
 }

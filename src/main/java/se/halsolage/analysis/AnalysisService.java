@@ -1,0 +1,355 @@
+package se.halsolage.analysis;
+
+import se.halsolage.domain.Area;
+import se.halsolage.domain.Direction;
+import se.halsolage.domain.Group;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.PlanSettings;
+import se.halsolage.domain.Target;
+import se.halsolage.domain.TargetStatus;
+import se.halsolage.domain.Unit;
+import se.halsolage.domain.UserError;
+import se.halsolage.workbook.Workbook;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trends, differences, gender gaps, target status and "Vad sticker ut" for a workbook.
+ * The own municipality, county and comparison group come from the workbook's plan settings.
+ * Every rule is also a pure static function here (or in {@link Stats}) so it can be tested by hand;
+ * docs/analysis-and-charts.md describes them.
+ */
+public final class AnalysisService {
+    /** Default span for "over the span": the latest value is compared with the one at least 4 years earlier. */
+    public static final int DEFAULT_SPAN_YEARS = 4;
+    /** "Oförändrad" threshold for shares: differences below 1 procentenhet. */
+    public static final double SHARE_THRESHOLD = 1.0;
+    /** "Oförändrad" threshold for years (e.g. medellivslängd): below 0,2 år. */
+    public static final double YEARS_THRESHOLD = 0.2;
+    /** "Oförändrad" threshold for other units: below 2 % of the reference value. */
+    public static final double RELATIVE_THRESHOLD = 0.02;
+
+    private final Workbook wb;
+    private final PlanSettings plan;
+    private final int spanYears;
+    private final Map<String, String> areaNames = new HashMap<>();
+
+    public AnalysisService(Workbook wb) {
+        this(wb, DEFAULT_SPAN_YEARS);
+    }
+
+    public AnalysisService(Workbook wb, int spanYears) {
+        this.wb = Objects.requireNonNull(wb, "wb");
+        this.plan = wb.settings().plan();
+        if (spanYears < 1) throw new IllegalArgumentException("Spannet måste vara minst ett år");
+        this.spanYears = spanYears;
+    }
+
+    public PlanSettings plan() {
+        return plan;
+    }
+
+    public int spanYears() {
+        return spanYears;
+    }
+
+    // ------------------------------------------------------------------ instance API
+
+    /** Analysis of an indicator for the own municipality. */
+    public IndicatorAnalysis analyze(String indicatorId) {
+        if (plan.municipalityId() == null) throw new UserError("Arbetsboken saknar egen kommun i inställningarna.");
+        return analyze(indicatorId, plan.municipalityId());
+    }
+
+    /** Analysis of an indicator for any area (group Totalt). */
+    public IndicatorAnalysis analyze(String indicatorId, String areaId) {
+        Indicator ind = wb.indicators().get(indicatorId)
+                .orElseThrow(() -> new UserError("Nyckeltalet " + indicatorId + " finns inte i arbetsboken."));
+        List<Observation> series = wb.observations().series(ind.id(), areaId, Group.TOTALT);
+        List<Observation> values = withValues(series);
+        Observation latest = values.isEmpty() ? null : values.get(values.size() - 1);
+        Observation prev = previousComparable(values, latest);
+        Observation start = spanStart(values, latest, spanYears);
+        Change sincePrevious = prev == null ? null : change(ind, prev, latest);
+        Change overSpan = start == null ? null : change(ind, start, latest);
+
+        Comparison county = compareWith(ind, areaId, plan.countyId(), latest);
+        Comparison riket = compareWith(ind, areaId, Area.RIKET_ID, latest);
+        Comparison group = compareWith(ind, areaId, plan.comparisonGroupId(), latest);
+
+        GenderGap gap = null;
+        {
+            List<Observation> all = wb.observations().series(ind.id(), areaId);
+            List<Observation> female = new ArrayList<>(), male = new ArrayList<>();
+            for (Observation o : all) {
+                if (o.group().isFemale()) female.add(o);
+                else if (o.group().isMale()) male.add(o);
+            }
+            if (!female.isEmpty() && !male.isEmpty()) gap = genderGap(ind, female, male);
+        }
+
+        List<TargetEvaluation> targets = new ArrayList<>();
+        for (Target t : wb.targets().forIndicator(ind.id())) {
+            String tArea = t.areaId() == null ? plan.municipalityId() : t.areaId();
+            if (!areaId.equals(tArea)) continue;
+            List<Observation> ts = t.group().isTotal() ? series : wb.observations().series(ind.id(), areaId, t.group());
+            targets.add(evaluate(t, ind, ts));
+        }
+        String name = areaName(areaId);
+        List<String> sentences = Texts.sentences(ind, name, latest, sincePrevious, overSpan, county, riket, group, gap, targets);
+        return new IndicatorAnalysis(ind, areaId, series, latest, sincePrevious, overSpan, county, riket, group, gap,
+                targets, sentences);
+    }
+
+    /** Every indicator of the workbook for the own municipality, in catalogue order. */
+    public List<IndicatorAnalysis> analyzeAll() {
+        List<IndicatorAnalysis> out = new ArrayList<>();
+        for (Indicator ind : wb.indicators().all()) out.add(analyze(ind.id()));
+        return out;
+    }
+
+    /** "Vad sticker ut": the notable findings for the own municipality, highest score first. */
+    public List<Finding> findings() {
+        Map<String, Change> riketChanges = new LinkedHashMap<>();
+        List<IndicatorAnalysis> all = analyzeAll();
+        for (IndicatorAnalysis a : all) {
+            Change own = a.overSpan() != null ? a.overSpan() : a.sincePrevious();
+            if (own == null) continue;
+            for (String ref : new String[]{Area.RIKET_ID, plan.countyId()}) {
+                if (ref == null) continue;
+                Change rc = sameSpanChange(a.indicator(), ref, own);
+                if (rc != null) {
+                    riketChanges.put(a.indicator().id(), rc);
+                    break;
+                }
+            }
+        }
+        return rankFindings(all, riketChanges, name -> areaName(name), areaName(plan.municipalityId()));
+    }
+
+    /** The change in another area between the same two periods as {@code own}, or null. */
+    public Change sameSpanChange(Indicator ind, String areaId, Change own) {
+        if (own == null || own.from() == null || own.to() == null) return null;
+        List<Observation> s = wb.observations().series(ind.id(), areaId, own.to().group());
+        Observation f = byLabel(s, own.from().period().label()), t = byLabel(s, own.to().period().label());
+        if (f == null || t == null || !f.hasValue() || !t.hasValue()) return null;
+        return change(ind, f, t);
+    }
+
+    public String areaName(String areaId) {
+        if (areaId == null) return null;
+        return areaNames.computeIfAbsent(areaId, id -> wb.areas().get(id).map(Area::name).orElse(id));
+    }
+
+    private Comparison compareWith(Indicator ind, String areaId, String otherId, Observation own) {
+        if (otherId == null || otherId.equals(areaId)) return null;
+        List<Observation> other = wb.observations().series(ind.id(), otherId, Group.TOTALT);
+        if (other.isEmpty()) return null;
+        Observation same = own == null ? null : byLabel(other, own.period().label());
+        return compare(ind, otherId, areaName(otherId), own, same);
+    }
+
+    // ------------------------------------------------------------------ pure rules
+
+    /** The observations that have a value, in the given (period) order. Suppressed and missing are skipped. */
+    public static List<Observation> withValues(List<Observation> series) {
+        List<Observation> out = new ArrayList<>();
+        for (Observation o : series) if (o.hasValue()) out.add(o);
+        out.sort(Comparator.comparing(Observation::period));
+        return out;
+    }
+
+    static Observation byLabel(List<Observation> series, String label) {
+        for (Observation o : series) if (o.period().label().equals(label)) return o;
+        return null;
+    }
+
+    /**
+     * The previous comparable measurement: the latest value whose period ends before {@code latest} starts
+     * (so rolling periods "2020–2022" and "2022–2024" overlap and are not compared); if there is none, the
+     * value just before the latest. Null when there is no earlier value.
+     */
+    public static Observation previousComparable(List<Observation> values, Observation latest) {
+        if (latest == null) return null;
+        Observation before = null, nonOverlapping = null;
+        for (Observation o : values) {
+            if (!o.hasValue() || o.period().compareTo(latest.period()) >= 0) continue;
+            before = o;
+            if (o.period().endYear() < latest.period().startYear()) nonOverlapping = o;
+        }
+        return nonOverlapping != null ? nonOverlapping : before;
+    }
+
+    /**
+     * The start of the span: the latest value whose period ends at least {@code spanYears} before the latest
+     * period ends; when the series is shorter, its first value. Null when there is no earlier value.
+     */
+    public static Observation spanStart(List<Observation> values, Observation latest, int spanYears) {
+        if (latest == null) return null;
+        Observation first = null, candidate = null;
+        for (Observation o : values) {
+            if (!o.hasValue() || o.period().compareTo(latest.period()) >= 0) continue;
+            if (first == null) first = o;
+            if (o.period().endYear() <= latest.period().endYear() - spanYears) candidate = o;
+        }
+        return candidate != null ? candidate : first;
+    }
+
+    /**
+     * The "oförändrad" threshold: 1 p.e. for shares, 0,2 år for years, else 2 % of the reference value.
+     */
+    public static double threshold(Unit unit, double reference) {
+        return switch (unit) {
+            case PERCENT -> SHARE_THRESHOLD;
+            case YEARS -> YEARS_THRESHOLD;
+            default -> Math.max(1e-9, Math.abs(reference) * RELATIVE_THRESHOLD);
+        };
+    }
+
+    /** Two-sided p-value when both are shares with known n, else null. */
+    public static Double pValue(Unit unit, Observation a, Observation b) {
+        if (unit != Unit.PERCENT || a == null || b == null || !a.hasValue() || !b.hasValue()) return null;
+        if (a.n() == null || b.n() == null || a.n() <= 0 || b.n() <= 0) return null;
+        if (a.value() < 0 || a.value() > 100 || b.value() < 0 || b.value() > 100) return null;
+        return Stats.twoProportionPValue(a.value(), a.n(), b.value(), b.n());
+    }
+
+    /**
+     * The verdict on a difference {@code delta} (later − earlier, or own − other) for an indicator:
+     * EJ_BEDOMBAR without direction; OFORANDRAD when |delta| is below the threshold; OSAKER when a p-value is
+     * known and not below 0,05; otherwise BATTRE or SAMRE following the direction.
+     */
+    public static Verdict verdict(Direction direction, Unit unit, double reference, double delta, Double pValue) {
+        if (Double.isNaN(delta) || direction == Direction.NEITHER) return Verdict.EJ_BEDOMBAR;
+        if (Math.abs(delta) < threshold(unit, reference)) return Verdict.OFORANDRAD;
+        if (pValue != null && pValue >= Stats.ALPHA) return Verdict.OSAKER;
+        return delta * direction.sign() > 0 ? Verdict.BATTRE : Verdict.SAMRE;
+    }
+
+    /** The change from one observation to a later one. Missing values give NaN and EJ_BEDOMBAR. */
+    public static Change change(Indicator ind, Observation from, Observation to) {
+        if (from == null || to == null || !from.hasValue() || !to.hasValue()) {
+            return new Change(from, to, Double.NaN, null, Verdict.EJ_BEDOMBAR, null);
+        }
+        double abs = to.value() - from.value();
+        Double rel = from.value() == 0 ? null : abs / from.value();
+        Double p = pValue(ind.unit(), from, to);
+        return new Change(from, to, abs, rel, verdict(ind.direction(), ind.unit(), from.value(), abs, p), p);
+    }
+
+    /** Own minus other in the same period; verdict BATTRE when the own area is better off. */
+    public static Comparison compare(Indicator ind, String otherId, String otherName, Observation own, Observation other) {
+        if (own == null || other == null || !own.hasValue() || !other.hasValue()) {
+            return new Comparison(otherId, otherName, own, other, null, Verdict.EJ_BEDOMBAR);
+        }
+        double diff = own.value() - other.value();
+        Double p = pValue(ind.unit(), other, own);
+        return new Comparison(otherId, otherName, own, other, diff, verdict(ind.direction(), ind.unit(), other.value(), diff, p));
+    }
+
+    /**
+     * The gap female − male in the latest period where both have values, and the same gap in the previous
+     * comparable period. Verdict from the female group's point of view.
+     */
+    public static GenderGap genderGap(Indicator ind, List<Observation> female, List<Observation> male) {
+        List<Observation> f = withValues(female);
+        Map<String, Observation> m = new HashMap<>();
+        for (Observation o : withValues(male)) m.put(o.period().label(), o);
+        List<Observation> pairedF = new ArrayList<>();
+        for (Observation o : f) if (m.containsKey(o.period().label())) pairedF.add(o);
+        if (pairedF.isEmpty()) {
+            Observation lf = female.isEmpty() ? null : female.get(female.size() - 1);
+            Observation lm = male.isEmpty() ? null : male.get(male.size() - 1);
+            return new GenderGap(lf, lm, null, null, Verdict.EJ_BEDOMBAR);
+        }
+        Observation lf = pairedF.get(pairedF.size() - 1);
+        Observation lm = m.get(lf.period().label());
+        double gap = lf.value() - lm.value();
+        Observation pf = previousComparable(pairedF, lf);
+        Double prevGap = pf == null ? null : pf.value() - m.get(pf.period().label()).value();
+        Double p = pValue(ind.unit(), lm, lf);
+        return new GenderGap(lf, lm, gap, prevGap, verdict(ind.direction(), ind.unit(), lm.value(), gap, p));
+    }
+
+    /**
+     * Where the target's trajectory is in {@code year}: with a change per year, baseline + change·(year − baseline
+     * year), not beyond a target value if one is given; with only a target value, the straight line from the
+     * baseline to the target value in the horizon year. Years outside baseline…horizon are clamped.
+     */
+    public static double expected(Target t, double baseline, int year) {
+        int y = Math.max(t.baselineYear(), Math.min(t.horizonYear(), year));
+        int elapsed = y - t.baselineYear();
+        if (t.changePerYear() != null) {
+            double v = baseline + t.changePerYear() * elapsed;
+            if (t.targetValue() != null) {
+                double tv = t.targetValue();
+                if ((t.changePerYear() > 0 && v > tv && baseline <= tv) || (t.changePerYear() < 0 && v < tv && baseline >= tv)) v = tv;
+            }
+            return v;
+        }
+        int span = t.horizonYear() - t.baselineYear();
+        if (span == 0) return t.targetValue();
+        return baseline + (t.targetValue() - baseline) * elapsed / span;
+    }
+
+    /**
+     * Target status. d = the wanted direction (sign of the trajectory, else the indicator's direction);
+     * shortfall = d·(expected − actual); tol = {@link #threshold}. I_FAS when shortfall ≤ tol; BEVAKA when
+     * shortfall ≤ max(2·tol, |expected − baseline|/2); AVVIKELSE otherwise. Without any direction the
+     * distance |actual − expected| is used instead of the shortfall.
+     */
+    public static TargetStatus targetStatus(Target t, Indicator ind, double baseline, double expected, double actual) {
+        double horizon = expected(t, baseline, t.horizonYear());
+        int d = (int) Math.signum(horizon - baseline);
+        if (d == 0) d = ind.direction().sign();
+        double tol = threshold(ind.unit(), baseline);
+        double shortfall = d == 0 ? Math.abs(actual - expected) : d * (expected - actual);
+        if (shortfall <= tol + 1e-9) return TargetStatus.I_FAS;
+        if (shortfall <= Math.max(2 * tol, Math.abs(expected - baseline) / 2) + 1e-9) return TargetStatus.BEVAKA;
+        return TargetStatus.AVVIKELSE;
+    }
+
+    /** Evaluates a target against a series (one area, the target's group). */
+    public static TargetEvaluation evaluate(Target t, Indicator ind, List<Observation> series) {
+        List<Observation> values = withValues(series);
+        Double baseline = t.baselineValue();
+        if (baseline == null) {
+            for (Observation o : values) if (o.period().endYear() == t.baselineYear()) baseline = o.value();
+        }
+        Observation actual = values.isEmpty() ? null : values.get(values.size() - 1);
+        if (baseline == null || actual == null || actual.period().endYear() < t.baselineYear()) {
+            Double exp = baseline == null || actual == null ? null : expected(t, baseline, actual.period().endYear());
+            return new TargetEvaluation(t, baseline, exp, actual, TargetStatus.OKAND);
+        }
+        double exp = expected(t, baseline, actual.period().endYear());
+        return new TargetEvaluation(t, baseline, exp, actual, targetStatus(t, ind, baseline, exp, actual.value()));
+    }
+
+    // ------------------------------------------------------------------ findings
+
+    /**
+     * Ranks findings. Candidates per indicator: a clear change over the span (score |Δ|/threshold), a clear
+     * difference from riket or, without riket, the county (0,8·|diff|/threshold), a clear gender gap
+     * (0,6·|gap|/threshold), a target off track (AVVIKELSE 3 + shortfall/threshold, BEVAKA 1 + …). At most two
+     * findings per indicator; highest score first, ties by indicator id.
+     */
+    static List<Finding> rankFindings(List<IndicatorAnalysis> all, Map<String, Change> referenceChanges,
+                                      java.util.function.Function<String, String> names, String ownName) {
+        List<Finding> out = new ArrayList<>();
+        for (IndicatorAnalysis a : all) {
+            if (!a.hasData()) continue;
+            List<Finding> mine = Texts.candidates(a, referenceChanges.get(a.indicator().id()), names, ownName);
+            mine.sort(Comparator.comparingDouble(Finding::score).reversed());
+            out.addAll(mine.subList(0, Math.min(2, mine.size())));
+        }
+        out.sort(Comparator.comparingDouble(Finding::score).reversed().thenComparing(Finding::indicatorId));
+        return out;
+    }
+}

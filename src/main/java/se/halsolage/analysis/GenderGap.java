@@ -1,0 +1,33 @@
+package se.halsolage.analysis;
+
+import se.halsolage.domain.Observation;
+
+/**
+ * The difference between women and men (or girls and boys, following the source's labels) in the
+ * latest period where both have a value.
+ *
+ * @param gap female − male, null when either is missing
+ * @param previousGap the same difference in the previous comparable period, null when unknown
+ * @param significance from the female group's point of view: BATTRE when women/girls are better off
+ *                     than men/boys, SAMRE when worse off, OFORANDRAD when the gap is negligible,
+ *                     OSAKER when n is known and the gap is inside the noise, EJ_BEDOMBAR when data
+ *                     are missing or the indicator has no better/worse direction
+ */
+public record GenderGap(Observation female, Observation male, Double gap, Double previousGap, Verdict significance) {
+
+    /** "Flickor" or "Kvinnor", following the source. */
+    public String femaleLabel() {
+        return female == null ? "Kvinnor" : female.group().label();
+    }
+
+    /** "Pojkar" or "Män", following the source. */
+    public String maleLabel() {
+        return male == null ? "Män" : male.group().label();
+    }
+
+    /** True when the gap is larger in size than in the previous period, null when unknown. */
+    public Boolean widened() {
+        if (gap == null || previousGap == null) return null;
+        return Math.abs(gap) > Math.abs(previousGap);
+    }
+}

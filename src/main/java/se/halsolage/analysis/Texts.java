@@ -1,0 +1,190 @@
+package se.halsolage.analysis;
+
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.Period;
+import se.halsolage.domain.TargetStatus;
+import se.halsolage.domain.Unit;
+import se.halsolage.format.SwedishNumbers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Swedish sentences for analyses and findings. */
+public final class Texts {
+    private Texts() {
+    }
+
+    /** "81,0 %", "2 310", "82,1 år". */
+    public static String value(Observation o, Unit unit) {
+        return SwedishNumbers.observation(o, unit);
+    }
+
+    /** An unsigned amount with its unit: "5,0 p.e.", "0,4 år", "35". */
+    public static String amount(double delta, Unit unit) {
+        String s = SwedishNumbers.change(Math.abs(delta), unit);
+        return s.startsWith("+") || s.startsWith("±") ? s.substring(1) : s;
+    }
+
+    /** "2020" or "2019–2021" as the label says. */
+    public static String period(Period p) {
+        return p.label();
+    }
+
+    static String verb(double delta) {
+        return delta > 0 ? "ökat" : "minskat";
+    }
+
+    /** Two or three sentences on what stands out for one indicator. */
+    static List<String> sentences(Indicator ind, String areaName, Observation latest, Change sincePrevious, Change overSpan,
+                                  Comparison county, Comparison riket, Comparison group, GenderGap gap,
+                                  List<TargetEvaluation> targets) {
+        List<String> out = new ArrayList<>();
+        Unit u = ind.unit();
+        if (latest == null) {
+            out.add("Det finns inga värden för " + areaName + " ännu.");
+            return out;
+        }
+        StringBuilder first = new StringBuilder("Senaste värdet för " + areaName + " är " + value(latest, u) + " ("
+                + period(latest.period()) + ").");
+        Change c = overSpan != null ? overSpan : sincePrevious;
+        if (c != null && c.hasValues()) first.append(' ').append(changeSentence(c, u));
+        out.add(first.toString());
+
+        Comparison ref = riket != null && riket.difference() != null ? riket : county != null && county.difference() != null ? county : null;
+        if (ref != null) {
+            StringBuilder s = new StringBuilder(areaName + " ligger " + position(ref.difference(), u, "i nivå med ")
+                    + refName(ref) + " (" + value(ref.other(), u) + ")");
+            Comparison second = ref == riket && county != null && county.difference() != null ? county : null;
+            if (second != null) s.append(" och " + position(second.difference(), u, "i nivå med ") + refName(second));
+            s.append(verdictTail(ref.verdict(), true)).append('.');
+            out.add(s.toString());
+        }
+        TargetEvaluation te = targets.isEmpty() ? null : targets.get(0);
+        if (te != null && te.status() != TargetStatus.OKAND) {
+            out.add("Enligt målet borde värdet ha varit " + SwedishNumbers.value(te.expected(), u) + " år "
+                    + te.actual().period().endYear() + "; utfallet " + value(te.actual(), u) + " ger status "
+                    + te.status().label() + ".");
+        } else if (gap != null && gap.gap() != null && gap.significance() != Verdict.OFORANDRAD) {
+            out.add(gapSentence(gap, u));
+        }
+        return out.size() > 3 ? out.subList(0, 3) : out;
+    }
+
+    static String refName(Comparison c) {
+        if ("0000".equals(c.areaId())) return "riket";
+        if (c.areaName() != null && c.areaName().startsWith("Region")) return "länet";
+        return c.areaName() == null ? c.areaId() : c.areaName();
+    }
+
+    static String position(double diff, Unit u, String level) {
+        if (Math.abs(diff) < 0.05 && u == Unit.PERCENT) return level;
+        return amount(diff, u) + (diff > 0 ? " över " : " under ");
+    }
+
+    static String verdictTail(Verdict v, boolean comparison) {
+        return switch (v) {
+            case BATTRE -> ", vilket är bättre";
+            case SAMRE -> ", vilket är sämre";
+            case OSAKER -> ", men skillnaden är inom den statistiska osäkerheten";
+            case OFORANDRAD -> comparison ? ", alltså ungefär lika" : "";
+            case EJ_BEDOMBAR -> "";
+        };
+    }
+
+    /** "Det har minskat med 5,0 p.e. sedan 2020 (från 86,0 %), vilket är sämre." */
+    static String changeSentence(Change c, Unit u) {
+        String since = "sedan " + period(c.from().period());
+        String s;
+        if (c.verdict() == Verdict.OFORANDRAD) {
+            s = "Det är i stort sett oförändrat " + since + " (" + SwedishNumbers.change(c.absolute(), u) + ").";
+        } else if (c.verdict() == Verdict.OSAKER) {
+            s = "Förändringen " + since + " (" + SwedishNumbers.change(c.absolute(), u)
+                    + ") ligger inom den statistiska osäkerheten.";
+        } else {
+            s = "Det har " + verb(c.absolute()) + " med " + amount(c.absolute(), u) + " " + since + " (från "
+                    + value(c.from(), u) + ")" + verdictTail(c.verdict(), false) + ".";
+        }
+        if (!c.uncertaintyKnown() && u == Unit.PERCENT && c.verdict() != Verdict.EJ_BEDOMBAR) {
+            s += " Antalet svarande är okänt, så den statistiska osäkerheten kan inte bedömas.";
+        }
+        return s;
+    }
+
+    /** "Flickor ligger 8,0 p.e. under pojkar (76,0 % mot 84,0 %)." */
+    static String gapSentence(GenderGap g, Unit u) {
+        String f = g.femaleLabel(), m = g.maleLabel().toLowerCase(java.util.Locale.ROOT);
+        String s = f + " ligger " + position(g.gap(), u, "i nivå med ") + m + " (" + value(g.female(), u) + " mot "
+                + value(g.male(), u) + ", " + period(g.female().period()) + ")";
+        if (g.significance() == Verdict.OSAKER) s += ", men skillnaden är inom den statistiska osäkerheten";
+        Boolean widened = g.widened();
+        if (widened != null && g.previousGap() != null && Math.abs(Math.abs(g.gap()) - Math.abs(g.previousGap())) >= AnalysisService.threshold(u, g.male().value())) {
+            s += widened ? "; skillnaden har ökat" : "; skillnaden har minskat";
+        }
+        return s + ".";
+    }
+
+    /** Candidate findings for one indicator (all clear ones; the caller keeps the best two). */
+    static List<Finding> candidates(IndicatorAnalysis a, Change referenceChange, Function<String, String> names, String ownName) {
+        List<Finding> out = new ArrayList<>();
+        Indicator ind = a.indicator();
+        Unit u = ind.unit();
+        String title = ind.displayTitle();
+        Change c = a.overSpan() != null ? a.overSpan() : a.sincePrevious();
+        if (c != null && c.verdict().isClear()) {
+            double thr = AnalysisService.threshold(u, c.from().value());
+            StringBuilder s = new StringBuilder(title + " har " + verb(c.absolute()) + " från " + value(c.from(), u)
+                    + " till " + value(c.to(), u) + " sedan " + period(c.from().period()) + " ("
+                    + SwedishNumbers.change(c.absolute(), u) + ")");
+            double score = Math.abs(c.absolute()) / thr;
+            if (referenceChange != null && referenceChange.hasValues()) {
+                String ref = "0000".equals(referenceChange.to().areaId()) ? "riket" : "länet";
+                double r = referenceChange.absolute();
+                double rthr = AnalysisService.threshold(u, referenceChange.from().value());
+                if (Math.abs(r) < rthr) {
+                    s.append(", medan ").append(ref).append(" är i stort sett oförändrat");
+                    score += 1;
+                } else if (Math.signum(r) != Math.signum(c.absolute())) {
+                    s.append(", medan ").append(ref).append(" har ").append(verb(r));
+                    score += 1.5;
+                } else if (Math.abs(c.absolute()) - Math.abs(r) >= thr) {
+                    s.append(", mer än i ").append(ref).append(" (").append(SwedishNumbers.change(r, u)).append(')');
+                    score += 0.5;
+                } else if (Math.abs(r) - Math.abs(c.absolute()) >= thr) {
+                    s.append(", mindre än i ").append(ref).append(" (").append(SwedishNumbers.change(r, u)).append(')');
+                    score -= 0.5;
+                } else {
+                    s.append(", ungefär som i ").append(ref);
+                    score -= 0.5;
+                }
+            }
+            s.append('.');
+            out.add(new Finding(ind.id(), s.toString(), score, c.verdict()));
+        }
+        Comparison ref = a.vsRiket() != null && a.vsRiket().difference() != null ? a.vsRiket()
+                : a.vsCounty() != null && a.vsCounty().difference() != null ? a.vsCounty() : null;
+        if (ref != null && ref.verdict().isClear()) {
+            double thr = AnalysisService.threshold(u, ref.other().value());
+            String s = title + ": " + ownName + " ligger " + position(ref.difference(), u, "i nivå med ") + refName(ref)
+                    + " (" + value(ref.own(), u) + " mot " + value(ref.other(), u) + ", " + period(ref.own().period()) + ").";
+            out.add(new Finding(ind.id(), s, 0.8 * Math.abs(ref.difference()) / thr, ref.verdict()));
+        }
+        GenderGap g = a.genderGap();
+        if (g != null && g.gap() != null && g.significance().isClear()) {
+            double thr = AnalysisService.threshold(u, g.male().value());
+            out.add(new Finding(ind.id(), title + ": " + gapSentence(g, u), 0.6 * Math.abs(g.gap()) / thr, g.significance()));
+        }
+        for (TargetEvaluation te : a.targets()) {
+            if (te.status() != TargetStatus.AVVIKELSE && te.status() != TargetStatus.BEVAKA) continue;
+            double thr = AnalysisService.threshold(u, te.baseline());
+            double shortfall = Math.abs(te.expected() - te.actual().value());
+            String s = title + ": målet innebär " + SwedishNumbers.value(te.expected(), u) + " år "
+                    + te.actual().period().endYear() + " men utfallet är " + value(te.actual(), u) + " (status "
+                    + te.status().label() + ").";
+            double base = te.status() == TargetStatus.AVVIKELSE ? 3 : 1;
+            out.add(new Finding(ind.id(), s, base + shortfall / thr, Verdict.SAMRE));
+        }
+        return out;
+    }
+}
