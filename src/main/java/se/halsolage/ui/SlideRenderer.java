@@ -4,15 +4,23 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.Priority;
+import org.jfree.chart.fx.ChartViewer;
+import se.halsolage.chart.ChartKind;
+import se.halsolage.chart.ChartService;
+import se.halsolage.chart.ChartTheme;
+import se.halsolage.chart.RenderedChart;
 import se.halsolage.domain.Slide;
 import se.halsolage.workbook.Workbook;
 
 /** Draws one slide: a chart in the projector theme, or a short text. */
 final class SlideRenderer {
     private final Workbook wb;
+    private final ChartService charts;
 
     SlideRenderer(Workbook wb) {
         this.wb = wb;
+        this.charts = new ChartService(wb);
     }
 
     /** The title shown above the slide. */
@@ -37,7 +45,21 @@ final class SlideRenderer {
             body.getStyleClass().add(large ? "slide-body" : "slide-body-small");
             box.getChildren().add(body);
         } else {
-            box.getChildren().add(new Label(s.indicatorId() + " · " + s.chartKind()));
+            try {
+                RenderedChart rc = charts.create(ChartKind.fromCode(s.chartKind()), s.indicatorId(), s.areaId(),
+                        large ? ChartTheme.PROJECTOR : ChartTheme.SCREEN);
+                ChartViewer viewer = new ChartViewer(rc.chart());
+                viewer.setAccessibleText(rc.altText());
+                viewer.setMouseTransparent(true);
+                VBox.setVgrow(viewer, Priority.ALWAYS);
+                Label source = new Label(rc.sourceLine());
+                source.getStyleClass().add(large ? "slide-source" : "muted");
+                box.getChildren().addAll(viewer, source);
+            } catch (RuntimeException e) {
+                Label problem = new Label(e.getMessage());
+                problem.setWrapText(true);
+                box.getChildren().add(problem);
+            }
         }
         return box;
     }
