@@ -34,6 +34,8 @@ import java.util.prefs.Preferences;
 /** The desktop window: menus, the navigation on the left, the views, and a status bar. */
 public final class HalsolageApp extends Application {
     static volatile Path initialWorkbook;
+    /** For tests: wraps the screen's dialog service (e.g. to answer file choosers). */
+    static volatile java.util.function.UnaryOperator<DialogService> dialogDecorator = d -> d;
     private static final Preferences PREFS = Preferences.userRoot().node("se/halsolage/ui");
 
     private Texts texts;
@@ -61,7 +63,7 @@ public final class HalsolageApp extends Application {
         texts = new Texts(uiLocale());
         runner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(() -> this.stage, texts, getHostServicesOrNull(), status::setText);
-        session = new WorkbookViewModel(texts, runner, dialogs,
+        session = new WorkbookViewModel(texts, runner, dialogDecorator.apply(dialogs),
                 Boolean.getBoolean("halsolage.test") ? null : RecentFiles.forUser());
 
         root = new BorderPane();
