@@ -261,7 +261,14 @@ final class StoryView {
     }
 
     private void exportPptx() {
-        session.dialogs().showError(t.get("story.export"), t.get("pending.service"));
+        Story s = vm.selectedProperty().get();
+        if (s == null) return;
+        if (s.slides().isEmpty()) {
+            session.dialogs().showError(t.get("story.export"), t.get("story.empty"));
+            return;
+        }
+        session.dialogs().chooseSaveFile(t.get("story.export"), s.name() + ".pptx", t.get("story.pptxFilter"), "*.pptx")
+                .ifPresent(p -> vm.export(s, p.toString().toLowerCase().endsWith(".pptx") ? p : java.nio.file.Path.of(p + ".pptx")));
     }
 
     private void guarded(Runnable r) {

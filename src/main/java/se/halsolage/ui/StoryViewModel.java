@@ -91,6 +91,25 @@ public final class StoryViewModel {
         change(list -> list.set(index, list.get(index).withNotes(notes)), "undo.editSlide");
     }
 
+    /** Exports a story as PowerPoint in the background; notifies when done. */
+    public void export(Story story, java.nio.file.Path out) {
+        Workbook wb = session.workbook();
+        session.runner().run(session.texts().get("story.exporting"), p -> {
+            new se.halsolage.report.StoryPptx(wb).write(story, out, p::isCancelled);
+            return out;
+        }, file -> {
+            lastExport = file;
+            session.dialogs().notify(session.texts().get("story.exported", file.getFileName()));
+        }, e -> session.dialogs().showError(session.texts().get("story.exportFailed"), session.message(e)));
+    }
+
+    private java.nio.file.Path lastExport;
+
+    /** The file of the last successful export (for tests and "open"). */
+    public java.nio.file.Path lastExport() {
+        return lastExport;
+    }
+
     private void change(java.util.function.Consumer<List<Slide>> edit, String key) {
         Story before = selected.get();
         if (before == null) return;
