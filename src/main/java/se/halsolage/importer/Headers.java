@@ -29,9 +29,12 @@ public final class Headers {
         String t = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (t.length() > max) {
-            t = t.substring(0, max);
+            String full = t;
+            t = t.substring(0, max - 5);
             int dash = t.lastIndexOf('-');
             if (dash > max / 2) t = t.substring(0, dash);
+            // a short hash of the whole text keeps ids of long, similar questions apart
+            t = t + "-" + String.format("%04X", full.hashCode() & 0xffff);
         }
         return t;
     }

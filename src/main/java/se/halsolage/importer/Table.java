@@ -120,11 +120,23 @@ final class Table {
         return any;
     }
 
+    /** A footnote or report description below (or inside) the table: one text cell in a wide table. */
+    boolean isNote(GridRow r) {
+        long named = headers.stream().filter(x -> !x.isBlank()).count();
+        if (named < 3 || r.nonBlankCount() > 1) return false;
+        for (int c = 0; c < r.width(); c++) {
+            String t = r.text(c);
+            if (!t.isBlank()) return Values.parse(r.cell(c), null) == null && t.length() > 1 && c == 0 || t.length() > 40;
+        }
+        return false;
+    }
+
     /** Streams the data rows (below the header), skipping blank ones. */
     boolean rows(GridSource grid, GridSource.RowHandler h) {
         boolean[] stopped = {false};
         grid.read(sheet, r -> {
             if (r.row() <= headerRow || r.isBlank()) return true;
+            if (isNote(r)) return true;
             if (!h.row(r)) { stopped[0] = true; return false; }
             return true;
         });

@@ -63,6 +63,8 @@ public final class Values {
         ObservationStatus marker = markers != null ? markers.get(s) : null;
         if (marker == null) marker = DEFAULT_MARKERS.get(s);
         if (marker != null) return Parsed.status(marker, s);
+        // "~100", "<5", "≈0": a value rounded or hidden for confidentiality; never stored as a number
+        if (s.matches("[~≈<>≤≥]\\s*\\d+([.,]\\d+)?\\s*%?")) return Parsed.status(ObservationStatus.SUPPRESSED, s);
         BigDecimal n = number(s);
         if (n == null) return null;
         return new Parsed(n, ObservationStatus.OK, null, s.endsWith("%"));
