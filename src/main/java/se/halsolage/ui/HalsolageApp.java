@@ -73,12 +73,14 @@ public final class HalsolageApp extends Application {
         root.setCenter(center);
         root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1360, 860);
+        // never larger than the screen (small laptops; the headless test screen is 1280×800)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(HalsolageApp.class.getResource("halsolage.css").toExternalForm());
         stage.titleProperty().bind(session.titleProperty());
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         fontSize = PREFS.getDouble("fontSize", 13);
         applyFontSize();
         stage.show();

@@ -125,6 +125,9 @@ public final class IndicatorsViewModel {
         worseOnly.set(false);
     }
 
+    private record Detail(List<DataRow> data, List<String> targets, List<String> initiatives) {
+    }
+
     private void loadDetail() {
         data.clear();
         targets.clear();
@@ -132,7 +135,16 @@ public final class IndicatorsViewModel {
         IndicatorRow r = selected.get();
         Workbook wb = session.workbook();
         if (r == null || wb == null) return;
-        Indicator ind = r.indicator();
+        session.runner().run(session.texts().get("status.loading"), p -> detail(wb, r.indicator()), d -> {
+            if (selected.get() != r) return;
+            data.setAll(d.data());
+            targets.setAll(d.targets());
+            initiatives.setAll(d.initiatives());
+        }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
+    }
+
+    /** The values behind the charts (own municipality, county, group, riket), targets and initiatives. */
+    private static Detail detail(Workbook wb, Indicator ind) {
         PlanSettings p = wb.settings().plan();
         Map<Long, String> sourceNames = new HashMap<>();
         Map<String, String> areaNames = new HashMap<>();
@@ -140,21 +152,25 @@ public final class IndicatorsViewModel {
         for (String a : new String[]{p.municipalityId(), p.countyId(), p.comparisonGroupId(), Area.RIKET_ID}) {
             if (a != null && !areaIds.contains(a)) areaIds.add(a);
         }
+        List<DataRow> rows = new ArrayList<>();
         for (String a : areaIds) {
             for (Observation o : wb.observations().series(ind.id(), a)) {
                 String src = sourceNames.computeIfAbsent(o.sourceId(),
                         id -> wb.sources().get(id).map(Source::attribution).orElse(""));
                 String an = areaNames.computeIfAbsent(o.areaId(),
                         id -> wb.areas().get(id).map(Area::name).orElse(id));
-                data.add(new DataRow(an, o.period().label(), o.group().label(),
+                rows.add(new DataRow(an, o.period().label(), o.group().label(),
                         SwedishNumbers.observation(o, ind.unit()), o.n() == null ? "" : Integer.toString(o.n()),
                         src, o.location() == null ? "" : o.location()));
             }
         }
-        for (Target t : wb.targets().forIndicator(ind.id())) targets.add(describe(t, ind));
+        List<String> t = new ArrayList<>();
+        for (Target x : wb.targets().forIndicator(ind.id())) t.add(describe(x, ind));
+        List<String> in = new ArrayList<>();
         for (Initiative i : wb.initiatives().forIndicator(ind.id())) {
-            initiatives.add(i.name() + " (" + i.status().label().toLowerCase(Locale.ROOT) + ")");
+            in.add(i.name() + " (" + i.status().label().toLowerCase(Locale.ROOT) + ")");
         }
+        return new Detail(rows, t, in);
     }
 
     static String describe(Target t, Indicator ind) {
