@@ -1,6 +1,5 @@
 package se.halsolage.ui;
 
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
@@ -70,16 +69,8 @@ final class ChartTabs {
         viewer.setMinHeight(220);
         viewer.setPrefHeight(360);
         viewer.getStyleClass().add("chart-viewer");
-        Label source = new Label(rc.sourceLine());
-        source.getStyleClass().add("muted");
-        source.setWrapText(true);
-        VBox box = new VBox(4, viewer, source);
-        if (rc.note() != null && !rc.note().isBlank()) {
-            Label note = new Label(rc.note());
-            note.setWrapText(true);
-            note.getStyleClass().add("muted");
-            box.getChildren().add(note);
-        }
+        // the chart itself carries the source line and the note (as in the report)
+        VBox box = new VBox(4, viewer);
         Ui.tip(viewer, rc.altText());
         VBox.setVgrow(viewer, Priority.ALWAYS);
         box.setPadding(new javafx.geometry.Insets(6));

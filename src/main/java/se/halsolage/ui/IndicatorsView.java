@@ -84,9 +84,9 @@ final class IndicatorsView {
 
         TableView<IndicatorRow> table = new TableView<>(vm.filtered());
         table.setId("indicatorTable");
-        table.getColumns().add(Ui.column(t.get("col.id"), "id", 80));
-        table.getColumns().add(Ui.column(t.get("col.indicator"), "title", 300));
-        table.getColumns().add(Ui.column(t.get("col.area"), "area", 150));
+        table.getColumns().add(Ui.column(t.get("col.id"), "id", 70));
+        table.getColumns().add(Ui.column(t.get("col.indicator"), "title", 250));
+        table.getColumns().add(Ui.column(t.get("col.area"), "area", 140));
         table.getColumns().add(Ui.column(t.get("col.malomraden"), "malomraden", 70));
         table.getColumns().add(Ui.column(t.get("col.source"), "source", 90));
         table.getColumns().add(Ui.column(t.get("col.latest"), "latestValue", 90));

@@ -29,6 +29,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationResult;
@@ -171,14 +172,18 @@ final class InitiativesView {
         pick.setId("pickIndicator");
         pick.setPromptText(t.get("initiatives.pickIndicator"));
         pick.setConverter(Ui.converter(i -> i.id() + "  " + i.displayTitle(), ""));
-        pick.setPrefWidth(300);
+        pick.setPrefWidth(220);
+        pick.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(pick, Priority.ALWAYS);
         Button link = new Button(t.get("initiatives.link"));
+        link.setMinWidth(Region.USE_PREF_SIZE);
         link.setId("linkIndicator");
         link.setOnAction(e -> {
             Indicator i = pick.getValue();
             if (i != null && !f.indicatorIds.contains(i.id())) f.indicatorIds.add(i.id());
         });
         Button unlink = new Button(t.get("initiatives.unlink"));
+        unlink.setMinWidth(Region.USE_PREF_SIZE);
         unlink.setOnAction(e -> {
             String s = linked.getSelectionModel().getSelectedItem();
             if (s != null) f.indicatorIds.remove(s);
@@ -243,7 +248,7 @@ final class InitiativesView {
         g.addRow(r++, Ui.labelFor(t.get("initiatives.step"), step), step);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.notes"), notes), notes);
         javafx.scene.layout.ColumnConstraints c0 = new javafx.scene.layout.ColumnConstraints();
-        c0.setMinWidth(120);
+        c0.setMinWidth(Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c0, c1);

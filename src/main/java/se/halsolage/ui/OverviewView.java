@@ -49,8 +49,8 @@ final class OverviewView {
             grid.getStyleClass().add("overview-grid");
             grid.setHgap(14);
             grid.setVgap(4);
-            grid.getColumnConstraints().addAll(new ColumnConstraints(200, 340, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true),
-                    new ColumnConstraints(150), new ColumnConstraints(150), new ColumnConstraints(120), new ColumnConstraints(100));
+            grid.getColumnConstraints().addAll(new ColumnConstraints(160, 250, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true),
+                    new ColumnConstraints(125), new ColumnConstraints(135), new ColumnConstraints(95), new ColumnConstraints(92));
             fill(grid, vm.rows(a));
             vm.rows(a).addListener((ListChangeListener<IndicatorRow>) c -> fill(grid, vm.rows(a)));
             section.getChildren().addAll(h, grid);
@@ -94,7 +94,7 @@ final class OverviewView {
         VBox.setVgrow(list, Priority.ALWAYS);
         right.setPadding(new Insets(16));
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.68);
         return split;
     }
 
@@ -108,7 +108,7 @@ final class OverviewView {
             link.setWrapText(true);
             link.setOnAction(e -> openIndicator.accept(row.id()));
             Ui.tip(link, row.indicator().title() + " (" + row.id() + ")");
-            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : "  (" + row.period() + ")"));
+            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : " (" + row.period() + ")"));
             Label change = new Label(row.change().isEmpty() ? "–" : row.change());
             if (row.worse()) {
                 change.getStyleClass().add("worse");

@@ -33,7 +33,11 @@ final class SlideRenderer {
     }
 
     Node render(Slide s, boolean large) {
-        Label title = new Label(title(s));
+        // a chart carries its own title and source line; a slide title is shown only when the facilitator set one
+        boolean ownTitle = s.kind() == Slide.Kind.TEXT || (s.title() != null && !s.title().isBlank());
+        Label title = new Label(ownTitle ? title(s) : "");
+        title.setManaged(ownTitle);
+        title.setVisible(ownTitle);
         title.getStyleClass().add(large ? "slide-title" : "slide-title-small");
         title.setWrapText(true);
         VBox box = new VBox(large ? 24 : 8, title);
@@ -52,9 +56,7 @@ final class SlideRenderer {
                 viewer.setAccessibleText(rc.altText());
                 viewer.setMouseTransparent(true);
                 VBox.setVgrow(viewer, Priority.ALWAYS);
-                Label source = new Label(rc.sourceLine());
-                source.getStyleClass().add(large ? "slide-source" : "muted");
-                box.getChildren().addAll(viewer, source);
+                box.getChildren().add(viewer);
             } catch (RuntimeException e) {
                 Label problem = new Label(e.getMessage());
                 problem.setWrapText(true);

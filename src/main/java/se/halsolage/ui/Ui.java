@@ -42,6 +42,7 @@ final class Ui {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
         l.setLabelFor(target);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
