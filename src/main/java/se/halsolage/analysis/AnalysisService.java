@@ -335,10 +335,12 @@ public final class AnalysisService {
     // ------------------------------------------------------------------ findings
 
     /**
-     * Ranks findings. Candidates per indicator: a clear change over the span (score |Δ|/threshold), a clear
-     * difference from riket or, without riket, the county (0,8·|diff|/threshold), a clear gender gap
-     * (0,6·|gap|/threshold), a target off track (AVVIKELSE 3 + shortfall/threshold, BEVAKA 1 + …). At most two
-     * findings per indicator; highest score first, ties by indicator id.
+     * Ranks findings. Effects are measured in thresholds (|Δ|/threshold, capped at 10). Candidates per indicator:
+     * a clear change over the span (effect, +1,5 when riket moved the other way, +1 when riket stood still, +0,5
+     * when the change is larger than riket's, −0,5 when smaller or similar); a clear difference from riket or,
+     * without riket, the county (0,8·effect); a clear gender gap (0,5·effect); a target off track (AVVIKELSE
+     * 3 + effect of the shortfall, BEVAKA 1 + half of it). At most two findings per indicator; highest score
+     * first, ties by indicator id.
      */
     static List<Finding> rankFindings(List<IndicatorAnalysis> all, Map<String, Change> referenceChanges,
                                       java.util.function.Function<String, String> names, String ownName) {

@@ -16,15 +16,40 @@ public final class Texts {
     private Texts() {
     }
 
-    /** "81,0 %", "2 310", "82,1 år". */
+    /** Cap on a single score component so one huge relative difference does not drown the list. */
+    static final double CAP = 10;
+
+    /** "81,0 %", "2310 per 100 000", "82,1 år". */
     public static String value(Observation o, Unit unit) {
-        return SwedishNumbers.observation(o, unit);
+        return o != null && o.hasValue() ? value(o.value(), unit) : SwedishNumbers.observation(o, unit);
     }
 
-    /** An unsigned amount with its unit: "5,0 p.e.", "0,4 år", "35". */
+    public static String value(double v, Unit unit) {
+        return SwedishNumbers.value(v, unit) + rateSuffix(unit);
+    }
+
+    /** A signed change with its unit: "−5,0 p.e.", "+66 per 100 000". */
+    public static String signed(double delta, Unit unit) {
+        return SwedishNumbers.change(delta, unit) + rateSuffix(unit);
+    }
+
+    /** An unsigned amount with its unit: "5,0 p.e.", "0,4 år", "35 per 100 000". */
     public static String amount(double delta, Unit unit) {
         String s = SwedishNumbers.change(Math.abs(delta), unit);
-        return s.startsWith("+") || s.startsWith("±") ? s.substring(1) : s;
+        return (s.startsWith("+") || s.startsWith("±") ? s.substring(1) : s) + rateSuffix(unit);
+    }
+
+    static String rateSuffix(Unit unit) {
+        return switch (unit) {
+            case PER_100000 -> SwedishNumbers.NBSP + "per" + SwedishNumbers.NBSP + SwedishNumbers.number(100000, 0);
+            case PER_1000 -> SwedishNumbers.NBSP + "per" + SwedishNumbers.NBSP + SwedishNumbers.number(1000, 0);
+            default -> "";
+        };
+    }
+
+    /** True when the difference rounds to zero at the unit's display precision. */
+    static boolean roundsToZero(double diff, Unit unit) {
+        return Math.abs(diff) < 0.5 * Math.pow(10, -SwedishNumbers.decimals(unit));
     }
 
     /** "2020" or "2019–2021" as the label says. */
@@ -46,11 +71,9 @@ public final class Texts {
             out.add("Det finns inga värden för " + areaName + " ännu.");
             return out;
         }
-        StringBuilder first = new StringBuilder("Senaste värdet för " + areaName + " är " + value(latest, u) + " ("
-                + period(latest.period()) + ").");
         Change c = overSpan != null ? overSpan : sincePrevious;
-        if (c != null && c.hasValues()) first.append(' ').append(changeSentence(c, u));
-        out.add(first.toString());
+        String first = "Senaste värdet för " + areaName + " är " + value(latest, u) + " (" + period(latest.period()) + ")";
+        out.add(c != null && c.hasValues() ? first + ", " + changeClause(c, u) : first + ".");
 
         Comparison ref = riket != null && riket.difference() != null ? riket : county != null && county.difference() != null ? county : null;
         if (ref != null) {
@@ -63,7 +86,7 @@ public final class Texts {
         }
         TargetEvaluation te = targets.isEmpty() ? null : targets.get(0);
         if (te != null && te.status() != TargetStatus.OKAND) {
-            out.add("Enligt målet borde värdet ha varit " + SwedishNumbers.value(te.expected(), u) + " år "
+            out.add("Enligt målet borde värdet ha varit " + value(te.expected(), u) + " år "
                     + te.actual().period().endYear() + "; utfallet " + value(te.actual(), u) + " ger status "
                     + te.status().label() + ".");
         } else if (gap != null && gap.gap() != null && gap.significance() != Verdict.OFORANDRAD) {
@@ -79,7 +102,7 @@ public final class Texts {
     }
 
     static String position(double diff, Unit u, String level) {
-        if (Math.abs(diff) < 0.05 && u == Unit.PERCENT) return level;
+        if (roundsToZero(diff, u)) return level;
         return amount(diff, u) + (diff > 0 ? " över " : " under ");
     }
 
@@ -93,23 +116,25 @@ public final class Texts {
         };
     }
 
-    /** "Det har minskat med 5,0 p.e. sedan 2020 (från 86,0 %), vilket är sämre." */
-    static String changeSentence(Change c, Unit u) {
-        String since = "sedan " + period(c.from().period());
+    /**
+     * The rest of the first sentence: "6,5 p.e. lägre än 2021 (79,7 %), vilket är sämre." When n is unknown for a
+     * share this is said instead of pretending: "(antalet svarande saknas, så osäkerheten kan inte bedömas)".
+     */
+    static String changeClause(Change c, Unit u) {
+        String than = period(c.from().period());
         String s;
-        if (c.verdict() == Verdict.OFORANDRAD) {
-            s = "Det är i stort sett oförändrat " + since + " (" + SwedishNumbers.change(c.absolute(), u) + ").";
-        } else if (c.verdict() == Verdict.OSAKER) {
-            s = "Förändringen " + since + " (" + SwedishNumbers.change(c.absolute(), u)
-                    + ") ligger inom den statistiska osäkerheten.";
+        if (c.verdict() == Verdict.OFORANDRAD || roundsToZero(c.absolute(), u)) {
+            s = "i stort sett oförändrat sedan " + than + " (" + signed(c.absolute(), u) + ")";
         } else {
-            s = "Det har " + verb(c.absolute()) + " med " + amount(c.absolute(), u) + " " + since + " (från "
-                    + value(c.from(), u) + ")" + verdictTail(c.verdict(), false) + ".";
+            s = amount(c.absolute(), u) + (c.absolute() > 0 ? " högre" : " lägre") + " än " + than + " ("
+                    + value(c.from(), u) + ")";
+            if (c.verdict() == Verdict.OSAKER) s += ", men förändringen ligger inom den statistiska osäkerheten";
+            else s += verdictTail(c.verdict(), false);
         }
         if (!c.uncertaintyKnown() && u == Unit.PERCENT && c.verdict() != Verdict.EJ_BEDOMBAR) {
-            s += " Antalet svarande är okänt, så den statistiska osäkerheten kan inte bedömas.";
+            s += " (antalet svarande saknas, så osäkerheten kan inte bedömas)";
         }
-        return s;
+        return s + ".";
     }
 
     /** "Flickor ligger 8,0 p.e. under pojkar (76,0 % mot 84,0 %)." */
@@ -136,8 +161,8 @@ public final class Texts {
             double thr = AnalysisService.threshold(u, c.from().value());
             StringBuilder s = new StringBuilder(title + " har " + verb(c.absolute()) + " från " + value(c.from(), u)
                     + " till " + value(c.to(), u) + " sedan " + period(c.from().period()) + " ("
-                    + SwedishNumbers.change(c.absolute(), u) + ")");
-            double score = Math.abs(c.absolute()) / thr;
+                    + signed(c.absolute(), u) + ")");
+            double score = Math.min(CAP, Math.abs(c.absolute()) / thr);
             if (referenceChange != null && referenceChange.hasValues()) {
                 String ref = "0000".equals(referenceChange.to().areaId()) ? "riket" : "länet";
                 double r = referenceChange.absolute();
@@ -149,10 +174,10 @@ public final class Texts {
                     s.append(", medan ").append(ref).append(" har ").append(verb(r));
                     score += 1.5;
                 } else if (Math.abs(c.absolute()) - Math.abs(r) >= thr) {
-                    s.append(", mer än i ").append(ref).append(" (").append(SwedishNumbers.change(r, u)).append(')');
+                    s.append(", mer än i ").append(ref).append(" (").append(signed(r, u)).append(')');
                     score += 0.5;
                 } else if (Math.abs(r) - Math.abs(c.absolute()) >= thr) {
-                    s.append(", mindre än i ").append(ref).append(" (").append(SwedishNumbers.change(r, u)).append(')');
+                    s.append(", mindre än i ").append(ref).append(" (").append(signed(r, u)).append(')');
                     score -= 0.5;
                 } else {
                     s.append(", ungefär som i ").append(ref);
@@ -168,22 +193,22 @@ public final class Texts {
             double thr = AnalysisService.threshold(u, ref.other().value());
             String s = title + ": " + ownName + " ligger " + position(ref.difference(), u, "i nivå med ") + refName(ref)
                     + " (" + value(ref.own(), u) + " mot " + value(ref.other(), u) + ", " + period(ref.own().period()) + ").";
-            out.add(new Finding(ind.id(), s, 0.8 * Math.abs(ref.difference()) / thr, ref.verdict()));
+            out.add(new Finding(ind.id(), s, 0.8 * Math.min(CAP, Math.abs(ref.difference()) / thr), ref.verdict()));
         }
         GenderGap g = a.genderGap();
         if (g != null && g.gap() != null && g.significance().isClear()) {
             double thr = AnalysisService.threshold(u, g.male().value());
-            out.add(new Finding(ind.id(), title + ": " + gapSentence(g, u), 0.6 * Math.abs(g.gap()) / thr, g.significance()));
+            out.add(new Finding(ind.id(), title + ": " + gapSentence(g, u), 0.5 * Math.min(CAP, Math.abs(g.gap()) / thr), g.significance()));
         }
         for (TargetEvaluation te : a.targets()) {
             if (te.status() != TargetStatus.AVVIKELSE && te.status() != TargetStatus.BEVAKA) continue;
             double thr = AnalysisService.threshold(u, te.baseline());
             double shortfall = Math.abs(te.expected() - te.actual().value());
-            String s = title + ": målet innebär " + SwedishNumbers.value(te.expected(), u) + " år "
+            String s = title + ": målet innebär " + value(te.expected(), u) + " år "
                     + te.actual().period().endYear() + " men utfallet är " + value(te.actual(), u) + " (status "
                     + te.status().label() + ").";
-            double base = te.status() == TargetStatus.AVVIKELSE ? 3 : 1;
-            out.add(new Finding(ind.id(), s, base + shortfall / thr, Verdict.SAMRE));
+            double score = te.status() == TargetStatus.AVVIKELSE ? 3 + Math.min(CAP, shortfall / thr) : 1 + Math.min(CAP, shortfall / thr) / 2;
+            out.add(new Finding(ind.id(), s, score, Verdict.SAMRE));
         }
         return out;
     }

@@ -145,8 +145,14 @@ public final class ChartExport {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
+            java.io.StringWriter sw = new java.io.StringWriter();
+            g.stream(root, sw, true, false);
+            // no DOCTYPE: the SVG 1.0 DTD is deprecated and would make parsers fetch it from the network
+            String text = sw.toString().replaceFirst("(?s)<!DOCTYPE[^>]*>\\s*", "");
+            if (!text.startsWith("<?xml")) text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text;
+            else text = text.replaceFirst("^<\\?xml[^>]*\\?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
             try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
-                g.stream(root, w, true, false);
+                w.write(text);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);

@@ -93,6 +93,20 @@ public final class ChartService {
         };
     }
 
+    /**
+     * A height (pixels at 96 dpi, for the theme's default width) that gives every row of a gap or overview chart
+     * room to breathe; the theme's default height for trend and gender charts.
+     */
+    public int suggestedHeight(ChartKind kind, String indicatorId, ChartTheme theme) {
+        ChartTheme t = theme == null ? ChartTheme.SCREEN : theme;
+        Indicator ind = wb.indicators().get(indicatorId).orElse(null);
+        if (ind == null || ind.sfhArea() == null || kind == ChartKind.TREND || kind == ChartKind.GENDER) return t.defaultHeight();
+        int rows = kind == ChartKind.GAP ? gapRows(ind, areaOrOwn(ind, null)).rows().size()
+                : overviewRows(ind, areaOrOwn(ind, null)).size();
+        int perRow = t == ChartTheme.PROJECTOR ? 56 : 32;
+        return Math.max(t.defaultHeight(), 230 + rows * perRow);
+    }
+
     /** The kinds that apply to an indicator, in menu order. */
     public List<ChartKind> kinds(String indicatorId) {
         List<ChartKind> out = new ArrayList<>();
@@ -173,7 +187,7 @@ public final class ChartService {
                 else {
                     s.add((double) year, null);
                     if (l.own() && o != null || l.own() && year > firstYear(l.obs()) && year < lastYear(l.obs())) {
-                        gapPeriods.add(periodLabels.get(year) + (o == null ? "" : " (" + marker(o) + ")"));
+                        gapPeriods.add(periodLabels.get(year));
                     }
                 }
             }
@@ -188,7 +202,7 @@ public final class ChartService {
         plot.setDataset(0, data);
         plot.setRenderer(0, r);
 
-        NumberAxis x = yearAxis(t, periodLabels);
+        PeriodAxis x = yearAxis(t, periodLabels);
         plot.setDomainAxis(x);
         NumberAxis y = valueAxis(t, u);
         plot.setRangeAxis(y);
@@ -254,18 +268,18 @@ public final class ChartService {
                         end, ChartTheme.TARGET, false));
                 notes.add("Prickad grön linje: målet " + describeTarget(tg, u) + ".");
                 int maxYear = Math.max(lastKey(periodLabels), tg.horizonYear());
-                periodLabels.putIfAbsent(tg.horizonYear(), Integer.toString(tg.horizonYear()));
-                x.setNumberFormatOverride(new PeriodFormat(periodLabels));
+                x.putLabel(tg.horizonYear(), Integer.toString(tg.horizonYear()));
                 lastYearHint = maxYear;
             }
         }
         Range yr = niceRange(lo, hi, u);
         y.setRange(yr);
+        niceTicks(y, yr);
         int minYear = periodLabels.keySet().iterator().next();
         int maxYear = Math.max(lastKey(periodLabels), lastYearHint);
         lastYearHint = Integer.MIN_VALUE;
         double spanX = Math.max(1, maxYear - minYear);
-        x.setRange(minYear - spanX * 0.03, maxYear + spanX * (t == ChartTheme.PROJECTOR ? 0.42 : 0.34));
+        x.setRange(minYear - spanX * 0.03, maxYear + spanX * 0.03);
 
         // direct labels at the last value of each line
         for (Line l : lines) {
@@ -275,14 +289,18 @@ public final class ChartService {
             labels.add(new Label(l.label() + " " + SwedishNumbers.value(last.value(), u), last.period().endYear(),
                     last.value(), l.color(), l.own()));
         }
-        placeLabels(plot, labels, yr, t, maxYear + spanX * 0.02);
+        placeLabels(plot, labels, yr, t, maxYear);
         if (!gapPeriods.isEmpty()) {
             notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
         }
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
+        if (area.equals(plan.countyId()) && plan.municipalityId() != null
+                && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
+            notes.add(0, "Uppgiften finns bara för regioner, därför visas länet.");
+        }
 
         String title = ind.displayTitle();
-        String periodSpan = periodLabels.get(minYear) + "–" + lastLabel(own);
+        String periodSpan = span(periodLabels.get(minYear), lastLabel(own));
         String subtitle = measure(ind) + ", " + population(ind, Group.TOTALT) + ", " + periodSpan;
         Observation latest = AnalysisService.withValues(own).get(AnalysisService.withValues(own).size() - 1);
         String alt = trendAlt(ind, area, lines, latest);
@@ -358,7 +376,7 @@ public final class ChartService {
                     hi = Math.max(hi, o.value());
                 } else {
                     s.add((double) year, null);
-                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year) + " (" + marker(o) + ")");
+                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year));
                 }
             }
             data.addSeries(s);
@@ -370,15 +388,16 @@ public final class ChartService {
         XYPlot plot = basePlot(t);
         plot.setDataset(data);
         plot.setRenderer(r);
-        NumberAxis x = yearAxis(t, periodLabels);
+        PeriodAxis x = yearAxis(t, periodLabels);
         plot.setDomainAxis(x);
         NumberAxis y = valueAxis(t, u);
         plot.setRangeAxis(y);
         Range yr = niceRange(lo, hi, u);
         y.setRange(yr);
+        niceTicks(y, yr);
         int minYear = periodLabels.keySet().iterator().next(), maxYear = lastKey(periodLabels);
         double spanX = Math.max(1, maxYear - minYear);
-        x.setRange(minYear - spanX * 0.03, maxYear + spanX * (t == ChartTheme.PROJECTOR ? 0.36 : 0.28));
+        x.setRange(minYear - spanX * 0.03, maxYear + spanX * 0.03);
         List<Label> labels = new ArrayList<>();
         for (Line l : lines) {
             List<Observation> v = AnalysisService.withValues(l.obs());
@@ -386,7 +405,7 @@ public final class ChartService {
             labels.add(new Label(l.label() + " " + SwedishNumbers.value(last.value(), u), last.period().endYear(), last.value(),
                     l.color(), l.own()));
         }
-        placeLabels(plot, labels, yr, t, maxYear + spanX * 0.02);
+        placeLabels(plot, labels, yr, t, maxYear);
 
         var gg = AnalysisService.genderGap(ind, fm.get(0), fm.get(1));
         List<String> notes = new ArrayList<>();
@@ -398,8 +417,8 @@ public final class ChartService {
                     + SwedishNumbers.change(gg.gap(), u)
                     + (gg.significance() == Verdict.OSAKER ? " (inom den statistiska osäkerheten)" : "");
         }
-        String subtitle = measure(ind) + ", " + population(ind, null) + ", " + periodLabels.get(minYear) + "–"
-                + periodLabels.get(maxYear) + (gapText.isEmpty() ? "" : ". " + gapText);
+        String subtitle = measure(ind) + ", " + population(ind, null) + ", " + span(periodLabels.get(minYear), periodLabels.get(maxYear))
+                + (gapText.isEmpty() ? "" : ". " + gapText);
         StringBuilder alt = new StringBuilder("Linjediagram över " + lower(ind.displayTitle()) + " för " + fLabel.toLowerCase()
                 + " och " + mLabel.toLowerCase() + " i " + name(area) + ". ");
         if (gg.gap() != null) {
@@ -430,6 +449,7 @@ public final class ChartService {
                 && wb.observations().series(ind.id(), Area.RIKET_ID, Group.TOTALT).stream().anyMatch(Observation::hasValue);
         List<GapRow> rows = new ArrayList<>();
         String ownLabel = name(area), refLabel = "Riket";
+        String selectedFemale = null;
         for (Indicator other : wb.indicators().all()) {
             if (other.sfhArea() != ind.sfhArea() || other.unit() != ind.unit()) continue;
             if (hasRiket) {
@@ -448,6 +468,12 @@ public final class ChartService {
                 if (fm.isEmpty()) continue;
                 var gg = AnalysisService.genderGap(other, fm.get(0), fm.get(1));
                 if (gg.gap() == null) continue;
+                // follow the source's labels: only rows labelled like the chosen indicator (Flickor/Pojkar or Kvinnor/Män)
+                if (selectedFemale == null) {
+                    List<List<Observation>> own = genderSeries(ind, area);
+                    selectedFemale = own.isEmpty() ? gg.femaleLabel() : own.get(0).get(0).group().label();
+                }
+                if (!gg.femaleLabel().equals(selectedFemale)) continue;
                 ownLabel = gg.femaleLabel();
                 refLabel = gg.maleLabel();
                 rows.add(new GapRow(other, gg.female(), gg.male(), gg.gap(), gg.significance()));
@@ -472,7 +498,7 @@ public final class ChartService {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             GapRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : 44);
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : t == ChartTheme.PRINT ? 34 : 44);
             ownS.add(i, row.own().value());
             refS.add(i, row.ref().value());
             lo = Math.min(lo, Math.min(row.own().value(), row.ref().value()));
@@ -488,19 +514,23 @@ public final class ChartService {
         cat.setTickLabelPaint(ChartTheme.TEXT);
         cat.setGridBandsVisible(false);
         cat.setInverted(true);
-        cat.setRange(-0.7, rows.size() - 0.3);
+        cat.setRange(-1.1, rows.size() - 0.4);
         cat.setAxisLineVisible(false);
         cat.setTickMarksVisible(false);
         plot.setDomainAxis(cat);
         plot.setDomainGridlinesVisible(false);
         NumberAxis y = valueAxis(t, u);
-        double span = hi - lo;
-        Range yr = new Range(Math.max(u == Unit.PERCENT || lo >= 0 ? 0 : lo - span * 0.1, lo - span * 0.08), hi + span * 0.45 + 1e-9);
-        if (u == Unit.PERCENT) yr = new Range(Math.max(0, lo - Math.max(2, span * 0.08)), hi + Math.max(8, span * 0.5));
+        double span = Math.max(hi - lo, u == Unit.PERCENT ? 10 : Math.abs(hi) * 0.1);
+        double low = lo - span * 0.08;
+        if (lo >= 0 && low < 0) low = 0;
+        Range yr = new Range(low, hi + span * (t == ChartTheme.PROJECTOR ? 0.55 : 0.42));
         y.setRange(yr);
+        niceTicks(y, new Range(yr.getLowerBound(), Math.min(yr.getUpperBound(), u == Unit.PERCENT ? 100 : yr.getUpperBound())));
+        if (u == Unit.PERCENT) y.setNumberFormatOverride(new SwedishAxisFormat(u, 100));
         plot.setRangeAxis(y);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
 
+        plot.setDataset(data);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         r.setSeriesShape(0, diamond(t.markerSize() * 1.4));
         r.setSeriesPaint(0, g.genderMode() ? ChartTheme.MALE : ChartTheme.RIKET);
@@ -533,21 +563,28 @@ public final class ChartService {
                 case EJ_BEDOMBAR -> "";
             };
             XYTextAnnotation a = new XYTextAnnotation(SwedishNumbers.change(row.diff(), u) + (word.isEmpty() ? "" : " " + word),
-                    i, yr.getUpperBound() - (yr.getLength() * 0.01));
+                    i, Math.max(row.own().value(), row.ref().value()) + yr.getLength() * 0.025);
             a.setFont(small);
             a.setPaint(row.verdict() == Verdict.BATTRE ? ChartTheme.BETTER : row.verdict() == Verdict.SAMRE ? ChartTheme.WORSE : ChartTheme.MUTED_TEXT);
-            a.setTextAnchor(TextAnchor.CENTER_RIGHT);
+            a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
-        // direct labels for the two markers on the first row
-        GapRow first = rows.get(0);
+        // direct labels for the two markers, above the row with the widest gap (the top row when they tie)
+        int labelRow = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            if (Math.abs(rows.get(i).diff()) > Math.abs(rows.get(labelRow).diff()) + 1e-9) labelRow = i;
+        }
+        GapRow first = rows.get(labelRow);
         boolean ownRight = first.own().value() >= first.ref().value();
-        XYTextAnnotation la = new XYTextAnnotation(g.ownLabel(), -0.55, first.own().value());
+        double mid = (first.own().value() + first.ref().value()) / 2;
+        double push = Math.max(Math.abs(first.own().value() - first.ref().value()) / 2, yr.getLength() * 0.01);
+        double ownX = ownRight ? mid + push : mid - push, refX = ownRight ? mid - push : mid + push;
+        XYTextAnnotation la = new XYTextAnnotation(g.ownLabel(), labelRow - 0.42, ownX);
         la.setFont(t.labelFont(true));
         la.setPaint(g.genderMode() ? ChartTheme.FEMALE : ChartTheme.OWN);
         la.setTextAnchor(ownRight ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
         plot.addAnnotation(la);
-        XYTextAnnotation lb = new XYTextAnnotation(g.refLabel(), -0.55, first.ref().value());
+        XYTextAnnotation lb = new XYTextAnnotation(g.refLabel(), labelRow - 0.42, refX);
         lb.setFont(t.labelFont(false));
         lb.setPaint(g.genderMode() ? ChartTheme.MALE : ChartTheme.RIKET);
         lb.setTextAnchor(ownRight ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
@@ -571,9 +608,13 @@ public final class ChartService {
             alt.append(row.ind().displayTitle()).append(": ").append(SwedishNumbers.value(row.own().value(), u)).append(" mot ")
                     .append(SwedishNumbers.value(row.ref().value(), u)).append(" (").append(row.own().period().label()).append("). ");
         }
-        Observation sel = null;
-        for (GapRow row : rows) if (row.ind().id().equals(ind.id())) sel = row.own();
-        if (sel != null) alt.append("Valt nyckeltal ").append(ind.displayTitle()).append(": ").append(SwedishNumbers.value(sel.value(), u)).append('.');
+        for (GapRow row : rows) {
+            if (!row.ind().id().equals(ind.id())) continue;
+            alt.append("Valt nyckeltal ").append(ind.displayTitle()).append(": ")
+                    .append(g.genderMode() ? g.ownLabel().toLowerCase() + " " : "").append(SwedishNumbers.value(row.own().value(), u))
+                    .append(" mot ").append(g.genderMode() ? g.refLabel().toLowerCase() + " " : "riket ")
+                    .append(SwedishNumbers.value(row.ref().value(), u)).append(" (").append(row.own().period().label()).append(").");
+        }
         List<Observation> shown = new ArrayList<>();
         for (GapRow row : rows) {
             shown.add(row.own());
@@ -632,7 +673,8 @@ public final class ChartService {
         boolean anyCounty = false;
         for (int i = 0; i < rows.size(); i++) {
             OverviewRow row = rows.get(i);
-            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 30 : 40) + ("länet".equals(row.refLabel()) ? " ¹" : "");
+            names[i] = shorten(row.ind().displayTitle(), t == ChartTheme.PROJECTOR ? 38 : t == ChartTheme.PRINT ? 34 : 46) + ("länet".equals(row.refLabel()) ? "¹" : "")
+                    + "  " + SwedishNumbers.value(row.own().get("Totalt").value(), row.ind().unit());
             anyCounty |= "länet".equals(row.refLabel());
             double v = row.relative().get("Totalt");
             tot.add(i, v);
@@ -663,11 +705,13 @@ public final class ChartService {
         cat.setTickMarksVisible(false);
         plot.setDomainAxis(cat);
         plot.setDomainGridlinesVisible(false);
-        NumberAxis y = new NumberAxis("Skillnad mot riket, i procent av rikets värde (← sämre · bättre →)");
+        NumberAxis y = new NumberAxis("← sämre än riket · bättre än riket →");
         styleAxis(y, t);
         y.setNumberFormatOverride(new SignedPercentFormat());
-        double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), 5) * 1.25;
-        y.setRange(-m, m);
+        double span = Math.max(10, hi - lo);
+        Range yr = new Range(Math.min(lo, 0) - span * 0.16, Math.max(hi, 0) + span * 0.16);
+        y.setRange(yr);
+        niceTicks(y, yr);
         plot.setRangeAxis(y);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         org.jfree.chart.renderer.xy.XYBarRenderer br = new org.jfree.chart.renderer.xy.XYBarRenderer() {
@@ -700,23 +744,26 @@ public final class ChartService {
         plot.setRenderer(1, dr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.addRangeMarker(new ValueMarker(0, ChartTheme.RIKET, new BasicStroke(1.5f)));
+        br.setSeriesVisibleInLegend(0, false);
         for (int i = 0; i < rows.size(); i++) {
-            OverviewRow row = rows.get(i);
-            double v = row.relative().get("Totalt");
-            Observation o = row.own().get("Totalt");
-            XYTextAnnotation a = new XYTextAnnotation(SwedishNumbers.value(o.value(), row.ind().unit()), i, v >= 0 ? -m * 0.02 : m * 0.02);
-            a.setFont(t.smallFont());
-            a.setPaint(ChartTheme.MUTED_TEXT);
-            a.setTextAnchor(v >= 0 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+            double v = rows.get(i).relative().get("Totalt");
+            String text = (Math.abs(v) < 0.5 ? "±0" : SwedishNumbers.signed(v, 0)) + SwedishNumbers.NBSP + "%";
+            // a column right of the data area (in the widened right inset): never on top of bars or markers
+            XYTextAnnotation a = new DirectLabel("\u2002" + text, i + 0.0, yr.getUpperBound());
+            a.setFont(t.baseFont());
+            a.setPaint(v >= 0.5 ? ChartTheme.BETTER : v <= -0.5 ? ChartTheme.WORSE : ChartTheme.MUTED_TEXT);
+            a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
+        RectangleInsets in = plot.getInsets();
+        double w = t.baseFont().getStringBounds("\u2002\u2212100 %", new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        plot.setInsets(new RectangleInsets(in.getTop(), in.getLeft(), in.getBottom(), Math.ceil(w) + 6));
         boolean anyGender = fem.getItemCount() > 0 || mal.getItemCount() > 0;
         String title = "Översikt: " + ind.sfhArea().title();
-        String subtitle = name(area) + " jämfört med riket, senaste mätning per nyckeltal, totalt"
-                + (anyGender ? " samt kvinnor/flickor och män/pojkar" : "");
+        String subtitle = name(area) + " jämfört med riket: skillnad i procent av rikets värde, senaste mätning per nyckeltal";
         List<String> notes = new ArrayList<>();
         notes.add("Staplar: totalt, grönblå = bättre än riket, orange = sämre (tecken och sida visar samma sak). "
-                + "Talet vid nollinjen är kommunens eget värde."
+                + "Talet efter namnet är kommunens eget värde, talet till höger skillnaden mot riket."
                 + (anyGender ? " Cirkel = kvinnor/flickor, kvadrat = män/pojkar, jämfört med samma grupp i riket." : ""));
         if (anyCounty) notes.add("¹ Jämfört med länet (uppgift för riket saknas).");
         notes.add("Nyckeltal utan bättre/sämre-riktning visas inte.");
@@ -748,31 +795,41 @@ public final class ChartService {
     private record Label(String text, double x, double y, Color color, boolean bold) {
     }
 
-    /** Direct labels right of the last points, pushed apart so they do not overlap. */
+    /**
+     * Direct labels in a column right of the data at {@code xPos}, pushed apart so they do not overlap. The plot's
+     * right inset is widened to the longest label (annotations are drawn outside the data area's clip), so labels
+     * fit at any output size.
+     */
     private void placeLabels(XYPlot plot, List<Label> labels, Range yr, ChartTheme t, double xPos) {
         List<Label> sorted = new ArrayList<>(labels);
         sorted.sort(Comparator.comparingDouble(Label::y));
-        double minGap = yr.getLength() * (t == ChartTheme.PROJECTOR ? 0.085 : 0.065);
+        double minGap = yr.getLength() * (t == ChartTheme.PROJECTOR ? 0.085 : 0.075);
         double[] ys = new double[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
             ys[i] = sorted.get(i).y();
             if (i > 0 && ys[i] - ys[i - 1] < minGap) ys[i] = ys[i - 1] + minGap;
         }
-        // shift down if the top went out of range
-        double over = sorted.isEmpty() ? 0 : ys[ys.length - 1] - (yr.getUpperBound() - minGap * 0.5);
+        double over = sorted.isEmpty() ? 0 : ys[ys.length - 1] - (yr.getUpperBound() - minGap * 0.3);
         if (over > 0) for (int i = ys.length - 1; i >= 0; i--) {
             ys[i] -= over;
-            if (i > 0 && ys[i] - ys[i - 1] < minGap) ys[i - 1] = ys[i] - minGap;
+            if (i > 0 && ys[i] - ys[i - 1] < minGap) over = minGap - (ys[i] - ys[i - 1]);
             else break;
         }
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double widest = 0;
         for (int i = 0; i < sorted.size(); i++) {
             Label l = sorted.get(i);
-            XYTextAnnotation a = new XYTextAnnotation(l.text(), xPos, ys[i]);
-            a.setFont(t.labelFont(l.bold()));
+            String text = "\u2002" + l.text();
+            Font f = t.labelFont(l.bold());
+            widest = Math.max(widest, f.getStringBounds(text, frc).getWidth());
+            XYTextAnnotation a = new DirectLabel(text, xPos, ys[i]);
+            a.setFont(f);
             a.setPaint(l.color());
             a.setTextAnchor(TextAnchor.HALF_ASCENT_LEFT);
             plot.addAnnotation(a);
         }
+        RectangleInsets in = plot.getInsets();
+        plot.setInsets(new RectangleInsets(in.getTop(), in.getLeft(), in.getBottom(), Math.ceil(widest) + 8));
     }
 
     private XYPlot basePlot(ChartTheme t) {
@@ -787,31 +844,9 @@ public final class ChartService {
         return plot;
     }
 
-    private NumberAxis yearAxis(ChartTheme t, Map<Integer, String> labels) {
-        NumberAxis x = new NumberAxis(null);
+    private PeriodAxis yearAxis(ChartTheme t, Map<Integer, String> labels) {
+        PeriodAxis x = new PeriodAxis(labels, t == ChartTheme.PROJECTOR ? 95 : 52);
         styleAxis(x, t);
-        x.setNumberFormatOverride(new PeriodFormat(labels));
-        int n = labels.size();
-        TickUnits units = new TickUnits();
-        units.add(new NumberTickUnit(1));
-        units.add(new NumberTickUnit(2));
-        units.add(new NumberTickUnit(3));
-        units.add(new NumberTickUnit(5));
-        units.add(new NumberTickUnit(10));
-        x.setStandardTickUnits(units);
-        boolean rolling = labels.values().stream().anyMatch(s -> s.length() > 4);
-        if (rolling || n <= 6) {
-            int step = 1;
-            List<Integer> years = new ArrayList<>(labels.keySet());
-            if (years.size() > 1) {
-                step = years.get(1) - years.get(0);
-                for (int i = 2; i < years.size(); i++) step = gcd(step, years.get(i) - years.get(i - 1));
-            }
-            if (rolling && n > 5) step *= 2;
-            if (!rolling && n > 8) step = Math.max(step, 2);
-            x.setTickUnit(new NumberTickUnit(Math.max(1, step)));
-        }
-        x.setAutoRangeIncludesZero(false);
         return x;
     }
 
@@ -838,7 +873,7 @@ public final class ChartService {
 
     private static String axisLabel(Unit u) {
         return switch (u) {
-            case PERCENT -> "Procent";
+            case PERCENT -> null;
             case YEARS -> "År";
             case DAYS -> "Dagar";
             case PER_100000 -> "Per 100 000 invånare";
@@ -851,6 +886,18 @@ public final class ChartService {
     }
 
     /** A y range that includes the data with some air, at least a sensible span, never below 0 for non-negative units. */
+    /** About six gridlines: a tick unit of 1, 2, 2,5 or 5 times a power of ten. */
+    static void niceTicks(NumberAxis axis, Range r) {
+        double raw = r.getLength() / 6;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        double unit = pow;
+        for (double m : new double[]{1, 2, 2.5, 5, 10}) {
+            unit = m * pow;
+            if (unit >= raw) break;
+        }
+        axis.setTickUnit(new NumberTickUnit(unit));
+    }
+
     static Range niceRange(double lo, double hi, Unit u) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) return new Range(0, 1);
         double span = hi - lo;
@@ -890,13 +937,18 @@ public final class ChartService {
         chart.setTitle(tt);
         TextTitle st = new TextTitle(subtitle, t.subtitleFont(), ChartTheme.MUTED_TEXT, RectangleEdge.TOP, HorizontalAlignment.LEFT,
                 org.jfree.chart.ui.VerticalAlignment.TOP, new RectangleInsets(0, 0, 8, 0));
+        org.jfree.chart.title.LegendTitle legendTitle = chart.getLegend();
+        if (legendTitle != null) chart.removeLegend();
         chart.addSubtitle(st);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setPosition(RectangleEdge.TOP);
-            chart.getLegend().setHorizontalAlignment(HorizontalAlignment.LEFT);
-            chart.getLegend().setItemFont(t.baseFont());
-            chart.getLegend().setFrame(BlockBorder.NONE);
-            chart.getLegend().setItemPaint(ChartTheme.TEXT);
+        if (legendTitle != null) {
+            // a small key under the subtitle (only where markers need one; lines are labelled directly)
+            legendTitle.setPosition(RectangleEdge.TOP);
+            legendTitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            legendTitle.setItemFont(t.baseFont());
+            legendTitle.setFrame(BlockBorder.NONE);
+            legendTitle.setItemPaint(ChartTheme.TEXT);
+            legendTitle.setMargin(new RectangleInsets(0, 0, 6, 0));
+            chart.addSubtitle(legendTitle);
         }
         String sourceLine = sourceLine(shown);
         List<String> allNotes = new ArrayList<>(notes);
@@ -907,8 +959,8 @@ public final class ChartService {
         TextTitle nt = new TextTitle(note, t.smallFont(), ChartTheme.MUTED_TEXT, RectangleEdge.BOTTOM, HorizontalAlignment.LEFT,
                 org.jfree.chart.ui.VerticalAlignment.BOTTOM, new RectangleInsets(6, 0, 0, 0));
         nt.setMaximumLinesToDisplay(4);
-        chart.addSubtitle(nt);
         chart.addSubtitle(src);
+        chart.addSubtitle(nt);
         return new RenderedChart(chart, title, subtitle, alt, sourceLine, note);
     }
 
@@ -958,6 +1010,13 @@ public final class ChartService {
         return k;
     }
 
+    /** "2013–2025", or "2015–2018 till 2020–2023" for rolling periods. */
+    static String span(String first, String last) {
+        if (first.equals(last)) return first;
+        boolean rolling = first.length() > 4 || last.length() > 4;
+        return first + (rolling ? " till " : "–") + last;
+    }
+
     private static String lastLabel(List<Observation> obs) {
         List<Observation> v = AnalysisService.withValues(obs);
         return v.get(v.size() - 1).period().label();
@@ -982,8 +1041,17 @@ public final class ChartService {
         return shorten(n, 24);
     }
 
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    /** Shortens with "…", keeping a trailing ", åk 8"-style suffix (the grade or age group matters). */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) return s;
+        int comma = s.lastIndexOf(", ");
+        if (comma > 0 && s.length() - comma <= 14) {
+            String suffix = s.substring(comma);
+            String head = s.substring(0, comma);
+            int room = max - suffix.length() - 1;
+            if (room > 8) return head.substring(0, Math.min(head.length(), room)).strip() + "…" + suffix;
+        }
+        return s.substring(0, max - 1).strip() + "…";
     }
 
     private static String lower(String s) {
@@ -1014,7 +1082,7 @@ public final class ChartService {
 
     private static String describeTarget(Target t, Unit u) {
         if (t.changePerYear() != null) {
-            return SwedishNumbers.change(t.changePerYear(), u) + " per år från " + t.baselineYear() + " till " + t.horizonYear();
+            return se.halsolage.analysis.Texts.signed(t.changePerYear(), u) + " per år från " + t.baselineYear() + " till " + t.horizonYear();
         }
         return SwedishNumbers.value(t.targetValue(), u) + " år " + t.horizonYear() + " (från " + t.baselineYear() + ")";
     }
@@ -1096,13 +1164,21 @@ public final class ChartService {
     /** Value axis in Swedish: decimal comma, thin-space thousands, real minus; "%" on shares. */
     static final class SwedishAxisFormat extends NumberFormat {
         private final Unit unit;
+        private final double max;
 
         SwedishAxisFormat(Unit unit) {
+            this(unit, Double.POSITIVE_INFINITY);
+        }
+
+        /** Ticks above {@code max} are left blank (e.g. no "120 %" on a share axis widened for labels). */
+        SwedishAxisFormat(Unit unit, double max) {
             this.unit = unit;
+            this.max = max;
         }
 
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            if (number > max + 1e-9) return toAppendTo;
             int dec = Math.abs(number - Math.rint(number)) < 1e-9 ? 0 : 1;
             String s = SwedishNumbers.number(number, dec);
             return toAppendTo.append(unit == Unit.PERCENT ? s + SwedishNumbers.NBSP + "%" : s);

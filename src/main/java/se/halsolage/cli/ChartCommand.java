@@ -62,9 +62,11 @@ public final class ChartCommand implements Callable<Integer> {
             RenderedChart rc = charts.create(k, ind.id(), areaId, t);
             int dpi = t == ChartTheme.PRINT ? ChartExport.PRINT_DPI : ChartExport.SCREEN_DPI;
             int w = width != null ? width : t == ChartTheme.PRINT ? 1890 : t.defaultWidth();
-            int h = height != null ? height : t == ChartTheme.PRINT ? 1181 : t.defaultHeight();
-            if (k == ChartKind.GAP || k == ChartKind.OVERVIEW) {
-                if (height == null) h = Math.max(h, (int) (h * 1.25));
+            int h;
+            if (height != null) h = height;
+            else {
+                int suggested = charts.suggestedHeight(k, ind.id(), t == ChartTheme.PRINT ? ChartTheme.SCREEN : t);
+                h = t == ChartTheme.PRINT ? (int) Math.round(suggested * w / (double) ChartTheme.SCREEN.defaultWidth()) : suggested;
             }
             if (svg) {
                 double scale = dpi / (double) ChartExport.SCREEN_DPI;
