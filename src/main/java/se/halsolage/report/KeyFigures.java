@@ -1,18 +1,336 @@
 package se.halsolage.report;
 
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import se.halsolage.analysis.AnalysisService;
+import se.halsolage.analysis.Change;
+import se.halsolage.analysis.Comparison;
+import se.halsolage.analysis.Finding;
+import se.halsolage.analysis.GenderGap;
+import se.halsolage.analysis.IndicatorAnalysis;
+import se.halsolage.analysis.TargetEvaluation;
+import se.halsolage.analysis.Verdict;
+import se.halsolage.chart.ChartExport;
+import se.halsolage.chart.ChartKind;
+import se.halsolage.chart.ChartService;
+import se.halsolage.chart.ChartTheme;
+import se.halsolage.chart.RenderedChart;
 import se.halsolage.domain.Area;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Initiative;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.SfhArea;
+import se.halsolage.domain.TargetStatus;
+import se.halsolage.domain.Unit;
+import se.halsolage.format.SwedishNumbers;
 import se.halsolage.workbook.Workbook;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Nyckeltal chapters and "Vad sticker ut" (temporary: waiting for the analysis API). */
+/**
+ * The Nyckeltal chapter (one section per SfH area: overview table, then per indicator a chart,
+ * caption, source line, what stands out and the linked initiatives) and "Vad sticker ut". All
+ * numbers and sentences come from {@link AnalysisService}, all charts from {@link ChartService}.
+ */
 final class KeyFigures {
-    KeyFigures(Workbook wb, Area own, Area county, Area group, ReportOptions opt, Runnable check) {
+    /** Chart size in the document: the full text width, 16 × 9 cm, drawn at 300 dpi. One indicator (heading, chart, caption, source, text) is kept on one page. */
+    static final double CHART_W_CM = 16.0, CHART_H_CM = 9.0;
+    /** Layout width of the chart in the chart package's 96-dpi units (its default is 900). */
+    static final double LAYOUT_W = 720;
+    static final int DPI = ChartExport.PRINT_DPI;
+    static final String OTHER_AREA = "Övriga nyckeltal";
+    /** The findings list is capped so it stays a summary. */
+    static final int MAX_FINDINGS = 15;
+
+    /** One indicator as it appears in the report. */
+    record Entry(Indicator indicator, IndicatorAnalysis analysis, boolean regionOnly) {
+        String areaId() { return analysis.areaId(); }
     }
 
-    List<OutlineEntry> outline() { return List.of(); }
-    List<OutlineEntry> findingsOutline() { return List.of(); }
-    void write(DocxBuilder b, ReportProgress p) { }
-    int writeFindings(DocxBuilder b) { return 0; }
-    int indicatorCount() { return 0; }
+    private final Workbook wb;
+    private final Area own, county;
+    private final ReportOptions opt;
+    private final Runnable check;
+    private AnalysisService analysis;
+    private Map<String, List<Entry>> sections;
+    private List<Indicator> withoutData;
+    private List<Finding> findings;
+
+    KeyFigures(Workbook wb, Area own, Area county, Area group, ReportOptions opt, Runnable check) {
+        this.wb = wb;
+        this.own = own;
+        this.county = county;
+        this.opt = opt;
+        this.check = check;
+    }
+
+    private AnalysisService analysis() {
+        if (analysis == null) analysis = new AnalysisService(wb);
+        return analysis;
+    }
+
+    static String areaTitle(SfhArea a) {
+        return a == null ? OTHER_AREA : a.title();
+    }
+
+    /** The indicators with values, by SfH area in strategy order (then those without an area). */
+    Map<String, List<Entry>> sections() {
+        if (sections != null) return sections;
+        Map<String, List<Entry>> out = new LinkedHashMap<>();
+        for (SfhArea a : SfhArea.values()) out.put(areaTitle(a), new ArrayList<>());
+        out.put(OTHER_AREA, new ArrayList<>());
+        withoutData = new ArrayList<>();
+        if (own == null) {
+            withoutData.addAll(wb.indicators().all());
+        } else {
+            for (Indicator ind : wb.indicators().all()) {
+                check.run();
+                IndicatorAnalysis a = analysis().analyze(ind.id());
+                boolean regionOnly = false;
+                if (!a.hasData() && county != null) {
+                    IndicatorAnalysis c = analysis().analyze(ind.id(), county.id());
+                    if (c.hasData()) {
+                        a = c;
+                        regionOnly = true;
+                    }
+                }
+                if (!a.hasData()) {
+                    withoutData.add(ind);
+                    continue;
+                }
+                out.get(areaTitle(ind.sfhArea())).add(new Entry(ind, a, regionOnly));
+            }
+        }
+        out.values().removeIf(List::isEmpty);
+        sections = out;
+        return out;
+    }
+
+    int indicatorCount() {
+        return sections == null ? 0 : sections.values().stream().mapToInt(List::size).sum();
+    }
+
+    static String nyckeltalTitle() {
+        return "Nyckeltal";
+    }
+
+    static String findingsTitle() {
+        return "Vad sticker ut";
+    }
+
+    List<OutlineEntry> outline() {
+        List<OutlineEntry> out = new ArrayList<>();
+        out.add(new OutlineEntry(1, nyckeltalTitle(), ReportPart.NYCKELTAL));
+        for (var e : sections().entrySet()) {
+            out.add(new OutlineEntry(2, e.getKey(), ReportPart.NYCKELTAL));
+            for (Entry en : e.getValue()) out.add(new OutlineEntry(3, heading(en), ReportPart.NYCKELTAL));
+        }
+        return out;
+    }
+
+    List<OutlineEntry> findingsOutline() {
+        return List.of(new OutlineEntry(1, findingsTitle(), ReportPart.STICKER_UT));
+    }
+
+    private static String heading(Entry e) {
+        return e.indicator().displayTitle();
+    }
+
+    private String ownName() {
+        return own == null ? "Kommunen" : own.name();
+    }
+
+    // ------------------------------------------------------------------ write
+
+    /** A chart being drawn on another thread. */
+    private record Pending(Entry entry, RenderedChart chart, Future<byte[]> png, int w, int h) {
+    }
+
+    void write(DocxBuilder b, ReportProgress progress, ReportTexts texts) {
+        progress.update(0.0, "Analyserar nyckeltalen");
+        Map<String, List<Entry>> secs = sections();
+        b.heading(1, nyckeltalTitle());
+        b.texts(texts.get("nyckeltal"));
+        if (secs.isEmpty()) {
+            b.text("Arbetsboken har inga värden för " + Sv.kommun(ownName()) + " ännu. Importera data eller hämta från Kolada.");
+            return;
+        }
+        int total = secs.values().stream().mapToInt(List::size).sum();
+        int w = (int) Math.round(CHART_W_CM / 2.54 * DPI), h = (int) Math.round(CHART_H_CM / 2.54 * DPI);
+        ChartService charts = new ChartService(wb);
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rapport-diagram");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Charts are built here (they read the workbook) and drawn on the pool while the document grows.
+            Map<String, List<Pending>> pending = new LinkedHashMap<>();
+            for (var e : secs.entrySet()) {
+                List<Pending> list = new ArrayList<>();
+                for (Entry en : e.getValue()) {
+                    check.run();
+                    RenderedChart rc = charts.create(ChartKind.TREND, en.indicator().id(), en.areaId(), ChartTheme.PRINT);
+                    ChartImages.withoutTextTitles(rc.chart());
+                    Future<byte[]> f = CompletableFuture.supplyAsync(() -> ChartImages.png(rc.chart(), w, h, LAYOUT_W, DPI), pool);
+                    list.add(new Pending(en, rc, f, w, h));
+                }
+                pending.put(e.getKey(), list);
+            }
+            int done = 0;
+            boolean firstArea = true;
+            for (var e : pending.entrySet()) {
+                XWPFParagraph hp = b.heading(2, e.getKey());
+                if (!firstArea) hp.setPageBreak(true);
+                firstArea = false;
+                overview(b, e.getKey(), e.getValue().stream().map(Pending::entry).toList());
+                for (Pending p : e.getValue()) {
+                    check.run();
+                    progress.update(done / (double) total, "Diagram " + (done + 1) + " av " + total + ": "
+                            + p.entry().indicator().displayTitle());
+                    indicator(b, p);
+                    done++;
+                }
+            }
+            if (!withoutData.isEmpty()) {
+                b.text("Nyckeltal i katalogen som saknar värden för " + Sv.kommun(ownName())
+                        + (county == null ? "" : " och " + county.name()) + ": "
+                        + Sv.sentence(Sv.join(withoutData.stream().map(Indicator::displayTitle).toList())));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void overview(DocxBuilder b, String areaTitle, List<Entry> entries) {
+        String ownCol = ownName();
+        String countyCol = "Länet";
+        b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, skillnad mellan könen och målstatus");
+        List<List<String>> rows = new ArrayList<>();
+        for (Entry e : entries) rows.add(overviewRow(e));
+        b.table("Översikt " + areaTitle,
+                "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
+                        + "förändring sedan förra mätningen, skillnad mellan könen och målstatus i ord.",
+                new double[]{3.1, 1.5, 1.25, 1.2, 2.0, 2.0, 1.45},
+                List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
+                        "Skillnad mellan könen", "Mål"),
+                rows);
+        b.styled(DocxBuilder.STYLE_SOURCE, (county == null ? "" : "Länet: " + county.name() + ". ")
+                + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
+                + "riktning (bättre eller sämre). Tecken: .. sekretess, – saknas. Se bilagan.");
+    }
+
+    /** One overview row; the own value cell is exactly the workbook's latest value formatted the Swedish way. */
+    List<String> overviewRow(Entry e) {
+        IndicatorAnalysis a = e.analysis();
+        Unit u = e.indicator().unit();
+        String name = e.indicator().displayTitle() + "\n" + a.latest().period().label()
+                + (e.regionOnly() ? " (finns bara för regionen)" : "");
+        String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
+        String countyValue = e.regionOnly() ? SwedishNumbers.observation(a.latest(), u) : other(a.vsCounty(), u);
+        String riket = other(a.vsRiket(), u);
+        return List.of(name, ownValue, countyValue, riket, change(a.sincePrevious(), u), gap(a.genderGap(), u),
+                target(a.targets()));
+    }
+
+    private static String other(Comparison c, Unit u) {
+        if (c == null || c.other() == null) return "–";
+        return SwedishNumbers.observation(c.other(), u);
+    }
+
+    static String change(Change c, Unit u) {
+        if (c == null || !c.hasValues()) return "Ingen tidigare mätning";
+        return SwedishNumbers.change(c.absolute(), u) + " sedan " + c.from().period().label() + "\n"
+                + Sv.capitalize(c.verdict().label());
+    }
+
+    static String gap(GenderGap g, Unit u) {
+        if (g == null) return "Redovisas inte per kön";
+        if (g.gap() == null) return "–";
+        double d = g.gap();
+        String amount = SwedishNumbers.change(Math.abs(d), u).replaceFirst("^[+±]", "");
+        if (SwedishNumbers.change(d, u).startsWith("±")) return "Ingen skillnad";
+        String higher = d > 0 ? g.femaleLabel() : g.maleLabel();
+        return Sv.capitalize(Sv.lower(higher)) + " " + amount + " högre" + (g.significance() == Verdict.OSAKER ? " (osäker)" : "");
+    }
+
+    static String target(List<TargetEvaluation> ts) {
+        if (ts.isEmpty()) return "Inget mål";
+        TargetStatus worst = TargetStatus.I_FAS;
+        for (TargetEvaluation t : ts) if (t.status().ordinal() > worst.ordinal()) worst = t.status();
+        return worst.label();
+    }
+
+    private void indicator(DocxBuilder b, Pending p) {
+        Entry e = p.entry();
+        RenderedChart rc = p.chart();
+        b.heading(3, heading(e));
+        byte[] png;
+        try {
+            png = p.png().get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("Avbrutet");
+        } catch (ExecutionException ex) {
+            throw new IllegalStateException("Diagrammet för " + e.indicator().id() + " kunde inte ritas: "
+                    + ex.getCause().getMessage(), ex.getCause());
+        }
+        b.picture(png, p.w(), p.h(), CHART_W_CM, rc.title(), rc.altText());
+        // The whole indicator (heading, chart, caption, source, text) is kept on one page.
+        DocxBuilder.keepNext(b.figureCaption(rc.title()
+                + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle())));
+        String source = rc.sourceLine() == null ? "" : rc.sourceLine().strip();
+        if (rc.note() != null && !rc.note().isBlank()) source = Sv.sentence(source) + " " + rc.note().strip();
+        XWPFParagraph sp = b.styled(DocxBuilder.STYLE_SOURCE, source);
+        DocxBuilder.keepNext(sp);
+        List<String> s = new ArrayList<>(e.analysis().sentences());
+        if (e.regionOnly()) {
+            s.add(0, "Nyckeltalet redovisas bara för regionen, så diagrammet visar " + county.name() + ".");
+        }
+        XWPFParagraph tp = b.text(String.join(" ", s));
+        DocxBuilder.keepNext(tp);
+        List<Initiative> linked = wb.initiatives().forIndicator(e.indicator().id()).stream()
+                .filter(i -> i.activeIn(opt.year())).toList();
+        XWPFParagraph lp = b.paragraph(null);
+        DocxBuilder.bold(lp, "Insatser " + opt.year() + ": ");
+        DocxBuilder.run(lp, linked.isEmpty() ? "Inga insatser är kopplade till nyckeltalet."
+                : Sv.sentence(Sv.join(linked.stream().map(Initiative::name).toList())));
+    }
+
+    // ------------------------------------------------------------------ Vad sticker ut
+
+    List<Finding> findings() {
+        if (findings == null) findings = own == null ? List.of() : analysis().findings();
+        return findings;
+    }
+
+    int writeFindings(DocxBuilder b) {
+        b.heading(1, findingsTitle());
+        List<Finding> all = findings();
+        if (all.isEmpty()) {
+            b.text("Inga nyckeltal sticker ut: det finns för få värden för att jämföra över tid eller med andra.");
+            return 0;
+        }
+        List<Finding> top = all.subList(0, Math.min(MAX_FINDINGS, all.size()));
+        b.text("Här är de " + top.size() + " tydligaste resultaten" + (all.size() > top.size() ? " av " + all.size() : "")
+                + ", rangordnade efter hur mycket de sticker ut: stora förändringar, stora skillnader mot länet och "
+                + "riket och stora skillnader mellan könen. Varje punkt anger om det är bättre eller sämre.");
+        List<String[]> items = new ArrayList<>();
+        for (Finding f : top) {
+            // The sentence names the indicator; the verdict leads in words (never by colour alone).
+            String lead = f.verdict() == null || f.verdict() == Verdict.EJ_BEDOMBAR ? null
+                    : Sv.capitalize(f.verdict().label()) + ": ";
+            items.add(new String[]{lead, Sv.sentence(f.text())});
+        }
+        b.numbered(items);
+        return top.size();
+    }
 }

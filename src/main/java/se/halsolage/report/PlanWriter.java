@@ -86,7 +86,9 @@ final class PlanWriter {
             out.add(new OutlineEntry(1, arbeteTitle(), ReportPart.ARBETE));
             for (var e : initiativeGroups().entrySet()) {
                 out.add(new OutlineEntry(2, e.getKey(), ReportPart.ARBETE));
-                for (Initiative i : e.getValue()) out.add(new OutlineEntry(3, i.name(), ReportPart.ARBETE));
+                for (Initiative i : e.getValue()) {
+                    if (!namesGroup(i, e.getKey())) out.add(new OutlineEntry(3, i.name(), ReportPart.ARBETE));
+                }
             }
         }
         if (opt.includes(ReportPart.NYCKELTAL)) out.addAll(keyFigures.outline());
@@ -117,7 +119,7 @@ final class PlanWriter {
             check();
             progress.update(0.05, "Analyserar nyckeltalen");
             if (opt.includes(ReportPart.NYCKELTAL)) {
-                keyFigures.write(b, (f, m) -> progress.update(0.05 + 0.85 * f, m));
+                keyFigures.write(b, (f, m) -> progress.update(0.05 + 0.85 * f, m), texts);
             }
             check();
             int findings = 0;
@@ -182,6 +184,9 @@ final class PlanWriter {
                 else groups.computeIfAbsent(i.workGroup().strip(), k -> new ArrayList<>()).add(i);
             }
             if (!others.isEmpty()) groups.put(OTHER_GROUP, others);
+            for (var e : groups.entrySet()) {
+                e.getValue().sort(Comparator.comparing((Initiative i) -> !namesGroup(i, e.getKey())));
+            }
         }
         return groups;
     }
@@ -203,13 +208,18 @@ final class PlanWriter {
         for (Indicator i : wb.indicators().all()) indicators.put(i.id(), i);
         for (var e : groups.entrySet()) {
             b.heading(2, e.getKey());
-            for (Initiative i : e.getValue()) initiative(b, i, indicators);
+            for (Initiative i : e.getValue()) initiative(b, i, indicators, !namesGroup(i, e.getKey()));
         }
         return n;
     }
 
-    private void initiative(DocxBuilder b, Initiative i, Map<String, Indicator> indicators) {
-        b.heading(3, i.name());
+    /** An initiative named like its group ("Allas barn" in group "Allas barn") is the group's own text: no H3. */
+    static boolean namesGroup(Initiative i, String groupTitle) {
+        return i.name().strip().equalsIgnoreCase(groupTitle.strip());
+    }
+
+    private void initiative(DocxBuilder b, Initiative i, Map<String, Indicator> indicators, boolean ownHeading) {
+        if (ownHeading) b.heading(3, i.name());
         if (i.description() != null) b.texts(i.description());
         String note = i.notes().get(opt.year());
         if (note != null && !note.isBlank()) {
@@ -287,10 +297,12 @@ final class PlanWriter {
                         SwedishNumbers.number(wb.sources().observationCount(s.id()), 0)));
             }
             b.table("Datakällor", "Varje källa med typ, fil eller förfrågan, datum för import eller hämtning och antal värden.",
-                    new double[]{3.2, 1.4, 4.2, 2.0, 1.2},
+                    new double[]{3.0, 1.9, 4.0, 1.9, 1.2},
                     List.of("Källa", "Typ", "Fil, blad eller förfrågan", "Importerad/hämtad", "Antal värden"), rows);
-            b.text("Uppgifter från Kolada hämtas via Koladas öppna API och anges med källa Kolada och hämtningsdatum. "
-                    + "Bearbetade värden, till exempel skillnader och förändringar, är Hälsolägets beräkningar.");
+            b.styled(DocxBuilder.STYLE_SOURCE, (sources.stream().anyMatch(s -> s.kind() == SourceKind.KOLADA)
+                    ? "Uppgifter från Kolada är hämtade via Koladas öppna API; datum för hämtningen står i tabellen. " : "")
+                    + "Bearbetade värden, till exempel förändringar, skillnader mot länet och riket och skillnader "
+                    + "mellan könen, är Hälsolägets beräkningar utifrån källornas värden.");
         }
         b.heading(2, h.get(2)[1]);
         List<String> comp = new ArrayList<>();

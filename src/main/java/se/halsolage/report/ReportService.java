@@ -87,6 +87,7 @@ public final class ReportService {
                 stats = writer.write(os);
             }
             if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Avbrutet");
+            readableLikeOtherFiles(tmp, target);
             move(tmp, target);
             moved = true;
             long bytes = Files.size(target);
@@ -109,6 +110,17 @@ public final class ReportService {
     /** Writes the report to a stream (no temporary file). */
     public void write(ReportOptions options, OutputStream out) throws IOException {
         new PlanWriter(wb, options, ReportProgress.NONE, () -> false).write(out);
+    }
+
+    /** Temporary files are private (rw-------); the document gets the target's or the usual rw-r--r--. */
+    private static void readableLikeOtherFiles(Path tmp, Path target) {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): the ACLs of the folder apply
+        }
     }
 
     private static void move(Path tmp, Path target) throws IOException {
