@@ -71,7 +71,8 @@ public final class KpiCatalog {
             boolean all = true;
             for (String w : words) {
                 if (w.isEmpty()) continue;
-                if (title.contains(w)) score += 3;
+                if (w.equalsIgnoreCase(k.id())) score += 100; // an exact id first
+                else if (title.contains(w)) score += 3;
                 else if (rest.contains(w)) score += 1;
                 else {
                     all = false;

@@ -328,7 +328,15 @@ public final class KoladaClient {
         if (n == null) n = p.json().get("next_page");
         if (n == null || n.isNull()) return null;
         String s = n.asText().strip();
-        return s.isEmpty() || s.equals("null") ? null : s;
+        if (s.isEmpty() || s.equals("null")) return null;
+        if (!s.startsWith("http://") && !s.startsWith("https://")) {
+            try {
+                return URI.create(p.url()).resolve(s).toString();
+            } catch (IllegalArgumentException e) {
+                throw KoladaException.malformed(p.url(), "next_url \"" + s + "\" är ingen adress", e);
+            }
+        }
+        return s;
     }
 
     /** One page with retries. The JSON must be an object with a "values" array. */
@@ -381,7 +389,10 @@ public final class KoladaClient {
                     throw KoladaException.malformed(url, "ogiltig JSON", e);
                 }
                 if (json == null || !json.isObject() || json.get("values") == null || !json.get("values").isArray()) {
-                    throw KoladaException.malformed(url, "svaret saknar listan \"values\"", null);
+                    String said = json == null ? null : json.isObject() && json.hasNonNull("error") ? json.get("error").asText()
+                            : json.isObject() && json.hasNonNull("message") ? json.get("message").asText() : null;
+                    throw KoladaException.malformed(url, "svaret saknar listan \"values\""
+                            + (said == null ? "" : "; Kolada skrev: " + shortDetail(said)), null);
                 }
                 return new KoladaPage(url, at, body, json);
             }

@@ -244,6 +244,10 @@ public final class KoladaService {
                 Source src = w.sources().add(Source.newKolada(p.url(), at));
                 Map<Key, Observation> batch = new LinkedHashMap<>();
                 for (DataRow r : rowsByUrl.get(p.url())) {
+                    if (!req.kpiIds().contains(r.kpi())) {
+                        warnings.add("Kolada skickade värden för " + r.kpi() + " som inte efterfrågades; de sparades inte");
+                        continue;
+                    }
                     boolean isGroup = groupsById.containsKey(r.municipality()) || r.municipality().startsWith("G");
                     for (DataRow.Value v : r.values()) {
                         if (v.deleted()) {

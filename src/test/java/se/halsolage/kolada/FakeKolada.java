@@ -151,6 +151,7 @@ final class FakeKolada implements AutoCloseable {
                 case "data" -> all = dataRows(parts);
                 case "municipality_groups" -> all = groups(parts, q.get("title"));
                 case "kpi" -> all = kpis(parts, q.get("title"));
+                case "municipality" -> all = municipalities(q.get("title"));
                 default -> {
                     send(ex, 404, "{\"error\":\"not found\"}");
                     return;
@@ -262,6 +263,15 @@ final class FakeKolada implements AutoCloseable {
             o.put("operating_area", r.get("operating_area"));
             o.put("publ_period", r.get("publ_period"));
             out.add(o);
+        }
+        return out;
+    }
+
+    private List<ObjectNode> municipalities(String title) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (CSVRecord r : Resources.csv("kolada/municipalities.csv")) {
+            if (title != null && !r.get("title").toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT))) continue;
+            out.add(json.createObjectNode().put("id", r.get("id")).put("title", r.get("title")).put("type", r.get("type")));
         }
         return out;
     }

@@ -187,4 +187,27 @@ class KoladaClientTest {
         assertThat(c.kpis(List.of("N15643", "N00923"), CancelToken.none())).extracting(k -> k.id()).containsExactly("N00923", "N15643");
         assertThat(c.kpis(List.of("U01901"), CancelToken.none())).isEmpty();
     }
+
+    @Test
+    void municipalitiesAcrossPagesAndARelativeNextUrl() {
+        KoladaClient c = client(100);
+        var all = c.municipalities(null, CancelToken.none());
+        assertThat(all).hasSize(312); // kolada_municipalities_v3.csv: riket, 21 regions, 290 municipalities
+        assertThat(kolada.requests).hasSize(4);
+        assertThat(c.municipalities("Arboga", CancelToken.none())).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("id", "1984").containsEntry("type", "K"));
+
+        kolada.fault(u -> u.contains("/kpi/"), 200, "{\"values\":[],\"next_url\":\"/v3/kpi/N00923?per_page=5000\"}", Map.of());
+        List<KoladaPage> pages = c.getAll(kolada.baseUrl() + "/kpi/N00945?per_page=100", CancelToken.none(), null);
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(1).url()).isEqualTo(kolada.baseUrl() + "/kpi/N00923?per_page=5000");
+    }
+
+    @Test
+    void anErrorObjectInsteadOfValuesIsQuoted() {
+        kolada.fault(200, "{\"error\":\"Unknown KPI\"}", Map.of());
+        KoladaClient c = client(5000);
+        assertThatThrownBy(() -> c.get(kolada.baseUrl() + "/kpi/N00945", CancelToken.none()))
+                .hasMessageContaining("Kolada skrev: Unknown KPI");
+    }
 }
