@@ -22,5 +22,4 @@ public record IndicatorRow(Indicator indicator, String id, String title, String 
     public String getPeriod() { return period; }
     public String getChange() { return change; }
     public String getTargetStatus() { return targetStatus; }
-    public String getWorseText() { return worse ? "sämre" : ""; }
 }

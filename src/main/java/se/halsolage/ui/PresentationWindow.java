@@ -36,7 +36,10 @@ final class PresentationWindow {
     private final Label position = new Label();
     private final StackPane currentSmall = new StackPane();
 
-    PresentationWindow(Window owner, Workbook wb, List<Slide> slides, Screen screen, boolean withPresenterView) {
+    private final Texts t;
+
+    PresentationWindow(Window owner, Workbook wb, List<Slide> slides, Screen screen, boolean withPresenterView, Texts t) {
+        this.t = t;
         this.model = new PresenterModel(slides);
         this.renderer = new SlideRenderer(wb);
         slidePane.getStyleClass().add("presentation");
@@ -45,7 +48,7 @@ final class PresentationWindow {
         scene.getStylesheets().add(PresentationWindow.class.getResource("halsolage.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         show.setScene(scene);
-        show.setTitle("Hälsoläge – presentation");
+        show.setTitle(t.get("present.title"));
         show.initOwner(owner);
         Rectangle2D b = screen.getBounds();
         show.setX(b.getMinX());
@@ -66,16 +69,16 @@ final class PresentationWindow {
             nextPane.setPrefSize(360, 202);
             currentSmall.getStyleClass().add("presenter-slide");
             nextPane.getStyleClass().add("presenter-slide");
-            Label nowLabel = new Label("Nu");
-            Label nextLabel = new Label("Nästa");
+            Label nowLabel = new Label(t.get("present.now"));
+            Label nextLabel = new Label(t.get("present.next"));
             VBox now = new VBox(6, nowLabel, currentSmall);
             VBox next = new VBox(6, nextLabel, nextPane);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             HBox top = new HBox(16, now, next);
-            Label help = new Label("→ / PageDown nästa · ← / PageUp föregående · B svart skärm · Esc avsluta");
+            Label help = new Label(t.get("present.keys"));
             help.getStyleClass().add("muted");
-            VBox box = new VBox(12, new HBox(12, position, grow, help), top, new Label("Anteckningar"), notes);
+            VBox box = new VBox(12, new HBox(12, position, grow, help), top, new Label(t.get("present.notes")), notes);
             VBox.setVgrow(notes, Priority.ALWAYS);
             box.setPadding(new Insets(16));
             BorderPane pane = new BorderPane(box);
@@ -83,7 +86,7 @@ final class PresentationWindow {
             ps.getStylesheets().add(PresentationWindow.class.getResource("halsolage.css").toExternalForm());
             ps.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
             presenter.setScene(ps);
-            presenter.setTitle("Hälsoläge – presentatörsvy");
+            presenter.setTitle(t.get("present.presenterTitle"));
             presenter.initOwner(owner);
         }
         model.indexProperty().addListener((o, a, c) -> update());
@@ -141,11 +144,12 @@ final class PresentationWindow {
             Node n = renderer.render(model.current(), true);
             slidePane.getChildren().setAll(n);
         }
-        position.setText(model.position() + (model.blackProperty().get() ? " (svart skärm)" : ""));
+        position.setText(t.get("present.position", model.indexProperty().get() + 1, model.size())
+                + (model.blackProperty().get() ? " " + t.get("present.black") : ""));
         Slide s = model.current();
-        notes.setText(s.notes() == null || s.notes().isBlank() ? "(inga anteckningar)" : s.notes());
+        notes.setText(s.notes() == null || s.notes().isBlank() ? t.get("present.noNotes") : s.notes());
         currentSmall.getChildren().setAll(renderer.render(s, false));
         Slide n = model.next();
-        nextPane.getChildren().setAll(n == null ? new Label("Slut på berättelsen") : renderer.render(n, false));
+        nextPane.getChildren().setAll(n == null ? new Label(t.get("present.end")) : renderer.render(n, false));
     }
 }

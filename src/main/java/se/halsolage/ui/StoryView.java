@@ -100,7 +100,7 @@ final class StoryView {
                     setText(null);
                     return;
                 }
-                String what = s.kind() == Slide.Kind.CHART ? t.get("story.chartSlide", s.indicatorId(), chartKindLabel(s.chartKind()))
+                String what = s.kind() == Slide.Kind.CHART ? t.get("story.chartSlide", indicatorTitle(s.indicatorId()), chartKindLabel(s.chartKind()))
                         : t.get("story.textSlide");
                 setText((getIndex() + 1) + ". " + (s.title() == null || s.title().isBlank() ? "" : s.title() + " – ") + what);
             }
@@ -139,6 +139,7 @@ final class StoryView {
         }, ""));
         refreshScreens();
         presenterView.setText(t.get("story.presenterView"));
+        presenterView.setId("presenterView");
         presenterView.setSelected(Screen.getScreens().size() > 1);
         Button present = new Button(t.get("story.present"));
         present.setId("presentStory");
@@ -160,6 +161,10 @@ final class StoryView {
         split.getProperties().put("vm", vm);
         split.getProperties().put("view", this);
         return split;
+    }
+
+    private String indicatorTitle(String id) {
+        return session.workbook() == null ? id : session.workbook().indicators().get(id).map(Indicator::displayTitle).orElse(id);
     }
 
     private String chartKindLabel(String kind) {
@@ -256,7 +261,7 @@ final class StoryView {
         }
         refreshScreens();
         Screen screen = screens.getValue() == null ? Screen.getPrimary() : screens.getValue();
-        current = new PresentationWindow(null, session.workbook(), s.slides(), screen, presenterView.isSelected());
+        current = new PresentationWindow(null, session.workbook(), s.slides(), screen, presenterView.isSelected(), t);
         current.open(!Boolean.getBoolean("halsolage.test"));
     }
 

@@ -68,6 +68,28 @@ class DesktopFlowsTest extends FxRobot {
         ListView<?> highlights = node("#highlights");
         assertThat(highlights.getItems()).isNotEmpty();
         assertThat(dialogs.errors).isEmpty();
+
+        // text scaling: Ctrl+= (Ctrl+plus) and Ctrl+minus change the root font size, Ctrl+0 resets it
+        double base = app.fontSize();
+        press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.fontSize()).isEqualTo(base + 1);
+        assertThat(stage.getScene().getRoot().getStyle()).contains("-fx-font-size: " + (base + 1));
+        press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.fontSize()).isEqualTo(base - 1);
+        press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.fontSize()).isEqualTo(13);
+
+        // F1 shows the user guide
+        type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("Hälsoläge – användarguide").tryQuery()).isPresent();
+        Stage guide = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage s && "Användarguide".equals(s.getTitle()))
+                .findFirst().orElseThrow();
+        interact(guide::close);
     }
 
     @Test

@@ -86,6 +86,7 @@ class ScreenshotTour extends FxRobot {
         });
         Thread.sleep(500);
         shot(scene, target.resolve("berattelse.png"));
+        interact(() -> ((javafx.scene.control.CheckBox) lookup("#presenterView").query()).setSelected(true));
         clickOn("#presentStory");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.presentation() != null && view.presentation().stage().isShowing());
         Thread.sleep(1500);
