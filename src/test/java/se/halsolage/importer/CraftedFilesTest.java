@@ -166,6 +166,24 @@ class CraftedFilesTest {
     }
 
     @Test
+    void pxWebCsvWithYearsAcross() throws Exception {
+        String text = "\"Folkmängd efter region, kön och år\"\n\n"
+                + "\"region\",\"kön\",\"2022\",\"2023\"\n"
+                + "\"0780 Växjö\",\"män\",47000,47500\n"
+                + "\"0780 Växjö\",\"kvinnor\",46800,\"..\"\n";
+        Path p = write("BE0101N1.csv", text, Charset.forName("windows-1252"));
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.PXWEB);
+        assertThat(s.detection().separator()).isEqualTo(',');
+        assertThat(s.detection().encoding()).isEqualTo("windows-1252");
+        s.commit(null, null);
+        String id = "PX-FOLKMANGD-EFTER-REGION-KON-OCH-AR";
+        assertThat(one(id, "0780", "2023", Group.MAN).value()).isEqualTo(47500.0);
+        assertThat(one(id, "0780", "2023", Group.KVINNOR).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(one(id, "0780", "2022", Group.KVINNOR).location()).isEqualTo("BE0101N1!C5");
+    }
+
+    @Test
     void xlsTableWithNumericMunicipalityCodes() throws Exception {
         Path p = dir.resolve("tabell.xls");
         try (HSSFWorkbook x = new HSSFWorkbook()) {
