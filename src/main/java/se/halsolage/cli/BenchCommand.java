@@ -1,20 +1,32 @@
 package se.halsolage.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
-import se.halsolage.domain.UserError;
+import picocli.CommandLine.Option;
+import se.halsolage.bench.BenchResult;
+import se.halsolage.bench.Benchmarks;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Not built yet: says so plainly instead of pretending. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Mäter prestanda på genererade data. (Finns inte ännu i den här versionen.)")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Mäter prestanda på genererade data och skriver en tabell med mätvärden, mål och referenser.")
 public final class BenchCommand implements Callable<Integer> {
-    @Unmatched
-    List<String> args;
+    @Option(names = "--work", defaultValue = "target/bench", description = "Mapp för genererade data (standard: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--quick", description = "Mindre data: för att prova att allt fungerar, inte för att mäta.")
+    boolean quick;
 
     @Override
-    public Integer call() {
-        throw new UserError("Kommandot 'bench' finns inte ännu i den här versionen av Hälsoläge.");
+    public Integer call() throws Exception {
+        System.out.printf("Hälsoläge %s – prestandamätning (%s, %d kärnor, Java %s, max heap %d MB)%n%n", Cli.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        List<BenchResult> results = new Benchmarks(work, System.out, quick).run();
+        System.out.println();
+        Benchmarks.print(results, System.out);
+        return Cli.OK;
     }
 }

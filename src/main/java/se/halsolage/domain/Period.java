@@ -26,6 +26,7 @@ public record Period(String label, int startYear, int endYear) implements Compar
     public static Period parse(String raw) {
         if (raw == null) throw new IllegalArgumentException("Period saknas");
         String label = raw.strip();
+        if (label.matches("\\d{4}[.,]0+")) return year(Integer.parseInt(label.substring(0, 4))); // Excel's 2019.0
         Matcher school = SCHOOL_YEAR.matcher(label);
         if (school.find()) {
             int start = Integer.parseInt(school.group(1));
@@ -42,13 +43,6 @@ public record Period(String label, int startYear, int endYear) implements Compar
             last = y;
         }
         if (first < 0) {
-            // Excel may hand us 2019.0
-            try {
-                double d = Double.parseDouble(label.replace(',', '.'));
-                if (d == Math.rint(d) && d > 1800 && d < 2200) return year((int) d);
-            } catch (NumberFormatException ignored) {
-                // fall through
-            }
             throw new IllegalArgumentException("Kan inte tolka perioden \"" + raw + "\"");
         }
         return new Period(label, Math.min(first, last), Math.max(first, last));

@@ -98,12 +98,11 @@ public final class HalsolageApp extends Application {
     }
 
     static Locale uiLocale() {
-        String lang = PREFS.get("language", System.getProperty("halsolage.language", "sv"));
-        return "en".equals(lang) ? Locale.ENGLISH : new Locale("sv", "SE");
+        return UiLanguage.current();
     }
 
     static void saveUiLanguage(String lang) {
-        PREFS.put("language", lang);
+        UiLanguage.choose(lang);
     }
 
     private MenuBar menuBar() {

@@ -140,7 +140,7 @@ public final class ObservationRepository {
     /** Every observation of an indicator, all areas and groups. */
     public List<Observation> forIndicator(String indicatorId) {
         return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
-                + "ORDER BY area_id, grp, end_year, start_year", indicatorId));
+                + "ORDER BY area_id, grp, end_year, start_year, period", indicatorId));
     }
 
     /** Every observation in an area (all indicators), for overviews. */
@@ -191,19 +191,39 @@ public final class ObservationRepository {
         return out;
     }
 
+    /** Reads a row selected with {@link #COLUMNS}, by column position (name lookups cost per row). */
     private static Observation read(ResultSet rs) throws SQLException {
-        double v = rs.getDouble("value");
+        double v = rs.getDouble(7);
         Double value = rs.wasNull() ? null : v;
-        int n = rs.getInt("n");
+        int n = rs.getInt(8);
         Integer nn = rs.wasNull() ? null : n;
-        double lo = rs.getDouble("ci_low");
+        double lo = rs.getDouble(9);
         Double low = rs.wasNull() ? null : lo;
-        double hi = rs.getDouble("ci_high");
+        double hi = rs.getDouble(10);
         Double high = rs.wasNull() ? null : hi;
-        return new Observation(rs.getString("indicator_id"), rs.getString("area_id"),
-                new Period(rs.getString("period"), rs.getInt("start_year"), rs.getInt("end_year")),
-                new Group(rs.getString("grp")), value, nn, low, high,
-                ObservationStatus.fromCode(rs.getString("status")), rs.getString("marker"),
-                rs.getLong("source_id"), rs.getString("location"));
+        return new Observation(rs.getString(1), rs.getString(2),
+                new Period(rs.getString(3), rs.getInt(4), rs.getInt(5)),
+                group(rs.getString(6)), value, nn, low, high,
+                status(rs.getString(11)), rs.getString(12), rs.getLong(13), rs.getString(14));
+    }
+
+    private static Group group(String label) {
+        return switch (label) {
+            case "Totalt" -> Group.TOTALT;
+            case "Kvinnor" -> Group.KVINNOR;
+            case "Män" -> Group.MAN;
+            case "Flickor" -> Group.FLICKOR;
+            case "Pojkar" -> Group.POJKAR;
+            default -> new Group(label);
+        };
+    }
+
+    private static ObservationStatus status(String code) {
+        return switch (code) {
+            case "ok" -> ObservationStatus.OK;
+            case "suppressed" -> ObservationStatus.SUPPRESSED;
+            case "missing" -> ObservationStatus.MISSING;
+            default -> ObservationStatus.fromCode(code);
+        };
     }
 }

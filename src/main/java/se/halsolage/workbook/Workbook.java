@@ -39,6 +39,7 @@ public final class Workbook implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final WriterLock writerLock;
     private final ReentrantLock lock = new ReentrantLock();
     private int txDepth;
     private Path lastMigrationBackup;
@@ -55,9 +56,10 @@ public final class Workbook implements AutoCloseable {
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
 
-    private Workbook(Path file, Connection connection) {
+    private Workbook(Path file, Connection connection, WriterLock writerLock) {
         this.file = file;
         this.connection = connection;
+        this.writerLock = writerLock;
     }
 
     /** Creates a new, empty workbook (schema only). Fails if the file already exists. */
@@ -71,8 +73,14 @@ public final class Workbook implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbookException("Kan inte skapa mappen för " + abs + ": " + e.getMessage(), e);
         }
-        migrate(abs, false, null);
-        return connect(abs);
+        WriterLock lock = WriterLock.acquire(abs);
+        try {
+            migrate(abs, false, null);
+            return connect(abs, lock);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
     /** For tests of upgrades: creates a workbook file at an older schema version and closes it. */
@@ -87,10 +95,42 @@ public final class Workbook implements AutoCloseable {
             throw new WorkbookException("Arbetsboken finns inte: " + abs);
         }
         checkIsSqlite(abs);
-        Path backup = migrate(abs, true, null);
-        Workbook wb = connect(abs);
-        wb.lastMigrationBackup = backup;
-        return wb;
+        WriterLock lock = WriterLock.acquire(abs);
+        try {
+            Path backup = isCurrent(abs) ? null : migrate(abs, true, null);
+            Workbook wb = connect(abs, lock);
+            wb.lastMigrationBackup = backup;
+            return wb;
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a workbook for reading only, e.g. while another window or program has it open for
+     * writing. Nothing is migrated; any attempt to change it fails with a clear message.
+     */
+    public static Workbook openReadOnly(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (!Files.isRegularFile(abs)) throw new WorkbookException("Arbetsboken finns inte: " + abs);
+        checkIsSqlite(abs);
+        try {
+            SQLiteConfig cfg = new SQLiteConfig();
+            cfg.setReadOnly(true);
+            cfg.setBusyTimeout(5000);
+            SQLiteDataSource ds = new SQLiteDataSource(cfg);
+            ds.setUrl("jdbc:sqlite:" + abs);
+            Connection c = ds.getConnection();
+            return new Workbook(abs, c, null);
+        } catch (SQLException e) {
+            throw new WorkbookException("Kan inte öppna arbetsboken " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when opened with {@link #openReadOnly(Path)}. */
+    public boolean isReadOnly() {
+        return writerLock == null;
     }
 
     private static void checkIsSqlite(Path abs) {
@@ -174,6 +214,23 @@ public final class Workbook implements AutoCloseable {
         return backup;
     }
 
+    /**
+     * True when the file's schema history already ends at this build's newest migration with no
+     * failed step: then Flyway (and its start-up cost) is not needed.
+     */
+    private static boolean isCurrent(Path abs) {
+        int latest = Migrations.latest();
+        if (latest <= 0) return false;
+        try (Connection c = dataSource(abs).getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)), sum(success = 0) "
+                     + "FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            return rs.next() && rs.getInt(1) == latest && rs.getInt(2) == 0;
+        } catch (SQLException e) {
+            return false; // no history table, or unreadable: let the full path explain
+        }
+    }
+
     /** Tables but no Flyway history: some other program's SQLite database. */
     private static boolean hasForeignTables(Path abs) {
         try (Connection c = dataSource(abs).getConnection();
@@ -212,14 +269,15 @@ public final class Workbook implements AutoCloseable {
             ps.setString(1, target.toString());
             ps.execute();
         }
+        Backups.prune(abs);
         return target;
     }
 
-    private static Workbook connect(Path abs) {
+    private static Workbook connect(Path abs, WriterLock lock) {
         try {
             Connection c = dataSource(abs).getConnection();
             c.setAutoCommit(true);
-            return new Workbook(abs, c);
+            return new Workbook(abs, c, lock);
         } catch (SQLException e) {
             throw new WorkbookException("Kan inte öppna arbetsboken " + abs + ": " + e.getMessage(), e);
         }
@@ -289,6 +347,10 @@ public final class Workbook implements AutoCloseable {
      * Nested calls join the outer transaction.
      */
     public <T> T transaction(Function<Workbook, T> work) {
+        if (isReadOnly()) {
+            throw new WorkbookException("Arbetsboken " + file.getFileName()
+                    + " är öppnad skrivskyddad (den är öppen i ett annat fönster eller program). Inget ändrades.");
+        }
         lock.lock();
         try {
             if (txDepth > 0) {
@@ -377,6 +439,44 @@ public final class Workbook implements AutoCloseable {
         });
     }
 
+    /**
+     * A SHA-256 over every row of every table (except Flyway's history), in a fixed order: equal
+     * digests mean equal content. Used to prove that a failed or interrupted operation changed nothing.
+     */
+    public String contentDigest() {
+        return contentDigest(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #contentDigest()} with every cell's text passed through {@code normalize} first. */
+    public String contentDigest(java.util.function.UnaryOperator<String> normalize) {
+        return withConnection(c -> {
+            java.security.MessageDigest md;
+            try {
+                md = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
+                         + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+            for (String n : names) {
+                md.update(("#" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + n + "\" ORDER BY 1, 2")) {
+                    int cols = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder("|");
+                        for (int i = 1; i <= cols; i++) row.append(normalize.apply(rs.getString(i))).append('\u0001');
+                        md.update(row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        });
+    }
+
     /** Number of rows per table, for "info". */
     public java.util.Map<String, Long> tableCounts() {
         return withConnection(c -> {
@@ -401,7 +501,8 @@ public final class Workbook implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            try (Statement st = connection.createStatement()) {
+            if (connection.isClosed()) return;
+            if (!isReadOnly()) try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException e) {
                 LOG.debug("checkpoint failed", e);
@@ -410,6 +511,7 @@ public final class Workbook implements AutoCloseable {
         } catch (SQLException e) {
             throw new WorkbookException("Kunde inte stänga arbetsboken: " + e.getMessage(), e);
         } finally {
+            if (writerLock != null) writerLock.release();
             lock.unlock();
         }
     }

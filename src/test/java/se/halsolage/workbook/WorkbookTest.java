@@ -142,13 +142,22 @@ class WorkbookTest {
         try (Workbook wb = Workbook.create(dir.resolve("i.halsa"))) {
             String plan = wb.withConnection(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT * FROM observations "
-                        + "WHERE indicator_id='N1' AND area_id='0780' AND grp='Totalt' ORDER BY end_year")) {
+                        + "WHERE indicator_id='N1' AND area_id='0780' AND grp='Totalt' ORDER BY end_year, start_year, period")) {
                     StringBuilder sb = new StringBuilder();
                     while (rs.next()) sb.append(rs.getString("detail")).append('\n');
                     return sb.toString();
                 }
             });
             assertThat(plan).contains("USING INDEX").doesNotContain("TEMP B-TREE");
+            String all = wb.withConnection(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT * FROM observations "
+                        + "WHERE indicator_id='N1' ORDER BY area_id, grp, end_year, start_year, period")) {
+                    StringBuilder sb = new StringBuilder();
+                    while (rs.next()) sb.append(rs.getString("detail")).append('\n');
+                    return sb.toString();
+                }
+            });
+            assertThat(all).as("one indicator for all areas").contains("USING INDEX").doesNotContain("TEMP B-TREE");
         }
     }
 
@@ -220,6 +229,68 @@ class WorkbookTest {
             }
             assertThat(found).containsExactly("0764", "0764", "0780", "0780", "0780", "0780", "0007", "0000", "0000", "1490", "1490");
             assertThat(wb.areas().resolve("Atlantis")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondWriterIsRefusedButMayReadAndTheLockGoesWithTheFirst() {
+        Path file = dir.resolve("two.halsa");
+        try (Workbook first = Workbook.create(file)) {
+            first.inTransaction(w -> w.settings().set("plan_year", "2026"));
+            assertThatThrownBy(() -> Workbook.open(file)).isInstanceOf(WorkbookBusyException.class)
+                    .hasMessageContaining("redan öppen");
+            try (Workbook reader = Workbook.openReadOnly(file)) {
+                assertThat(reader.isReadOnly()).isTrue();
+                assertThat(reader.settings().get("plan_year")).contains("2026");
+                assertThatThrownBy(() -> reader.inTransaction(w -> w.settings().set("plan_year", "2027")))
+                        .isInstanceOf(WorkbookException.class).hasMessageContaining("skrivskyddad");
+            }
+            first.inTransaction(w -> w.settings().set("plan_year", "2027"));
+        }
+        try (Workbook again = Workbook.open(file)) {
+            assertThat(again.settings().get("plan_year")).contains("2027");
+        }
+        assertThat(Files.exists(WriterLock.lockFileFor(file.toAbsolutePath()))).isFalse();
+    }
+
+    @Test
+    void aSecondProcessIsRefusedWhileTheFirstHoldsTheWorkbook() throws Exception {
+        Path file = dir.resolve("proc.halsa");
+        try (Workbook wb = Workbook.create(file)) {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    "se.halsolage.Main", "info", file.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).isEqualTo(1);
+            assertThat(output).contains("redan öppen");
+        }
+    }
+
+    @Test
+    void backupsRollAndARestoreBringsBackTheOldStateAndCanItselfBeUndone() throws Exception {
+        Path file = dir.resolve("b.halsa");
+        Path first;
+        try (Workbook wb = Workbook.create(file)) {
+            wb.inTransaction(w -> w.settings().set("plan_year", "2025"));
+            first = wb.backup("fore-import");
+            wb.inTransaction(w -> w.settings().set("plan_year", "2026"));
+            for (int i = 0; i < Backups.KEEP + 3; i++) wb.backup("fore-import");
+        }
+        List<Path> all = Backups.list(file);
+        assertThat(all).hasSize(Backups.KEEP).doesNotContain(first);
+        Path keep;
+        try (Workbook wb = Workbook.open(file)) {
+            keep = wb.backup("fore-radering");
+            wb.inTransaction(w -> w.settings().set("plan_year", "2030"));
+        }
+        Path undo = Backups.restore(file, keep);
+        try (Workbook wb = Workbook.open(file)) {
+            assertThat(wb.settings().get("plan_year")).contains("2026");
+            assertThat(wb.integrityCheck()).isEqualTo("ok");
+        }
+        Backups.restore(file, undo);
+        try (Workbook wb = Workbook.open(file)) {
+            assertThat(wb.settings().get("plan_year")).contains("2030");
         }
     }
 }
