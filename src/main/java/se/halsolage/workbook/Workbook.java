@@ -51,6 +51,7 @@ public final class Workbook implements AutoCloseable {
     private final InitiativeRepository initiatives = new InitiativeRepository(this);
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
+    private final StoryRepository stories = new StoryRepository(this);
     private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
@@ -302,6 +303,21 @@ public final class Workbook implements AutoCloseable {
         });
     }
 
+    /** A consistent copy of this workbook at {@code target} ("Spara som"); the target must not exist. */
+    public void copyTo(Path target) {
+        Path abs = target.toAbsolutePath();
+        if (Files.exists(abs)) {
+            throw new WorkbookException("Filen finns redan: " + abs + ". Välj ett annat namn.");
+        }
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, abs.toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
     /** The latest applied schema version, e.g. "1". */
     public String schemaVersion() {
         return withConnection(c -> {
@@ -321,6 +337,7 @@ public final class Workbook implements AutoCloseable {
     public InitiativeRepository initiatives() { return initiatives; }
     public TargetRepository targets() { return targets; }
     public SettingsRepository settings() { return settings; }
+    public StoryRepository stories() { return stories; }
     public KoladaCacheRepository koladaCache() { return koladaCache; }
     public RecipeRepository recipes() { return recipes; }
     public ImportLogRepository imports() { return imports; }
