@@ -83,6 +83,16 @@ public final class HalsolageApp extends Application {
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         fontSize = PREFS.getDouble("fontSize", 13);
         applyFontSize();
+        if (Boolean.getBoolean("halsolage.startupProbe")) {
+            // for the benchmark: JVM start → first window on screen, then leave
+            stage.setOnShown(e -> javafx.application.Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("FIRST_WINDOW_SHOWN " + ms);
+                System.out.flush();
+                javafx.application.Platform.exit();
+                System.exit(0);
+            }));
+        }
         stage.show();
         showView("overview");
         Path first = initialWorkbook;
