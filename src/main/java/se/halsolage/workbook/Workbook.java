@@ -456,12 +456,7 @@ public final class Workbook implements AutoCloseable {
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            java.util.List<String> names = new java.util.ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
-                         + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
-                while (rs.next()) names.add(rs.getString(1));
-            }
+            java.util.List<String> names = contentTables(c);
             for (String n : names) {
                 md.update(("#" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + n + "\" ORDER BY 1, 2")) {
@@ -477,16 +472,22 @@ public final class Workbook implements AutoCloseable {
         });
     }
 
+    /** The workbook's own tables (not SQLite's or Flyway's), by name. */
+    private static java.util.List<String> contentTables(Connection c) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
+                     + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        return names;
+    }
+
     /** Number of rows per table, for "info". */
     public java.util.Map<String, Long> tableCounts() {
         return withConnection(c -> {
             java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-            java.util.List<String> names = new java.util.ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
-                         + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
-                while (rs.next()) names.add(rs.getString(1));
-            }
+            java.util.List<String> names = contentTables(c);
             for (String n : names) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + n + "\"")) {
                     rs.next();
