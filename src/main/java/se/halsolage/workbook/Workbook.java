@@ -52,6 +52,8 @@ public final class Workbook implements AutoCloseable {
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
     private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
+    private final RecipeRepository recipes = new RecipeRepository(this);
+    private final ImportLogRepository imports = new ImportLogRepository(this);
 
     private Workbook(Path file, Connection connection, WriterLock writerLock) {
         this.file = file;
@@ -320,6 +322,8 @@ public final class Workbook implements AutoCloseable {
     public TargetRepository targets() { return targets; }
     public SettingsRepository settings() { return settings; }
     public KoladaCacheRepository koladaCache() { return koladaCache; }
+    public RecipeRepository recipes() { return recipes; }
+    public ImportLogRepository imports() { return imports; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.

@@ -1,0 +1,106 @@
+package se.halsolage.importer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The recipes shipped with Hälsoläge, and detection of which one fits a file. */
+public final class BuiltInRecipes {
+    public static final String SKOLENKATEN = "skolenkaten";
+    public static final String SKOLVERKET = "skolverket";
+    public static final String PXWEB = "pxweb";
+    public static final String LONG = "lang";
+    public static final String TABLE = "tabell";
+    public static final String YOUTH = "ungdomsenkat";
+
+    private static final Map<String, Recipe> ALL = new LinkedHashMap<>();
+
+    static {
+        Recipe ske = Recipe.empty(SKOLENKATEN, Recipe.SKOLENKATEN);
+        ske = new Recipe(SKOLENKATEN, Recipe.SKOLENKATEN, "Skolinspektionens Skolenkät (alla år och årskurser): andelar och antal "
+                + "per svarsalternativ, andel positiva svar (även som Kolada-nyckeltal), index och medelvärden per kön",
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                "fraction", Map.of("-", "suppressed", "*", "suppressed", "**", "suppressed", "***", "suppressed"), null, null);
+        put(ske);
+        put(new Recipe(SKOLVERKET, Recipe.TABLE, "Skolverkets statistiknedladdningar (csv/xlsx): en rad per "
+                + "skolenhet eller kommun, nyckeltal i kolumnerna", null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "auto", Map.of(".", "missing", "..", "suppressed"), null, null));
+        put(describe(Recipe.empty(PXWEB, Recipe.PXWEB), "PxWeb-tabeller (SCB, regioner): csv med år i kolumnerna, eller px-filer"));
+        put(describe(Recipe.empty(LONG, Recipe.LONG), "Långt format: en rad per värde med kolumner för område, period, "
+                + "(grupp), nyckeltal och värde"));
+        put(describe(Recipe.empty(TABLE, Recipe.TABLE), "Tabell: en rad per område, nyckeltal i kolumnerna"));
+        Recipe youth = new Recipe(YOUTH, Recipe.LONG, "Regional ungdomsenkät enligt mallen resources/import/ungdomsenkat-mall.xlsx: "
+                + "fråga × svarsalternativ × årskurs × kön × år", List.of("Data"), null, "Kommun", null, null, null, "År", null,
+                "Kön", null, List.of("Fråga", "Svarsalternativ"), null, "UNG-", "Andel (%)", "Antal svarande", null, "percent",
+                null, null, null);
+        put(youth);
+    }
+
+    private BuiltInRecipes() {
+    }
+
+    private static void put(Recipe r) {
+        ALL.put(r.name(), r);
+    }
+
+    private static Recipe describe(Recipe r, String description) {
+        return new Recipe(r.name(), r.kind(), description, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    public static List<Recipe> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    public static Optional<Recipe> get(String name) {
+        if (name == null) return Optional.empty();
+        for (Recipe r : ALL.values()) if (r.name().equalsIgnoreCase(name.strip())) return Optional.of(r);
+        return Optional.empty();
+    }
+
+    /** The built-in recipe that fits the file, or empty when none does. */
+    public static Optional<Recipe> detect(GridSource grid) {
+        if (grid.format() == FileFormat.PX) return get(PXWEB);
+        if (grid.format() == FileFormat.XLSX || grid.format() == FileFormat.XLS) {
+            for (String s : grid.sheets()) {
+                SkolenkatenMapper.Layout l = SkolenkatenMapper.layout(grid, s);
+                if (l.valid() && !l.valueCols.isEmpty()) return get(SKOLENKATEN);
+            }
+        }
+        for (String s : grid.sheets()) {
+            Table t = Table.read(grid, s, null);
+            if (t == null) continue;
+            if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0) {
+                Recipe y = get(YOUTH).orElseThrow();
+                return Optional.of(new Recipe(y.name(), y.kind(), y.description(), List.of(s), null, y.area(), null, null, null,
+                        y.period(), null, y.group(), null, y.indicator(), null, y.indicatorPrefix(), y.value(), y.n(), null,
+                        y.shares(), null, null, null));
+            }
+            String pre = t.preamble.toLowerCase(java.util.Locale.ROOT);
+            if (pre.contains("skolverket") || t.colContaining("skolenhetskod") >= 0) return get(SKOLVERKET);
+            int periodsAcross = 0;
+            for (int c = 0; c < t.headers.size(); c++) {
+                if (t.header(c).matches(".*(?<!\\d)(19|20)\\d{2}([MK]\\d{1,2})?(?!\\d).*") && t.numeric(c)) periodsAcross++;
+            }
+            if (periodsAcross > 0) return get(PXWEB);
+            boolean area = t.col("område", "kommun", "region", "kommunkod", "kod", "area") >= 0;
+            boolean period = t.col("år", "period", "tid", "läsår", "year") >= 0;
+            boolean value = t.col("värde", "value", "andel", "andel (%)", "antal") >= 0;
+            if (area && period && value) return get(LONG);
+            if (area) return get(TABLE);
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    static Mapper mapperFor(Recipe r) {
+        return switch (r.kind() == null ? "" : r.kind().toUpperCase(java.util.Locale.ROOT)) {
+            case Recipe.SKOLENKATEN -> new SkolenkatenMapper();
+            case Recipe.TABLE -> new TableMapper();
+            case Recipe.LONG, Recipe.PXWEB -> new LongMapper();
+            default -> throw new se.halsolage.domain.UserError("Receptet \"" + r.name() + "\" har en okänd sort: " + r.kind()
+                    + ". Giltiga: SKOLENKATEN, TABLE, LONG, PXWEB.");
+        };
+    }
+}

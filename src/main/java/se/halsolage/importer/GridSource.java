@@ -1,0 +1,31 @@
+package se.halsolage.importer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A file opened as a neutral grid: one or more sheets, read row by row. Implementations stream:
+ * {@link #read} hands rows to the handler one at a time and keeps none of them.
+ */
+public interface GridSource {
+    /** What a handler gets per row; return false to stop reading. */
+    @FunctionalInterface
+    interface RowHandler {
+        boolean row(GridRow row);
+    }
+
+    Path file();
+
+    FileFormat format();
+
+    List<String> sheets();
+
+    /** Reads a sheet from the top. May be called more than once (a preview, then the commit). */
+    void read(String sheet, RowHandler handler);
+
+    /** The text encoding used (csv, txt, px), or null for spreadsheets. */
+    default String encoding() { return null; }
+
+    /** The field separator detected for csv/txt, or 0. */
+    default char separator() { return 0; }
+}

@@ -1,0 +1,471 @@
+package se.halsolage.importer;
+
+import se.halsolage.catalog.KpiCatalog;
+import se.halsolage.domain.Area;
+import se.halsolage.domain.AreaKind;
+import se.halsolage.domain.Direction;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.ObservationStatus;
+import se.halsolage.domain.Source;
+import se.halsolage.domain.UserError;
+import se.halsolage.workbook.ImportLogRepository;
+import se.halsolage.workbook.ObservationRepository;
+import se.halsolage.workbook.Workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The import flow, free of any screen: {@link #open} detects the file, {@link #preview} shows the
+ * first observations, {@link #useRecipe} changes the mapping, {@link #validate} lists every problem,
+ * {@link #commit} writes everything in one workbook transaction (or nothing), and
+ * {@link #undoLast} takes the last import back.
+ *
+ * <p>The file is streamed on every pass; nothing but counters and a set of key hashes (for duplicate
+ * detection) grows with its size.
+ */
+public final class ImportSession {
+    private static final int BATCH = 2000;
+
+    private final Workbook wb;
+    private final Path file;
+    private final GridSource grid;
+    private final Detection detection;
+    private Recipe recipe;
+
+    private ImportSession(Workbook wb, Path file, GridSource grid, Recipe recipe, Detection detection) {
+        this.wb = wb;
+        this.file = file;
+        this.grid = grid;
+        this.recipe = recipe;
+        this.detection = detection;
+    }
+
+    /**
+     * Opens a file: reads its sheets, detects encoding, separator and layout, and picks a recipe (the
+     * one named in {@code options}, saved in the workbook or built in, else the built-in that fits).
+     */
+    public static ImportSession open(Workbook wb, Path file, ImportOptions options) {
+        GridSource grid = Readers.open(file, options.encoding());
+        Recipe recipe;
+        if (options.recipe() != null && !options.recipe().isBlank()) {
+            recipe = findRecipe(wb, options.recipe()).orElseThrow(() -> new UserError("Receptet \"" + options.recipe()
+                    + "\" finns varken i arbetsboken eller bland de inbyggda (" + String.join(", ",
+                    BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ")."));
+        } else {
+            recipe = detectRecipe(wb, grid).orElseThrow(() -> new ImportException(Problem.error(
+                    file.getFileName().toString(), grid.sheets().isEmpty() ? null : grid.sheets().get(0), null, null,
+                    emptyGrid(grid) ? "Bladet är tomt: det finns inga rader att importera."
+                            : "Känner inte igen filens uppställning. Ange ett recept med --recipe (t.ex. "
+                            + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").")));
+        }
+        List<Detection.SheetInfo> sheets = new ArrayList<>();
+        for (String s : grid.sheets()) {
+            SkolenkatenMapper.Layout l = grid.format() == FileFormat.XLSX || grid.format() == FileFormat.XLS
+                    ? SkolenkatenMapper.layout(grid, s) : null;
+            if (l != null && l.valid()) {
+                sheets.add(new Detection.SheetInfo(s, l.labelRow + 1, l.genderSheet ? "Skolenkäten, per kön" : "Skolenkäten, svar",
+                        List.of()));
+                continue;
+            }
+            Table t = Table.read(grid, s, null);
+            sheets.add(t == null ? new Detection.SheetInfo(s, null, "tomt", List.of())
+                    : new Detection.SheetInfo(s, t.headerRow + 1, "tabell", t.headers));
+        }
+        Detection d = new Detection(file.getFileName().toString(), grid.format(), grid.encoding(),
+                grid.separator() == 0 ? null : grid.separator(), sheets, recipe.name(), recipe.description());
+        return new ImportSession(wb, file, grid, recipe, d);
+    }
+
+    private static boolean emptyGrid(GridSource grid) {
+        for (String s : grid.sheets()) if (Table.read(grid, s, null) != null) return false;
+        return true;
+    }
+
+    /** A saved recipe (workbook) first, then a built-in one. */
+    public static Optional<Recipe> findRecipe(Workbook wb, String name) {
+        Optional<Recipe> saved = wb.recipes().get(name).map(sr -> Recipe.fromJson(sr.definition()).withName(sr.name()));
+        return saved.isPresent() ? saved : BuiltInRecipes.get(name);
+    }
+
+    private static Optional<Recipe> detectRecipe(Workbook wb, GridSource grid) {
+        return BuiltInRecipes.detect(grid);
+    }
+
+    public Detection detection() { return detection; }
+
+    public Recipe recipe() { return recipe; }
+
+    public Path file() { return file; }
+
+    /** Changes the mapping (the wizard's "map" step); the next preview/validate/commit uses it. */
+    public void useRecipe(Recipe r) {
+        BuiltInRecipes.mapperFor(r); // fails early on an unknown kind
+        this.recipe = r;
+    }
+
+    /** The first {@code max} observations the file will give, with their areas resolved (nothing is written). */
+    public List<PreviewRow> preview(int max) {
+        List<PreviewRow> out = new ArrayList<>();
+        Resolver res = new Resolver(wb, file, false);
+        Ctx ctx = new Ctx(file, wb);
+        BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
+            String areaId = res.areaId(p);
+            Double v = p.value();
+            out.add(new PreviewRow(p.indicator().id(), p.indicator().title(), p.area().label(), areaId,
+                    areaId != null && res.isNew(areaId), p.period().label(), p.group().label(), v, p.n(), p.status(),
+                    p.marker(), p.location()));
+            return out.size() < max;
+        });
+        List<Problem> errors = ctx.problems.stream().filter(Problem::isError).toList();
+        if (out.isEmpty() && !errors.isEmpty()) throw new ImportException(errors);
+        return out;
+    }
+
+    /** Every problem in the file, read in full without writing (errors and warnings with their places). */
+    public List<Problem> validate(ProgressListener progress, BooleanSupplier cancelled) {
+        Run run = new Run(false, progress, cancelled);
+        try {
+            run.pass(null);
+        } catch (ImportException e) {
+            return e.problems();
+        }
+        List<Problem> all = new ArrayList<>(run.ctx.problems);
+        all.addAll(run.resolver.warnings());
+        return all;
+    }
+
+    /**
+     * Writes the file into the workbook in one transaction with a progress callback and cancellation.
+     * On any error nothing is written and an {@link ImportException} names file, sheet, row and column.
+     * A dry run does everything but rolls back at the end, so its counts are exact.
+     */
+    public ImportSummary commit(ProgressListener progress, BooleanSupplier cancelled, boolean dryRun, String saveRecipeAs) {
+        Run run = new Run(true, progress == null ? ProgressListener.NONE : progress, cancelled == null ? () -> false : cancelled);
+        if (dryRun) {
+            try {
+                wb.inTransaction(w -> {
+                    run.pass(saveRecipeAs);
+                    throw new DryRunDone();
+                });
+            } catch (DryRunDone done) {
+                // rolled back on purpose
+            }
+            return run.summary(true);
+        }
+        return wb.transaction(w -> {
+            run.pass(saveRecipeAs);
+            return run.summary(false);
+        });
+    }
+
+    public ImportSummary commit(ProgressListener progress, BooleanSupplier cancelled) {
+        return commit(progress, cancelled, false, null);
+    }
+
+    /** What undo would take back: the last import that has not been undone. */
+    public static Optional<ImportLogRepository.ImportRun> lastImport(Workbook wb) {
+        return wb.imports().last();
+    }
+
+    /**
+     * Undoes the last import: sources it created are deleted with their observations; values it
+     * overwrote get their previous figures and source back. Returns a Swedish sentence of what happened.
+     */
+    public static String undoLast(Workbook wb) {
+        ImportLogRepository.ImportRun run = wb.imports().last()
+                .orElseThrow(() -> new UserError("Det finns ingen import att ångra."));
+        long n = wb.transaction(w -> w.imports().undo(run));
+        return "Importen av " + run.file() + " är ångrad (" + n + " värden borttagna eller återställda).";
+    }
+
+    private static final class DryRunDone extends RuntimeException {
+        DryRunDone() { super(null, null, false, false); }
+    }
+
+    /** The context mappers see. */
+    private static final class Ctx implements MapContext {
+        final Path file;
+        final List<Problem> problems = new ArrayList<>();
+        final Predicate<String> exists;
+
+        Ctx(Path file, Workbook wb) {
+            this.file = file;
+            Map<String, Boolean> cache = new HashMap<>();
+            this.exists = id -> cache.computeIfAbsent(id, x -> wb.indicators().get(x).isPresent());
+        }
+
+        @Override public Path file() { return file; }
+        @Override public void problem(Problem p) { problems.add(p); }
+        @Override public KpiCatalog kpis() { return KpiCatalog.bundled(); }
+        @Override public Predicate<String> indicatorExists() { return exists; }
+
+        boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
+    }
+
+    /** Resolves area references (and creates sub-areas when writing), collecting unmatched names. */
+    private static final class Resolver {
+        final Workbook wb;
+        final Path file;
+        final boolean write;
+        final Map<AreaRef, String> cache = new HashMap<>();
+        final Map<String, Integer> unmatchedCount = new LinkedHashMap<>();
+        final Map<String, Planned> unmatchedFirst = new HashMap<>();
+        final Set<String> created = new HashSet<>();
+        final List<Problem> extra = new ArrayList<>();
+
+        Resolver(Workbook wb, Path file, boolean write) {
+            this.wb = wb;
+            this.file = file;
+            this.write = write;
+        }
+
+        boolean isNew(String id) { return created.contains(id); }
+
+        /** The area id, or null when the file's name/code matches nothing (then remembered as a warning). */
+        String areaId(Planned p) {
+            AreaRef ref = p.area();
+            String id = cache.computeIfAbsent(ref, this::resolve);
+            if (id.isEmpty()) {
+                String key = ref.label();
+                unmatchedCount.merge(key, 1, Integer::sum);
+                unmatchedFirst.putIfAbsent(key, p);
+                return null;
+            }
+            return id;
+        }
+
+        private String resolve(AreaRef ref) {
+            if (!ref.subarea()) {
+                Optional<Area> a = ref.code() != null ? wb.areas().resolve(ref.code()) : Optional.empty();
+                if (a.isEmpty() && ref.name() != null) a = wb.areas().resolve(ref.name());
+                if (a.isEmpty() && ref.name() != null) a = genitive(ref.name());
+                return a.map(Area::id).orElse("");
+            }
+            String parentId = null;
+            if (ref.parent() != null) {
+                Optional<Area> parent = wb.areas().resolve(ref.parent());
+                if (parent.isEmpty()) parent = genitive(ref.parent());
+                if (parent.isPresent() && parent.get().kind() == AreaKind.MUNICIPALITY) {
+                    parentId = parent.get().id();
+                } else {
+                    extra.add(Problem.warning(file.getFileName().toString(), null, null, null, "Kommunen \"" + ref.parent()
+                            + "\" för " + ref.label() + " finns inte i katalogen; delområdet sparas utan kommun."));
+                }
+            }
+            String id = ref.code() != null ? ref.code() : "SUB-" + (parentId == null ? "" : parentId + "-") + Headers.slug(ref.name(), 40);
+            Optional<Area> existing = wb.areas().get(id);
+            if (existing.isPresent() && existing.get().kind() != AreaKind.SUBAREA) return id;
+            Area area = new Area(id, ref.name() == null ? id : ref.name(), AreaKind.SUBAREA, parentId,
+                    parentId == null ? null : wb.areas().get(parentId).map(Area::countyCode).orElse(null));
+            if (existing.isEmpty() || !existing.get().equals(area)) {
+                if (existing.isEmpty()) created.add(id);
+                if (write) wb.areas().save(area);
+            }
+            return id;
+        }
+
+        /**
+         * Names written in genitive or shortened form ("Falu kommun" for Falun, "Grum" for Grums): tried
+         * with a final "n" or "s" added, accepted only when that gives exactly one municipality, and
+         * reported as a warning so the user sees the interpretation.
+         */
+        private Optional<Area> genitive(String name) {
+            String base = name.strip().replaceFirst("(?i)\\s+kommun$", "");
+            for (String variant : List.of(base + "n", base + "s")) {
+                Optional<Area> a = wb.areas().resolve(variant);
+                if (a.isPresent() && a.get().kind() == AreaKind.MUNICIPALITY) {
+                    extra.add(Problem.warning(file.getFileName().toString(), null, null, null, "\"" + name
+                            + "\" tolkades som " + a.get().name() + " (" + a.get().id() + ")."));
+                    return a;
+                }
+            }
+            return Optional.empty();
+        }
+
+        List<Problem> warnings() {
+            List<Problem> out = new ArrayList<>(extra);
+            for (var e : unmatchedCount.entrySet()) {
+                Planned p = unmatchedFirst.get(e.getKey());
+                out.add(Problem.warning(file.getFileName().toString(), p.sheet(), p.row() + 1, Cell.columnName(p.col()),
+                        "Hittar inget område som heter eller har koden \"" + e.getKey() + "\"; " + e.getValue()
+                                + " värden hoppades över."));
+            }
+            return out;
+        }
+
+        int skippedIn(String sheet) {
+            int n = 0;
+            for (var e : unmatchedCount.entrySet()) if (unmatchedFirst.get(e.getKey()).sheet().equals(sheet)) n += e.getValue();
+            return n;
+        }
+
+        int skipped() {
+            return unmatchedCount.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** One pass over the file: validate only, or write. */
+    private final class Run {
+        final boolean write;
+        final ProgressListener progress;
+        final BooleanSupplier cancelled;
+        final Ctx ctx;
+        final Resolver resolver;
+        final LongHashSet keys = new LongHashSet();
+        final Map<String, Source> sources = new LinkedHashMap<>();
+        final Set<String> newSources = new HashSet<>();
+        final Set<String> knownIndicators = new HashSet<>();
+        final Map<String, List<Observation>> batches = new HashMap<>();
+        int newIndicators, suppressed, missing;
+        long count;
+        ObservationRepository.UpsertCounts counts = new ObservationRepository.UpsertCounts(0, 0, 0);
+        final Map<String, ObservationRepository.UpsertCounts> sheetCounts = new HashMap<>();
+        long runId;
+        String sha;
+
+        Run(boolean write, ProgressListener progress, BooleanSupplier cancelled) {
+            this.write = write;
+            this.progress = progress;
+            this.cancelled = cancelled;
+            this.ctx = new Ctx(file, wb);
+            this.resolver = new Resolver(wb, file, write);
+        }
+
+        void pass(String saveRecipeAs) {
+            if (write) {
+                sha = sha256(file);
+                runId = wb.imports().start(file.getFileName().toString(), recipe.name());
+            }
+            int[] lastRow = {-1};
+            BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
+                if (p.row() != lastRow[0]) {
+                    lastRow[0] = p.row();
+                    if (cancelled.getAsBoolean()) throw new ImportCancelled();
+                    if (p.row() % 50 == 0) progress.progress(p.sheet(), p.row() + 1, count);
+                }
+                accept(p);
+                return true;
+            });
+            if (ctx.hasErrors()) throw new ImportException(ctx.problems);
+            if (count == 0 && resolver.skipped() == 0) {
+                throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
+                        "Filen gav inga värden att importera med receptet \"" + recipe.name() + "\"."));
+            }
+            if (write) {
+                for (String sheet : batches.keySet()) flush(sheet);
+                List<Long> created = new ArrayList<>(), all = new ArrayList<>();
+                for (var e : sources.entrySet()) {
+                    Source s = e.getValue();
+                    all.add(s.id());
+                    if (newSources.contains(e.getKey())) created.add(s.id());
+                    ObservationRepository.UpsertCounts sc = sheetCounts.getOrDefault(e.getKey(),
+                            new ObservationRepository.UpsertCounts(0, 0, 0));
+                    wb.sources().update(new Source(s.id(), s.kind(), s.name(), s.sha256(), s.sheet(), recipe.name(),
+                            Instant.now(), s.request(), sc.added(), sc.updated(), resolver.skippedIn(e.getKey()), s.note()));
+                }
+                wb.imports().finish(runId, created, all, String.join(" ", summary(false).lines().subList(0, 2)));
+                if (saveRecipeAs != null && !saveRecipeAs.isBlank()) {
+                    Recipe named = recipe.withName(saveRecipeAs.strip());
+                    wb.recipes().save(named.name(), grid.format().name(), named.toJson());
+                }
+                progress.progress("", -1, count);
+            }
+        }
+
+        private void accept(Planned p) {
+            String key = p.indicator().id() + "\u0000" + p.area().label() + "\u0000" + p.period().label() + "\u0000" + p.group().label();
+            if (!keys.add(LongHashSet.hash(key))) {
+                ctx.problem(Problem.error(file.getFileName().toString(), p.sheet(), p.row() + 1, Cell.columnName(p.col()),
+                        "Dubblett: " + p.indicator().id() + " för " + p.area().label() + ", " + p.period().label() + ", "
+                                + p.group().label() + " finns redan tidigare i filen."));
+                return;
+            }
+            String areaId = resolver.areaId(p);
+            if (areaId == null) return;
+            count++;
+            if (p.status() == ObservationStatus.SUPPRESSED) suppressed++;
+            else if (p.status() != ObservationStatus.OK) missing++;
+            if (!write || ctx.hasErrors()) return;
+            ensureIndicator(p.indicator());
+            Source src = source(p.sheet());
+            batches.computeIfAbsent(p.sheet(), s -> new ArrayList<>()).add(new Observation(p.indicator().id(), areaId,
+                    p.period(), p.group(), p.value(), p.n(), null, null, p.status(), p.marker(), src.id(), p.location()));
+            if (batches.get(p.sheet()).size() >= BATCH) flush(p.sheet());
+        }
+
+        private void flush(String sheet) {
+            List<Observation> b = batches.get(sheet);
+            if (b == null || b.isEmpty()) return;
+            wb.imports().remember(runId, b, !newSources.contains(sheet));
+            ObservationRepository.UpsertCounts c = wb.observations().upsertAll(b);
+            counts = counts.plus(c);
+            sheetCounts.merge(sheet, c, ObservationRepository.UpsertCounts::plus);
+            b.clear();
+        }
+
+        private Source source(String sheet) {
+            return sources.computeIfAbsent(sheet, s -> {
+                Optional<Source> old = wb.sources().findFile(sha, s);
+                if (old.isPresent()) return old.get();
+                newSources.add(s);
+                return wb.sources().add(Source.newFile(file.getFileName().toString(), sha, s, recipe.name(), Instant.now()));
+            });
+        }
+
+        private void ensureIndicator(IndicatorSpec spec) {
+            if (!knownIndicators.add(spec.id())) return;
+            if (wb.indicators().get(spec.id()).isPresent()) return;
+            Optional<se.halsolage.catalog.KpiInfo> kpi = KpiCatalog.bundled().get(spec.id());
+            if (kpi.isPresent()) {
+                wb.indicators().save(KpiCatalog.toIndicator(kpi.get()));
+            } else {
+                wb.indicators().save(new Indicator(spec.id(), spec.title(), null, spec.unit(), Direction.NEITHER,
+                        "Fil: " + file.getFileName(), false, spec.grade(), Set.of(), null, null, null,
+                        spec.description() == null ? "Importerad från " + file.getFileName() + " med receptet \""
+                                + recipe.name() + "\"." : spec.description()));
+            }
+            newIndicators++;
+        }
+
+        ImportSummary summary(boolean dry) {
+            List<ImportSummary.SourceUse> uses = new ArrayList<>();
+            for (var e : sources.entrySet()) uses.add(new ImportSummary.SourceUse(e.getKey(), dry ? 0 : e.getValue().id(),
+                    newSources.contains(e.getKey())));
+            List<Problem> warnings = new ArrayList<>(ctx.problems);
+            warnings.addAll(resolver.warnings());
+            return new ImportSummary(file.getFileName().toString(), recipe.name(), uses, counts.added(), counts.updated(),
+                    counts.unchanged(), suppressed, missing, resolver.skipped(), newIndicators, resolver.created.size(),
+                    warnings, dry ? 0 : runId, dry);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new UserError("Kan inte läsa " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package se.halsolage.importer;
+
+import se.halsolage.domain.Group;
+import se.halsolage.domain.ObservationStatus;
+import se.halsolage.domain.Period;
+import se.halsolage.domain.Unit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Long and semi-long layouts: one value per row (generic long format, the regional youth survey
+ * template, .px files) or dimensions down and periods across (PxWeb CSV). Columns are recognised by
+ * their headers or named in the recipe; dimension columns the recipe does not place (e.g. age) become
+ * part of the indicator.
+ */
+final class LongMapper implements Mapper {
+    private static final String[] AREA = {"område", "kommun", "region", "area", "kommunnamn", "län", "geografi", "ort"};
+    private static final String[] AREA_CODE = {"kommunkod", "områdeskod", "regionkod", "kod", "area code", "region (kod)"};
+    private static final String[] PERIOD = {"år", "period", "tid", "läsår", "year", "årtal", "undersökningsår"};
+    private static final String[] GROUP = {"kön", "grupp", "sex", "kon"};
+    private static final String[] INDICATOR = {"indikator", "nyckeltal", "kpi", "mått", "variabel", "indicator", "fråga"};
+    private static final String[] RESPONSE = {"svarsalternativ", "svar", "svarskategori"};
+    private static final String[] GRADE = {"årskurs", "åk", "grade", "klass"};
+    private static final String[] VALUE = {"värde", "value", "andel (%)", "andel", "procent", "andel procent", "antal"};
+    private static final String[] N = {"antal svarande", "svarande", "n", "bas", "antal svar"};
+    private static final Pattern CODE_NAME = Pattern.compile("^(\\d{2,4})\\s+(.+)$");
+    private static final Pattern PERIOD_HEADER = Pattern.compile(".*(?<!\\d)((19|20)\\d{2}(\\s*/\\s*\\d{2,4}|[MK]\\d{1,2})?)(?!\\d).*");
+
+    @Override
+    public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
+        String sheet = TableMapper.firstSheet(grid, recipe, ctx);
+        if (sheet == null) return true;
+        Table t = Table.read(grid, sheet, recipe.headerRow());
+        if (t == null) {
+            ctx.problem(Problem.error(ctx.fileName(), sheet, null, null, "Bladet är tomt: det finns inga rader att importera."));
+            return true;
+        }
+        List<Integer> used = new ArrayList<>();
+        int areaCode = col(t, recipe.area(), AREA_CODE, ctx, used);
+        if (areaCode < 0) {
+            for (int c = 0; c < t.headers.size(); c++) {
+                if (t.header(c).toLowerCase(Locale.ROOT).endsWith("(kod)") && isAreaHeader(t.header(c))) { areaCode = c; used.add(c); break; }
+            }
+        }
+        int area = col(t, null, AREA, ctx, used);
+        int period = col(t, recipe.period(), PERIOD, ctx, used);
+        if (period < 0) {
+            for (int c = 0; c < t.headers.size(); c++) {
+                if (t.header(c).toLowerCase(Locale.ROOT).endsWith("(tid)")) { period = c; used.add(c); break; }
+            }
+        }
+        int group = col(t, recipe.group(), GROUP, ctx, used);
+        int grade = col(t, null, GRADE, ctx, used);
+        List<Integer> indicatorCols = new ArrayList<>();
+        if (recipe.indicator() != null) {
+            for (String h : recipe.indicator()) {
+                int c = col(t, h, null, ctx, used);
+                if (c >= 0) indicatorCols.add(c);
+            }
+        } else {
+            int ic = col(t, null, INDICATOR, ctx, used);
+            if (ic >= 0) indicatorCols.add(ic);
+            int rc = col(t, null, RESPONSE, ctx, used);
+            if (rc >= 0) indicatorCols.add(rc);
+        }
+        // periods across (PxWeb): numeric columns whose header names a year
+        Map<Integer, String> periodCols = new LinkedHashMap<>();
+        if (period < 0) {
+            for (int c = 0; c < t.headers.size(); c++) {
+                if (used.contains(c)) continue;
+                Matcher m = PERIOD_HEADER.matcher(t.header(c));
+                if (m.matches() && t.numeric(c)) periodCols.put(c, m.group(1));
+            }
+        }
+        int value = -1, n = -1;
+        if (periodCols.isEmpty()) {
+            value = col(t, recipe.value(), VALUE, ctx, used);
+            n = col(t, recipe.n(), N, ctx, used);
+            if (value < 0) {
+                for (int c = t.headers.size() - 1; c >= 0; c--) {
+                    if (!used.contains(c) && !t.header(c).isBlank() && t.numeric(c)) { value = c; used.add(c); break; }
+                }
+            }
+        }
+        used.addAll(periodCols.keySet());
+        // other dimensions become part of the indicator
+        List<Integer> extra = new ArrayList<>();
+        for (int c = 0; c < t.headers.size(); c++) {
+            String h = t.header(c);
+            if (used.contains(c) || h.isBlank() || c == value || c == n) continue;
+            if (h.toLowerCase(Locale.ROOT).endsWith("(kod)")) continue;
+            if (!t.numeric(c)) extra.add(c);
+        }
+        if (recipe.indicator() == null) indicatorCols.addAll(extra);
+        List<String> missing = new ArrayList<>();
+        if (area < 0 && areaCode < 0) missing.add("område/kommun");
+        if (period < 0 && periodCols.isEmpty() && recipe.periodValue() == null && Headers.periodIn(t.preamble + " " + ctx.fileName()) == null) missing.add("period/år");
+        if (value < 0 && periodCols.isEmpty()) missing.add("värde");
+        if (!missing.isEmpty()) {
+            ctx.problem(Problem.error(ctx.fileName(), sheet, t.headerRow + 1, null, "Okända kolumner: hittar ingen kolumn för "
+                    + String.join(", ", missing) + " bland rubrikerna (" + String.join(", ",
+                    t.headers.stream().filter(h -> !h.isBlank()).toList()) + "). Välj kolumnerna i receptet."));
+            return true;
+        }
+        String title = TableMapper.firstLine(t.preamble);
+        if (grid instanceof PxGrid px) title = px.title();
+        String fixedPeriod = recipe.periodValue() != null ? recipe.periodValue() : Headers.periodIn(t.preamble + " " + ctx.fileName());
+        String prefix = recipe.indicatorPrefix() != null ? recipe.indicatorPrefix()
+                : grid.format() == FileFormat.PX || !periodCols.isEmpty() ? "PX-" : "LOK-";
+        String contents = value >= 0 ? t.header(value) : "";
+        boolean shareValue = value >= 0 && Values.isShareHeader(contents);
+        boolean fraction = shareValue && TableMapper.isFraction(recipe, t, value, Unit.PERCENT);
+        Map<String, ObservationStatus> markers = TableMapper.markers(recipe);
+        Map<String, IndicatorSpec> specCache = new HashMap<>();
+        final int fArea = area, fAreaCode = areaCode, fPeriod = period, fGroup = group, fGrade = grade, fValue = value, fN = n;
+        final String fTitle = title;
+        return t.rows(grid, r -> {
+            // area
+            String code = fAreaCode >= 0 ? r.text(fAreaCode) : null;
+            String name = fArea >= 0 ? r.text(fArea) : null;
+            if (code == null && name != null) {
+                Matcher m = CODE_NAME.matcher(name);
+                if (m.matches()) { code = m.group(1); name = m.group(2); }
+                else if (TableMapper.looksLikeCode(name)) { code = name; name = null; }
+            }
+            if ((code == null || code.isBlank()) && (name == null || name.isBlank())) {
+                ctx.warning(r.cell(fArea >= 0 ? fArea : fAreaCode), "Raden saknar område och hoppades över.");
+                return true;
+            }
+            AreaRef areaRef = AreaRef.of(code, name);
+            Group g = fGroup >= 0 ? group(r.text(fGroup)) : recipe.groupValue() != null ? Group.of(recipe.groupValue()) : Group.TOTALT;
+            String gradeText = fGrade >= 0 ? normGrade(r.text(fGrade)) : recipe.grade();
+            List<String> parts = new ArrayList<>();
+            for (int c : indicatorCols) if (!r.text(c).isBlank()) parts.add(r.text(c));
+            Map<Integer, String> cols = new LinkedHashMap<>();
+            if (periodCols.isEmpty()) cols.put(fValue, null); else cols.putAll(periodCols);
+            for (var e : cols.entrySet()) {
+                int c = e.getKey();
+                Period p;
+                String ptext = e.getValue() != null ? e.getValue() : fPeriod >= 0 ? r.text(fPeriod) : fixedPeriod;
+                try {
+                    p = Period.parse(ptext);
+                } catch (IllegalArgumentException ex) {
+                    ctx.error(fPeriod >= 0 ? r.cell(fPeriod) : r.cell(c), "Kan inte tolka perioden \"" + ptext + "\".");
+                    continue;
+                }
+                String measure = e.getValue() != null ? t.header(c).replace(e.getValue(), "").strip() : "";
+                IndicatorSpec spec = spec(parts, gradeText, measure.isEmpty() ? (fValue >= 0 && !isGenericValue(contents) ? contents : fTitle) : measure,
+                        prefix, ctx, specCache, shareValue);
+                Cell cell = r.cell(c);
+                Values.Parsed parsed = Values.parse(cell, markers);
+                if (parsed == null) {
+                    ctx.error(cell, "\"" + cell.text() + "\" är varken ett tal eller en känd markering.");
+                    continue;
+                }
+                Double v = parsed.ok() ? (spec.unit() == Unit.PERCENT && fraction ? Values.toPercent(parsed.value(), true)
+                        : parsed.value()).doubleValue() : null;
+                Integer nn = null;
+                if (fN >= 0) {
+                    Values.Parsed np = Values.parse(r.cell(fN), markers);
+                    if (np != null && np.ok()) nn = np.value().intValue();
+                }
+                if (!sink.accept(new Planned(spec, areaRef, p, g, v, nn, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) return false;
+            }
+            return true;
+        });
+    }
+
+    private static boolean isGenericValue(String header) {
+        String n = Headers.norm(header);
+        return n.equals("värde") || n.equals("value") || n.isEmpty();
+    }
+
+    private static boolean isAreaHeader(String h) {
+        String n = Headers.norm(h);
+        return n.contains("region") || n.contains("kommun") || n.contains("område") || n.contains("län") || n.contains("area");
+    }
+
+    /** "men"/"women" (px in English) as well as the Swedish spellings. */
+    static Group group(String raw) {
+        String n = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        return switch (n) {
+            case "men" -> Group.MAN;
+            case "women" -> Group.KVINNOR;
+            case "both sexes", "total" -> Group.TOTALT;
+            default -> Group.of(raw);
+        };
+    }
+
+    /** "8", "åk 8", "Årskurs 8" → "åk 8"; "gy 2" stays. */
+    static String normGrade(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String g = Headers.gradeIn(raw);
+        if (g != null) return g;
+        if (raw.strip().matches("\\d{1,2}")) return "åk " + raw.strip();
+        return raw.strip();
+    }
+
+    private static IndicatorSpec spec(List<String> parts, String grade, String measure, String prefix, MapContext ctx,
+                                      Map<String, IndicatorSpec> cache, boolean share) {
+        String key = String.join("\u0000", parts) + "\u0000" + grade + "\u0000" + measure;
+        return cache.computeIfAbsent(key, k -> {
+            if (parts.size() == 1 && grade == null) {
+                String only = parts.get(0).strip();
+                String maybeId = only.contains(" ") ? only.substring(0, only.indexOf(' ')) : only;
+                if (maybeId.matches("[NUn]\\d{5}") || ctx.indicatorExists().test(maybeId)) {
+                    return new IndicatorSpec(maybeId.toUpperCase(Locale.ROOT), only, null, null, null);
+                }
+            }
+            List<String> words = new ArrayList<>();
+            if (measure != null && !measure.isBlank() && (parts.isEmpty() || share == false)) words.add(measure);
+            words.addAll(parts);
+            if (words.isEmpty()) words.add(measure == null ? "värde" : measure);
+            String title = String.join(", ", words) + (grade != null ? " (" + grade + ")" : "");
+            String id = prefix + Headers.slug(String.join(" ", words), 56) + (grade != null ? "-" + Headers.gradeCode(grade) : "");
+            Unit unit = share ? Unit.PERCENT : TableMapper.unitOf(String.join(" ", words));
+            return new IndicatorSpec(id, title, unit, grade, null);
+        });
+    }
+
+    private static int col(Table t, String named, String[] defaults, MapContext ctx, List<Integer> used) {
+        int c;
+        if (named != null) {
+            c = TableMapper.pick(t, named, null, ctx);
+        } else {
+            c = -1;
+            if (defaults != null) {
+                for (String d : defaults) {
+                    int x = t.col(d);
+                    if (x >= 0 && !used.contains(x)) { c = x; break; }
+                }
+            }
+        }
+        if (c >= 0) used.add(c);
+        return c;
+    }
+}

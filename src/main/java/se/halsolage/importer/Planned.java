@@ -1,0 +1,18 @@
+package se.halsolage.importer;
+
+import se.halsolage.domain.Group;
+import se.halsolage.domain.ObservationStatus;
+import se.halsolage.domain.Period;
+
+/**
+ * One observation as the file will give it, before it is written: what, where, when, the value or
+ * status with its marker, and the cell it came from.
+ */
+public record Planned(IndicatorSpec indicator, AreaRef area, Period period, Group group, Double value, Integer n,
+                      ObservationStatus status, String marker, String sheet, int row, int col) {
+
+    /** "Blad!KR42" — the provenance stored in the observation's location. */
+    public String location() {
+        return sheet + "!" + Cell.columnName(col) + (row + 1);
+    }
+}

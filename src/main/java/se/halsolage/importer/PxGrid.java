@@ -1,0 +1,145 @@
+package se.halsolage.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PC-Axis (.px) file turned into a long grid: one header row with the stub and heading variables
+ * (and "… (kod)" columns where CODES exist) plus the CONTENTS, then one row per data cell. The data
+ * symbols ("." to "......", "-") stay as they are for the value parser.
+ */
+final class PxGrid implements GridSource {
+    private final Path file;
+    private final String charsetName;
+    private final Map<String, List<String>> keywords = new LinkedHashMap<>();
+    private final List<String> data = new ArrayList<>();
+    private final int dataLine;
+
+    PxGrid(Path file, String declaredEncoding) {
+        this.file = file;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw Readers.broken(file, "PC-Axis-fil (px)", e);
+        }
+        TextDetect.Encoding enc = declaredEncoding == null ? TextDetect.detect(bytes) : TextDetect.declared(file, bytes, declaredEncoding);
+        this.charsetName = enc.charset().name();
+        String text = TextDetect.decode(enc, bytes);
+        int dataAt = text.indexOf("DATA=");
+        if (dataAt < 0) throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
+                "PC-Axis-filen saknar DATA=. Filen är trasig eller ingen px-fil."));
+        this.dataLine = (int) text.substring(0, dataAt).chars().filter(ch -> ch == '\n').count() + 1;
+        parseMeta(text.substring(0, dataAt));
+        String body = text.substring(dataAt + 5);
+        int end = body.indexOf(';');
+        if (end >= 0) body = body.substring(0, end);
+        var m = java.util.regex.Pattern.compile("\"[^\"]*\"|[^\\s\"]+").matcher(body);
+        while (m.find()) {
+            String tok = m.group();
+            data.add(tok.startsWith("\"") ? tok.substring(1, tok.length() - 1) : tok);
+        }
+        long expected = 1;
+        for (String v : vars()) expected *= values(v).size();
+        if (expected != data.size()) {
+            throw new ImportException(Problem.error(file.getFileName().toString(), null, dataLine, null,
+                    "PC-Axis-filen har " + data.size() + " värden men variablerna ger " + expected + "."));
+        }
+    }
+
+    private void parseMeta(String meta) {
+        // KEY("sub")=value; with quoted strings that may continue on the next line
+        StringBuilder stmt = new StringBuilder();
+        boolean q = false;
+        for (int i = 0; i < meta.length(); i++) {
+            char c = meta.charAt(i);
+            if (c == '"') q = !q;
+            if (c == ';' && !q) {
+                addStatement(stmt.toString().strip());
+                stmt.setLength(0);
+            } else {
+                stmt.append(c);
+            }
+        }
+    }
+
+    private void addStatement(String s) {
+        int eq = s.indexOf('=');
+        if (eq <= 0) return;
+        String key = s.substring(0, eq).strip();
+        String val = s.substring(eq + 1).strip().replaceAll("\"\\s*\r?\n\\s*\"", "");
+        List<String> vals = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\"([^\"]*)\"|([^,\\s]+)").matcher(val);
+        while (m.find()) vals.add(m.group(1) != null ? m.group(1) : m.group(2));
+        keywords.put(key, vals);
+    }
+
+    List<String> kw(String key) {
+        return keywords.getOrDefault(key, List.of());
+    }
+
+    String title() {
+        List<String> t = kw("TITLE");
+        return t.isEmpty() ? String.join(" ", kw("CONTENTS")) : t.get(0);
+    }
+
+    private List<String> vars() {
+        List<String> v = new ArrayList<>(kw("STUB"));
+        v.addAll(kw("HEADING"));
+        return v;
+    }
+
+    private List<String> values(String var) {
+        return kw("VALUES(\"" + var + "\")");
+    }
+
+    private List<String> codes(String var) {
+        return kw("CODES(\"" + var + "\")");
+    }
+
+    private boolean isTime(String var) {
+        return keywords.containsKey("TIMEVAL(\"" + var + "\")");
+    }
+
+    @Override public Path file() { return file; }
+    @Override public FileFormat format() { return FileFormat.PX; }
+    @Override public List<String> sheets() { return List.of(file.getFileName().toString()); }
+    @Override public String encoding() { return charsetName; }
+
+    @Override
+    public void read(String sheet, RowHandler handler) {
+        List<String> vars = vars();
+        List<String> header = new ArrayList<>();
+        for (String v : vars) {
+            header.add(isTime(v) ? v + " (tid)" : v);
+            if (!codes(v).isEmpty()) header.add(v + " (kod)");
+        }
+        String contents = kw("CONTENTS").isEmpty() ? "värde" : kw("CONTENTS").get(0);
+        header.add(contents);
+        List<Cell> hc = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) hc.add(new Cell(sheet, 0, i, header.get(i), null, null));
+        if (!handler.row(new GridRow(sheet, 0, hc))) return;
+        int[] sizes = vars.stream().mapToInt(v -> values(v).size()).toArray();
+        int[] idx = new int[vars.size()];
+        for (int k = 0; k < data.size(); k++) {
+            int rem = k;
+            for (int v = vars.size() - 1; v >= 0; v--) {
+                idx[v] = rem % sizes[v];
+                rem /= sizes[v];
+            }
+            List<Cell> cells = new ArrayList<>();
+            int col = 0;
+            for (int v = 0; v < vars.size(); v++) {
+                cells.add(new Cell(sheet, k + 1, col++, values(vars.get(v)).get(idx[v]), null, null));
+                if (!codes(vars.get(v)).isEmpty()) cells.add(new Cell(sheet, k + 1, col++, codes(vars.get(v)).get(idx[v]), null, null));
+            }
+            cells.add(new Cell(sheet, k + 1, col, data.get(k), null, null));
+            if (!handler.row(new GridRow(sheet, k + 1, cells))) return;
+        }
+    }
+}

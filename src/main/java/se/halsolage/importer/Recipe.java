@@ -1,0 +1,120 @@
+package se.halsolage.importer;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a grid becomes observations. Columns are named by their header text (matched loosely: case,
+ * spaces, hyphens and punctuation do not matter), never by position, so a file whose columns move
+ * still imports. Saved in the workbook as JSON by name; null fields mean "detect".
+ *
+ * @param kind       SKOLENKATEN, TABLE (one row per area, value columns across), LONG (one value per row)
+ *                   or PXWEB (dimensions down, periods across; also .px)
+ * @param sheets     sheets to read (null: all sheets the kind recognises, else the first with data)
+ * @param headerRow  1-based header row (null: detect)
+ * @param area       column with area names or codes
+ * @param subareaCode column with a school-unit/district code (becomes a sub-area id)
+ * @param subareaName column with the sub-area's name
+ * @param parent     column with the sub-area's municipality (code or name)
+ * @param period     column with the period; {@code periodValue} a fixed period when there is none
+ * @param group      column with the group (kön …); {@code groupValue} a fixed group
+ * @param indicator  columns that together name the indicator (LONG); {@code indicatorId} a fixed id
+ * @param indicatorPrefix prefix for generated local indicator ids
+ * @param value      value column (LONG); {@code n} column with respondents/base
+ * @param columns    explicit value columns: header → indicator (TABLE); unknown headers are an error
+ * @param shares     "fraction" (0–1, stored ×100), "percent" (0–100) or "auto" (from header and values)
+ * @param markers    marker → status code (ok/suppressed/missing/not_applicable), overriding the defaults
+ * @param kpiLinks   SKOLENKATEN: question text → Kolada KPI id, overriding the catalogue match
+ * @param grade      survey grade label ("åk 8") when the file does not say
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Recipe(
+        String name,
+        String kind,
+        String description,
+        List<String> sheets,
+        Integer headerRow,
+        String area,
+        String subareaCode,
+        String subareaName,
+        String parent,
+        String period,
+        String periodValue,
+        String group,
+        String groupValue,
+        List<String> indicator,
+        String indicatorId,
+        String indicatorPrefix,
+        String value,
+        String n,
+        List<ColumnMap> columns,
+        String shares,
+        Map<String, String> markers,
+        Map<String, String> kpiLinks,
+        String grade) {
+
+    public static final String SKOLENKATEN = "SKOLENKATEN";
+    public static final String TABLE = "TABLE";
+    public static final String LONG = "LONG";
+    public static final String PXWEB = "PXWEB";
+
+    /** One explicit value column of a TABLE recipe. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ColumnMap(String header, String indicator, String title, String unit, String group, Boolean skip) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static Recipe empty(String name, String kind) {
+        return new Recipe(name, kind, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Recipe fromJson(String json) {
+        try {
+            return JSON.readValue(json, Recipe.class);
+        } catch (IOException e) {
+            throw new se.halsolage.domain.UserError("Receptet kunde inte läsas: " + e.getMessage(), e);
+        }
+    }
+
+    public Recipe withName(String newName) {
+        return new Recipe(newName, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade);
+    }
+
+    public Recipe withShares(String newShares) {
+        return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, newShares,
+                markers, kpiLinks, grade);
+    }
+
+    public Recipe withPeriodValue(String p) {
+        return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                p, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade);
+    }
+
+    public Recipe withColumns(List<ColumnMap> cols) {
+        return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, cols, shares,
+                markers, kpiLinks, grade);
+    }
+}

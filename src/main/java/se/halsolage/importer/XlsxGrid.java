@@ -1,0 +1,254 @@
+package se.halsolage.importer;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams an xlsx with POI's event API (XSSFReader + SAX): shared strings are read once, sheet XML is
+ * parsed row by row and no workbook object model is built, so memory does not grow with the sheet.
+ * Merged regions (stored after the rows in the sheet XML) are collected in a cheap first pass.
+ */
+final class XlsxGrid implements GridSource {
+    private final Path file;
+    private final Map<String, String> sheetParts = new LinkedHashMap<>();
+
+    XlsxGrid(Path file) {
+        this.file = file;
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream ignored = it.next()) {
+                    sheetParts.put(it.getSheetName(), it.getSheetPart().getPartName().getName());
+                }
+            }
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            throw Readers.broken(file, "Excel-arbetsbok (xlsx)", e);
+        }
+    }
+
+    @Override public Path file() { return file; }
+    @Override public FileFormat format() { return FileFormat.XLSX; }
+    @Override public List<String> sheets() { return List.copyOf(sheetParts.keySet()); }
+
+    @Override
+    public void read(String sheet, RowHandler handler) {
+        if (!sheetParts.containsKey(sheet)) throw new IllegalArgumentException("Bladet finns inte: " + sheet);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream in = it.next()) {
+                    if (!it.getSheetName().equals(sheet)) continue;
+                }
+                List<int[]> merges = new ArrayList<>();
+                try (InputStream in = it.getSheetPart().getInputStream()) {
+                    parse(in, new MergeHandler(merges));
+                }
+                try (InputStream in = it.getSheetPart().getInputStream()) {
+                    parse(in, new SheetHandler(sheet, strings, styles, merges, handler));
+                } catch (Stop stop) {
+                    // handler asked to stop
+                }
+                return;
+            }
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
+            throw Readers.broken(file, "Excel-arbetsbok (xlsx)", e);
+        }
+    }
+
+    private static void parse(InputStream in, DefaultHandler h) throws IOException, SAXException {
+        try {
+            XMLReader xr = XMLHelper.newXMLReader();
+            xr.setContentHandler(h);
+            xr.parse(new InputSource(in));
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Unchecked signal to abort SAX parsing when the handler is done. */
+    private static final class Stop extends RuntimeException {
+        Stop() { super(null, null, false, false); }
+    }
+
+    private static int[] region(String ref) {
+        String[] p = ref.split(":");
+        int[] a = cellRef(p[0]);
+        int[] b = p.length > 1 ? cellRef(p[1]) : a;
+        return new int[]{a[0], a[1], b[0], b[1]};
+    }
+
+    /** "KR42" → {41, 303}. */
+    static int[] cellRef(String ref) {
+        int i = 0;
+        while (i < ref.length() && Character.isLetter(ref.charAt(i))) i++;
+        return new int[]{Integer.parseInt(ref.substring(i)) - 1, Cell.columnIndex(ref.substring(0, i).toUpperCase())};
+    }
+
+    private static final class MergeHandler extends DefaultHandler {
+        private final List<int[]> merges;
+        MergeHandler(List<int[]> merges) { this.merges = merges; }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            if ("mergeCell".equals(localName)) {
+                String ref = atts.getValue("ref");
+                if (ref != null) merges.add(region(ref));
+            }
+        }
+    }
+
+    private static final class SheetHandler extends DefaultHandler {
+        private final String sheet;
+        private final ReadOnlySharedStringsTable strings;
+        private final StylesTable styles;
+        private final List<int[]> merges;
+        private final RowHandler handler;
+        private final StringBuilder text = new StringBuilder();
+        private List<Cell> cells = new ArrayList<>();
+        private int rowIndex = -1;
+        private int nextRow = 0;
+        private String ref, type, style;
+        private boolean inValue, inInline;
+        private int nextCol;
+
+        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, List<int[]> merges,
+                     RowHandler handler) {
+            this.sheet = sheet;
+            this.strings = strings;
+            this.styles = styles;
+            this.merges = merges;
+            this.handler = handler;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            switch (localName) {
+                case "row" -> {
+                    String r = atts.getValue("r");
+                    rowIndex = r != null ? Integer.parseInt(r) - 1 : nextRow;
+                    cells = new ArrayList<>();
+                    nextCol = 0;
+                }
+                case "c" -> {
+                    ref = atts.getValue("r");
+                    type = atts.getValue("t");
+                    style = atts.getValue("s");
+                    text.setLength(0);
+                }
+                case "v" -> { inValue = true; text.setLength(0); }
+                case "is" -> { inInline = true; text.setLength(0); }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue || inInline) text.append(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "v" -> inValue = false;
+                case "is" -> inInline = false;
+                case "c" -> {
+                    int col = ref != null ? cellRef(ref)[1] : nextCol;
+                    nextCol = col + 1;
+                    Cell c = toCell(col, text.toString());
+                    if (c != null) cells.add(c);
+                }
+                case "row" -> {
+                    nextRow = rowIndex + 1;
+                    if (!handler.row(new GridRow(sheet, rowIndex, cells))) throw new Stop();
+                }
+                default -> { }
+            }
+        }
+
+        private Cell toCell(int col, String raw) {
+            String merge = mergeOf(rowIndex, col);
+            if (raw.isEmpty() && merge == null) return null;
+            String t = type == null ? "n" : type;
+            switch (t) {
+                case "s" -> {
+                    String s = raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                    return new Cell(sheet, rowIndex, col, s, null, merge);
+                }
+                case "inlineStr", "str", "e" -> {
+                    return new Cell(sheet, rowIndex, col, raw, null, merge);
+                }
+                case "b" -> {
+                    return new Cell(sheet, rowIndex, col, "1".equals(raw) ? "SANT" : "FALSKT", null, merge);
+                }
+                default -> {
+                    if (raw.isEmpty()) return new Cell(sheet, rowIndex, col, "", null, merge);
+                    double d;
+                    try {
+                        d = Double.parseDouble(raw);
+                    } catch (NumberFormatException e) {
+                        return new Cell(sheet, rowIndex, col, raw, null, merge);
+                    }
+                    if (isDate()) {
+                        LocalDateTime dt = DateUtil.getLocalDateTime(d);
+                        String iso = dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString() : dt.toString();
+                        return new Cell(sheet, rowIndex, col, iso, null, merge);
+                    }
+                    return new Cell(sheet, rowIndex, col, plain(d), d, merge);
+                }
+            }
+        }
+
+        private boolean isDate() {
+            if (style == null || styles == null) return false;
+            try {
+                XSSFCellStyle st = styles.getStyleAt(Integer.parseInt(style));
+                return st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        private String mergeOf(int row, int col) {
+            for (int[] m : merges) {
+                if (row >= m[0] && row <= m[2] && col >= m[1] && col <= m[3]) {
+                    return Cell.columnName(m[1]) + (m[0] + 1) + ":" + Cell.columnName(m[3]) + (m[2] + 1);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** 0.41699999999999998 → "0.417"; 287.0 → "287". */
+    static String plain(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,198 @@
+package se.halsolage.workbook;
+
+import se.halsolage.domain.Observation;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The undo log of file imports (tables {@code import_runs}, {@code import_undo}). Only the latest run
+ * keeps its undo rows; older runs keep their summary line.
+ */
+public final class ImportLogRepository {
+    /** One import as recorded: the sources it created (undo deletes them) and all it wrote to. */
+    public record ImportRun(long id, String file, String recipe, Instant importedAt, List<Long> newSources,
+                            List<Long> allSources, String summary, boolean undone) {
+    }
+
+    private final Workbook wb;
+
+    ImportLogRepository(Workbook wb) {
+        this.wb = wb;
+    }
+
+    /** Starts a run and drops the undo rows of earlier runs (only the last import can be undone). */
+    public long start(String file, String recipe) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM import_undo");
+                st.executeUpdate("UPDATE import_runs SET undone = 2 WHERE undone = 0");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_runs(file, recipe, imported_at) VALUES (?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, file);
+                ps.setString(2, recipe);
+                ps.setString(3, Instant.now().toString());
+                ps.executeUpdate();
+                try (ResultSet k = ps.getGeneratedKeys()) {
+                    k.next();
+                    return k.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Records the sources and summary of a run when it finishes. */
+    public void finish(long runId, List<Long> newSources, List<Long> allSources, String summary) {
+        wb.requireTransaction();
+        wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET new_sources=?, all_sources=?, summary=? WHERE id=?")) {
+                ps.setString(1, join(newSources));
+                ps.setString(2, join(allSources));
+                ps.setString(3, summary);
+                ps.setLong(4, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Before observations are written: stores the previous state of those that exist, and (when
+     * {@code logAdded}) a marker row for those that do not, so undo can delete them.
+     */
+    public void remember(long runId, List<Observation> batch, boolean logAdded) {
+        wb.requireTransaction();
+        wb.withConnection(c -> {
+            try (PreparedStatement copy = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
+                    + "period, start_year, end_year, grp, value, n, ci_low, ci_high, status, marker, source_id, location) "
+                    + "SELECT ?, 1, indicator_id, area_id, period, start_year, end_year, grp, value, n, ci_low, ci_high, status, "
+                    + "marker, source_id, location FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=?");
+                 PreparedStatement added = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
+                         + "period, grp) VALUES (?,0,?,?,?,?)")) {
+                for (Observation o : batch) {
+                    copy.setLong(1, runId);
+                    copy.setString(2, o.indicatorId());
+                    copy.setString(3, o.areaId());
+                    copy.setString(4, o.period().label());
+                    copy.setString(5, o.group().label());
+                    if (copy.executeUpdate() == 0 && logAdded) {
+                        added.setLong(1, runId);
+                        added.setString(2, o.indicatorId());
+                        added.setString(3, o.areaId());
+                        added.setString(4, o.period().label());
+                        added.setString(5, o.group().label());
+                        added.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The latest run that can still be undone. */
+    public Optional<ImportRun> last() {
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM import_runs WHERE undone = 0 ORDER BY id DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.<ImportRun>empty();
+            }
+        });
+    }
+
+    public List<ImportRun> all() {
+        return wb.withConnection(c -> {
+            List<ImportRun> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM import_runs ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(read(rs));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Undoes a run: restores the previous state of every observation it overwrote, deletes those it
+     * added to a reused source, then deletes the sources it created (with their observations).
+     * Returns the number of observations restored or removed.
+     */
+    public long undo(ImportRun run) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            long changed = 0;
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM observations WHERE indicator_id=? AND area_id=? "
+                    + "AND period=? AND grp=?");
+                 PreparedStatement restore = c.prepareStatement("INSERT INTO observations(indicator_id, area_id, period, "
+                         + "start_year, end_year, grp, value, n, ci_low, ci_high, status, marker, source_id, location) "
+                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(indicator_id, area_id, period, grp) DO UPDATE SET "
+                         + "start_year=excluded.start_year, end_year=excluded.end_year, value=excluded.value, n=excluded.n, "
+                         + "ci_low=excluded.ci_low, ci_high=excluded.ci_high, status=excluded.status, marker=excluded.marker, "
+                         + "source_id=excluded.source_id, location=excluded.location");
+                 PreparedStatement rows = c.prepareStatement("SELECT * FROM import_undo WHERE run_id=?")) {
+                rows.setLong(1, run.id());
+                try (ResultSet rs = rows.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt("existed") == 0) {
+                            del.setString(1, rs.getString("indicator_id"));
+                            del.setString(2, rs.getString("area_id"));
+                            del.setString(3, rs.getString("period"));
+                            del.setString(4, rs.getString("grp"));
+                            changed += del.executeUpdate();
+                        } else {
+                            int i = 1;
+                            restore.setString(i++, rs.getString("indicator_id"));
+                            restore.setString(i++, rs.getString("area_id"));
+                            restore.setString(i++, rs.getString("period"));
+                            restore.setInt(i++, rs.getInt("start_year"));
+                            restore.setInt(i++, rs.getInt("end_year"));
+                            restore.setString(i++, rs.getString("grp"));
+                            restore.setObject(i++, rs.getObject("value"), Types.REAL);
+                            restore.setObject(i++, rs.getObject("n"), Types.INTEGER);
+                            restore.setObject(i++, rs.getObject("ci_low"), Types.REAL);
+                            restore.setObject(i++, rs.getObject("ci_high"), Types.REAL);
+                            restore.setString(i++, rs.getString("status"));
+                            restore.setString(i++, rs.getString("marker"));
+                            restore.setLong(i++, rs.getLong("source_id"));
+                            restore.setString(i, rs.getString("location"));
+                            changed += restore.executeUpdate();
+                        }
+                    }
+                }
+            }
+            for (long src : run.newSources()) {
+                changed += wb.sources().delete(src);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET undone=1 WHERE id=?")) {
+                ps.setLong(1, run.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM import_undo WHERE run_id=?")) {
+                ps.setLong(1, run.id());
+                ps.executeUpdate();
+            }
+            return changed;
+        });
+    }
+
+    private static ImportRun read(ResultSet rs) throws java.sql.SQLException {
+        return new ImportRun(rs.getLong("id"), rs.getString("file"), rs.getString("recipe"),
+                Instant.parse(rs.getString("imported_at")), split(rs.getString("new_sources")),
+                split(rs.getString("all_sources")), rs.getString("summary"), rs.getInt("undone") == 1);
+    }
+
+    private static String join(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> split(String s) {
+        if (s == null || s.isBlank()) return List.of();
+        return Arrays.stream(s.split(",")).map(Long::parseLong).toList();
+    }
+}
