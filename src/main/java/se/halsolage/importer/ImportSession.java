@@ -449,7 +449,8 @@ public final class ImportSession {
             List<ImportSummary.SourceUse> uses = new ArrayList<>();
             for (var e : sources.entrySet()) uses.add(new ImportSummary.SourceUse(e.getKey(), dry ? 0 : e.getValue().id(),
                     newSources.contains(e.getKey())));
-            List<Problem> warnings = new ArrayList<>(ctx.problems);
+            List<Problem> warnings = new ArrayList<>(grid.notices());
+            warnings.addAll(ctx.problems);
             warnings.addAll(resolver.warnings());
             return new ImportSummary(file.getFileName().toString(), recipe.name(), uses, counts.added(), counts.updated(),
                     counts.unchanged(), suppressed, missing, resolver.skipped(), newIndicators, resolver.created.size(),

@@ -2,8 +2,6 @@ package se.halsolage.reliability;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -316,6 +314,23 @@ final class HostileFiles {
         return out;
     }
 
+    /** Shared strings that claim two billion entries (POI would pre-size a list by that count). */
+    static Path xlsxHugeStringCount(Path out) throws IOException {
+        String sst = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst xmlns=\"" + MAIN_NS
+                + "\" count=\"2147483647\" uniqueCount=\"2147483647\"><si><t>Exempelby</t></si></sst>";
+        String rows = tableRows(null).replace("<c r=\"A2\" t=\"inlineStr\"><is><t>Exempelby</t></is></c>", "<c r=\"A2\" t=\"s\"><v>0</v></c>");
+        return zip(out, xlsxParts(sheet(rows), sst, false));
+    }
+
+    /** A sheet with {@code n} merged regions (each cell's lookup would scan them all). */
+    static Path xlsxManyMerges(Path out, int n) throws IOException {
+        StringBuilder m = new StringBuilder("<mergeCells count=\"" + n + "\">");
+        for (int i = 0; i < n; i++) m.append("<mergeCell ref=\"E").append(i + 10).append(":F").append(i + 10).append("\"/>");
+        m.append("</mergeCells>");
+        String s = sheet(tableRows(null)).replace("</sheetData>", "</sheetData>" + m);
+        return zip(out, xlsxParts(s, null, false));
+    }
+
     /** A zip that is not a spreadsheet (an OpenDocument-like text), named .xlsx. */
     static Path zipThatIsNoSpreadsheet(Path out) throws IOException {
         Map<String, byte[]> p = new LinkedHashMap<>();
@@ -352,8 +367,8 @@ final class HostileFiles {
             EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
             Encryptor enc = info.getEncryptor();
             enc.confirmPassword("hemligt");
-            try (OPCPackage opc = OPCPackage.open(plainXlsx.toFile(), PackageAccess.READ); OutputStream os = enc.getDataStream(fs)) {
-                opc.save(os);
+            try (OutputStream os = enc.getDataStream(fs)) {
+                Files.copy(plainXlsx, os);
             }
             try (OutputStream o = Files.newOutputStream(out)) {
                 fs.writeFilesystem(o);
