@@ -25,6 +25,14 @@ public final class CrashWorker {
             kolada(file);
             return;
         }
+        if (op.equals("import")) {
+            importFile(file, Path.of(args[2]));
+            return;
+        }
+        if (op.equals("export")) {
+            export(file);
+            return;
+        }
         try (Workbook wb = Workbook.open(file)) {
             System.out.println("START");
             System.out.flush();
@@ -46,6 +54,31 @@ public final class CrashWorker {
                     "--base-url", fake.baseUrl(), "--quiet");
             if (code != 0) throw new IllegalStateException("kolada fetch exit " + code);
         }
+        System.out.println("DONE");
+    }
+
+    /** An import of a generated CSV, through the CLI as a user runs it. */
+    static void importFile(Path workbook, Path csv) {
+        System.out.println("START");
+        System.out.flush();
+        int code = se.halsolage.cli.Cli.run(new se.halsolage.Main(), "import", csv.toString(), "--workbook", workbook.toString());
+        if (code != 0) throw new IllegalStateException("import exit " + code);
+        System.out.println("DONE");
+    }
+
+    /** The table {@link #export} writes: deterministic, about 4 MB as CSV. */
+    static se.halsolage.export.TableExport.Table exportTable() {
+        List<List<?>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 150_000; i++) rows.add(List.of("Område " + (i % 290), 2000 + i % 25, (i % 1000) / 10.0 - 20, "=rad " + i));
+        return new se.halsolage.export.TableExport.Table("Export", List.of("Område", "År", "Värde", "Kommentar"), rows);
+    }
+
+    /** A table export over an existing file (atomic replace). */
+    static void export(Path target) {
+        se.halsolage.export.TableExport.Table t = exportTable();
+        System.out.println("START");
+        System.out.flush();
+        se.halsolage.export.TableExport.write(t, target);
         System.out.println("DONE");
     }
 
