@@ -89,7 +89,6 @@ public final class BuiltInRecipes {
             boolean value = t.col("värde", "value", "andel", "andel (%)", "antal") >= 0;
             if (area && period && value) return get(LONG);
             if (area) return get(TABLE);
-            return Optional.empty();
         }
         return Optional.empty();
     }

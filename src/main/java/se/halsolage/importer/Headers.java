@@ -52,7 +52,7 @@ public final class Headers {
     public static String gradeIn(String text) {
         if (text == null) return null;
         String t = text.toLowerCase(SV).replace('_', ' ').replace('-', ' ');
-        Matcher gy = Pattern.compile("(gymnasie\\w*|gy)\\s*(år|åk|årskurs)?\\s*(\\d)").matcher(t);
+        Matcher gy = Pattern.compile("(gymnasie\\w*|gy)[\\s,]*(år|åk|årskurs)?\\s*(\\d)").matcher(t);
         if (gy.find()) return "gy " + gy.group(3);
         Matcher ak = Pattern.compile("(årskurs|åk|ak|år)\\s*(\\d{1,2})(?!\\d)").matcher(t);
         if (ak.find()) return "åk " + ak.group(2);

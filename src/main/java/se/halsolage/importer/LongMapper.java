@@ -96,7 +96,7 @@ final class LongMapper implements Mapper {
             String h = t.header(c);
             if (used.contains(c) || h.isBlank() || c == value || c == n) continue;
             if (h.toLowerCase(Locale.ROOT).endsWith("(kod)")) continue;
-            if (!t.numeric(c)) extra.add(c);
+            if (!t.numeric(c) || grid instanceof PxGrid) extra.add(c);
         }
         if (recipe.indicator() == null) indicatorCols.addAll(extra);
         List<String> missing = new ArrayList<>();
