@@ -170,6 +170,7 @@ public final class ImportSession {
             }
             return run.summary(true);
         }
+        if (!wb.isInTransaction()) wb.backup("fore-import"); // rolling copy (Backups.KEEP newest) before the workbook changes
         return wb.transaction(w -> {
             run.pass(saveRecipeAs);
             return run.summary(false);

@@ -301,6 +301,8 @@ class HostileInputTest {
             assertThat(obs).extracting(Observation::value).containsExactly(81.5, -3.5);
             assertThat(w.integrityCheck()).isEqualTo("ok");
         }
+        assertThat(se.halsolage.workbook.Backups.list(wb)).as("a rolling backup before the import")
+                .anyMatch(b -> b.getFileName().toString().contains("fore-import"));
         record(input, r, "imported 2 values");
         imported++;
         return r;
