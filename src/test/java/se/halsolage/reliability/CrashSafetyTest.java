@@ -77,7 +77,7 @@ class CrashSafetyTest {
         String[] areas = {"Exempelby", "0780", "0781", "0764", "0007", "0000", "0180", "1280"};
         for (String a : areas) {
             for (int y = 2000; y < 2025; y++) {
-                for (int k = 1; k <= 12; k++) sb.append(a).append(';').append(y).append(";Provtal ").append(k).append(';')
+                for (int k = 1; k <= 40; k++) sb.append(a).append(';').append(y).append(";Provtal ").append(k).append(';')
                         .append((y * 7 + k * 13) % 1000 / 10.0).append("\r\n");
             }
         }
