@@ -48,7 +48,8 @@ public final class ChartExport {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.write(out, pngBytes(c, widthPx, heightPx, dpi));
+            byte[] png = pngBytes(c, widthPx, heightPx, dpi);
+            se.halsolage.export.AtomicFiles.write(out, o -> o.write(png)); // complete or not at all
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);
         }
@@ -145,9 +146,11 @@ public final class ChartExport {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
+            se.halsolage.export.AtomicFiles.write(out, o -> { // complete or not at all
+                Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
                 g.stream(root, w, true, false);
-            }
+                w.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);
         } finally {

@@ -48,7 +48,8 @@ public final class AtomicFiles {
         if (Files.isDirectory(abs)) throw new UserError(abs + " är en mapp, inte en fil.");
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = createTemp(dir, abs.getFileName().toString());
+            keepPermissions(abs, tmp);
         } catch (IOException e) {
             throw new UserError("Kan inte skriva i mappen " + dir + " (" + reason(e) + ").", e);
         }
@@ -84,6 +85,33 @@ public final class AtomicFiles {
                     LOG.warn("Kunde inte ta bort den tillfälliga filen {}", tmp, e);
                 }
             }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A hidden temporary file beside the target, created with the default permissions (as a plain new
+     * file would get; {@code Files.createTempFile} would make it private to the owner).
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
+
+    /** A replaced file keeps its permissions (POSIX; elsewhere nothing to do). */
+    private static void keepPermissions(Path target, Path tmp) {
+        if (!Files.exists(target)) return;
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Behörigheterna för {} kunde inte föras över", target, e);
         }
     }
 

@@ -139,6 +139,20 @@ class ExportTest {
     }
 
     @Test
+    void aNewFileGetsNormalPermissionsAndAReplacedFileKeepsItsOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("vanlig.txt"));
+        Path made = AtomicFiles.write(dir.resolve("ny.csv"), out -> out.write('x'));
+        assertThat(Files.getPosixFilePermissions(made)).isEqualTo(Files.getPosixFilePermissions(plain));
+        Path shared = Files.writeString(dir.resolve("delad.csv"), "v1");
+        var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(shared, perms);
+        AtomicFiles.write(shared, out -> out.write('y'));
+        assertThat(Files.getPosixFilePermissions(shared)).isEqualTo(perms);
+        assertThat(Files.readString(shared)).isEqualTo("y");
+    }
+
+    @Test
     void aMissingFolderOrAFolderAsTargetIsAClearError() {
         assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("saknas").resolve("a.csv"), out -> { }))
                 .isInstanceOf(UserError.class).hasMessageContaining("finns inte");
