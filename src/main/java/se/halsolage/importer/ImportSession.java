@@ -142,12 +142,13 @@ public final class ImportSession {
     /** Every problem in the file, read in full without writing (errors and warnings with their places). */
     public List<Problem> validate(ProgressListener progress, BooleanSupplier cancelled) {
         Run run = new Run(false, progress, cancelled);
+        List<Problem> all = new ArrayList<>();
         try {
             run.pass(null);
+            all.addAll(run.ctx.problems);
         } catch (ImportException e) {
-            return e.problems();
+            all.addAll(e.problems());
         }
-        List<Problem> all = new ArrayList<>(run.ctx.problems);
         all.addAll(run.resolver.warnings());
         return all;
     }

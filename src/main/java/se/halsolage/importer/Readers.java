@@ -30,12 +30,8 @@ public final class Readers {
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean ole = head.length >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11
                 && (head[3] & 0xff) == 0xE0;
-        if (zip) {
-            if (!ext.equals("xlsx") && !ext.equals("xlsm") && !ext.isEmpty()) {
-                // A zip named .csv or .docx: still try as xlsx, the reader says clearly if it is not one.
-            }
-            return new XlsxGrid(file);
-        }
+        // A zip under another name (.csv, .docx) is still tried as xlsx; the reader says clearly if it is not one.
+        if (zip) return new XlsxGrid(file);
         if (ole) return new XlsGrid(file);
         if (ext.equals("xlsx") || ext.equals("xls") || ext.equals("xlsm")) {
             throw new ImportException(Problem.error(name, null, null, null, "Filen heter ." + ext

@@ -104,7 +104,7 @@ final class SkolenkatenMapper implements Mapper {
             l.labels.put(c, curL == null ? "" : curL);
             l.kinds.put(c, k);
             String ln = Headers.norm(lt);
-            if (ln.equals("flicka") || ln.equals("pojke") || ln.equals("flickor") || ln.equals("pojkar")) l.genderSheet = true;
+            if (List.of("flicka", "pojke", "flickor", "pojkar", "kvinna", "man", "kvinnor", "män").contains(ln)) l.genderSheet = true;
         }
         return l;
     }

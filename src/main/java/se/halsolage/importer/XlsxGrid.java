@@ -34,6 +34,8 @@ final class XlsxGrid implements GridSource {
     private final Path file;
     private final Map<String, String> sheetParts = new LinkedHashMap<>();
     private boolean macros;
+    /** Merged regions per sheet: found once (a full SAX pass), then reused by every later read. */
+    private final Map<String, List<int[]>> mergeCache = new java.util.HashMap<>();
 
     XlsxGrid(Path file) {
         this.file = file;
@@ -73,9 +75,13 @@ final class XlsxGrid implements GridSource {
                 try (InputStream in = it.next()) {
                     if (!it.getSheetName().equals(sheet)) continue;
                 }
-                List<int[]> merges = new ArrayList<>();
-                try (InputStream in = it.getSheetPart().getInputStream()) {
-                    parse(in, new MergeHandler(merges));
+                List<int[]> merges = mergeCache.get(sheet);
+                if (merges == null) {
+                    merges = new ArrayList<>();
+                    try (InputStream in = it.getSheetPart().getInputStream()) {
+                        parse(in, new MergeHandler(merges));
+                    }
+                    mergeCache.put(sheet, merges);
                 }
                 try (InputStream in = it.getSheetPart().getInputStream()) {
                     parse(in, new SheetHandler(sheet, strings, styles, merges, handler));

@@ -166,6 +166,24 @@ class CraftedFilesTest {
     }
 
     @Test
+    void pxWebCsvWithYearsAcross() throws Exception {
+        String text = "\"Folkmängd efter region, kön och år\"\n\n"
+                + "\"region\",\"kön\",\"2022\",\"2023\"\n"
+                + "\"0780 Växjö\",\"män\",47000,47500\n"
+                + "\"0780 Växjö\",\"kvinnor\",46800,\"..\"\n";
+        Path p = write("BE0101N1.csv", text, Charset.forName("windows-1252"));
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.PXWEB);
+        assertThat(s.detection().separator()).isEqualTo(',');
+        assertThat(s.detection().encoding()).isEqualTo("windows-1252");
+        s.commit(null, null);
+        String id = "PX-FOLKMANGD-EFTER-REGION-KON-OCH-AR";
+        assertThat(one(id, "0780", "2023", Group.MAN).value()).isEqualTo(47500.0);
+        assertThat(one(id, "0780", "2023", Group.KVINNOR).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(one(id, "0780", "2022", Group.KVINNOR).location()).isEqualTo("BE0101N1!C5");
+    }
+
+    @Test
     void xlsTableWithNumericMunicipalityCodes() throws Exception {
         Path p = dir.resolve("tabell.xls");
         try (HSSFWorkbook x = new HSSFWorkbook()) {
@@ -350,6 +368,23 @@ class CraftedFilesTest {
         assertThat(rows.get(0).areaId()).isEqualTo("0780");
         assertThat(rows.get(0).value()).isEqualTo(81.5);
         assertThat(rows.get(0).location()).isEqualTo("p!E2");
+        assertThat(wb.observations().count()).isEqualTo(before);
+    }
+
+    @Test
+    void validateListsEveryProblemWithItsPlaceWithoutWriting() throws Exception {
+        long before = wb.observations().count();
+        Path p = write("v.csv", "Område;År;Nyckeltal;Värde\nVäxjö;2023;A;1\nVäxjö;2023;A;2\nAtlantis;2023;A;3\nAlvesta;2023;A;fem\n",
+                StandardCharsets.UTF_8);
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        List<Problem> problems = s.validate(ProgressListener.NONE, () -> false);
+        assertThat(problems).filteredOn(Problem::isError).extracting(Problem::row, Problem::column)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(3, "D"), org.assertj.core.groups.Tuple.tuple(5, "D"));
+        assertThat(problems).filteredOn(Problem::isError).allSatisfy(pr -> {
+            assertThat(pr.file()).isEqualTo("v.csv");
+            assertThat(pr.sheet()).isEqualTo("v");
+        });
+        assertThat(problems).anySatisfy(pr -> assertThat(pr.toString()).contains("Atlantis").contains("rad 4"));
         assertThat(wb.observations().count()).isEqualTo(before);
     }
 
