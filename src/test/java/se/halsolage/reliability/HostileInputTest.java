@@ -140,7 +140,9 @@ class HostileInputTest {
     @Test
     void macroEnabledWorkbookImportsItsValuesOnly() throws Exception {
         Result r = imported(HostileFiles.xlsm(dir.resolve("makro.xlsm")));
-        assertThat(r.err()).contains("makro");
+        assertThat(r.out()).contains("Filen innehåller makron. De körs aldrig");
+        Result plain = imported(HostileFiles.validXlsx(dir.resolve("utan-makro.xlsx")));
+        assertThat(plain.output()).doesNotContain("innehåller makron");
     }
 
     // ------------------------------------------------------------------ text files
