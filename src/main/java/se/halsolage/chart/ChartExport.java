@@ -38,7 +38,8 @@ public final class ChartExport {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.write(out, pngBytes(c, widthPx, heightPx, dpi));
+            byte[] png = pngBytes(c, widthPx, heightPx, dpi);
+            se.halsolage.export.AtomicFiles.write(out, o -> o.write(png)); // complete or not at all
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);
         }
@@ -120,9 +121,12 @@ public final class ChartExport {
             String text = sw.toString().replaceFirst("(?s)<!DOCTYPE[^>]*>\\s*", "");
             if (!text.startsWith("<?xml")) text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text;
             else text = text.replaceFirst("^<\\?xml[^>]*\\?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-            try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
-                w.write(text);
-            }
+            String svgText = text;
+            se.halsolage.export.AtomicFiles.write(out, o -> { // complete or not at all
+                Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+                w.write(svgText);
+                w.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);
         } finally {

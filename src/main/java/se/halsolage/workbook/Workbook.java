@@ -95,6 +95,7 @@ public final class Workbook implements AutoCloseable {
             throw new WorkbookException("Arbetsboken finns inte: " + abs);
         }
         checkIsSqlite(abs);
+        checkIsOurs(abs);
         WriterLock lock = WriterLock.acquire(abs);
         try {
             Path backup = isCurrent(abs) ? null : migrate(abs, true, null);
@@ -146,6 +147,54 @@ public final class Workbook implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbookException("Kan inte läsa " + abs + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses, before anything can write to the file (Flyway, or even switching the journal mode), a
+     * SQLite database of another program and a workbook from a newer Hälsoläge. Read-only.
+     */
+    private static void checkIsOurs(Path abs) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(5000);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + abs);
+        int tables, history, newest = 0;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(name = 'flyway_schema_history'), 0) "
+                    + "FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")) {
+                rs.next();
+                tables = rs.getInt(1);
+                history = rs.getInt(2);
+            }
+            if (history > 0) {
+                try (ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history "
+                        + "WHERE version IS NOT NULL")) {
+                    if (rs.next()) newest = rs.getInt(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkbookException(damaged(abs, e), e);
+        }
+        if (history == 0 && tables > 0) {
+            throw new WorkbookException("Filen " + abs.getFileName() + " är en SQLite-databas men ingen Hälsoläge-arbetsbok.");
+        }
+        int latest = Migrations.latest();
+        if (latest > 0 && newest > latest) {
+            throw new WorkbookException("Arbetsboken " + abs.getFileName() + " är skapad med en nyare version av Hälsoläge "
+                    + "(schema " + newest + ", det här programmet känner till " + latest + "). Uppdatera programmet för att "
+                    + "öppna den. Filen har inte ändrats.");
+        }
+    }
+
+    /** A Swedish sentence for a file SQLite reports as damaged or not a database. */
+    static String damaged(Path abs, SQLException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("malformed") || m.contains("corrupt") || m.contains("not a database")) {
+            return "Arbetsboken " + abs.getFileName() + " är skadad och kan inte läsas. Återställ den senaste "
+                    + "säkerhetskopian (mappen " + backupFolder(abs).getFileName() + " bredvid filen).";
+        }
+        return "Kan inte läsa arbetsboken " + abs.getFileName() + ": " + e.getMessage();
     }
 
     private static SQLiteConfig config() {
