@@ -8,21 +8,11 @@ import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +38,8 @@ public final class ChartExport {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.write(out, pngBytes(c, widthPx, heightPx, dpi));
+            byte[] png = pngBytes(c, widthPx, heightPx, dpi);
+            se.halsolage.export.AtomicFiles.write(out, o -> o.write(png)); // complete or not at all
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);
         }
@@ -62,6 +53,15 @@ public final class ChartExport {
     public static byte[] pngBytes(JFreeChart c, int widthPx, int heightPx, int dpi) {
         if (widthPx <= 0 || heightPx <= 0) throw new IllegalArgumentException("Bildstorleken måste vara positiv");
         if (dpi <= 0) throw new IllegalArgumentException("dpi måste vara positivt");
+        double scale = Math.max(1.0, dpi / (double) SCREEN_DPI);
+        return FastPng.encode(render(c, widthPx, heightPx, scale), dpi);
+    }
+
+    /**
+     * Draws a chart onto a white {@code widthPx} × {@code heightPx} image, laid out at
+     * {@code widthPx / scale} units wide (so text and lines grow with the scale), antialiased.
+     */
+    public static BufferedImage render(JFreeChart c, int widthPx, int heightPx, double scale) {
         BufferedImage img = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -71,42 +71,12 @@ public final class ChartExport {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(java.awt.Color.WHITE);
             g.fillRect(0, 0, widthPx, heightPx);
-            double scale = Math.max(1.0, dpi / (double) SCREEN_DPI);
             g.scale(scale, scale);
             c.draw(g, new Rectangle2D.Double(0, 0, widthPx / scale, heightPx / scale));
         } finally {
             g.dispose();
         }
-        return encode(img, dpi);
-    }
-
-    private static byte[] encode(BufferedImage img, int dpi) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-            setDpi(meta, dpi);
-            writer.setOutput(ios);
-            writer.write(meta, new IIOImage(img, null, meta), param);
-            ios.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private static void setDpi(IIOMetadata meta, int dpi) throws IIOInvalidTreeException {
-        String ppm = Integer.toString((int) Math.round(dpi / 0.0254));
-        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-        phys.setAttribute("pixelsPerUnitXAxis", ppm);
-        phys.setAttribute("pixelsPerUnitYAxis", ppm);
-        phys.setAttribute("unitSpecifier", "meter");
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-        root.appendChild(phys);
-        meta.mergeTree("javax_imageio_png_1.0", root);
+        return img;
     }
 
     /** Writes an SVG of width × height user units with Batik's SVGGraphics2D (text kept as text). */
@@ -151,9 +121,12 @@ public final class ChartExport {
             String text = sw.toString().replaceFirst("(?s)<!DOCTYPE[^>]*>\\s*", "");
             if (!text.startsWith("<?xml")) text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text;
             else text = text.replaceFirst("^<\\?xml[^>]*\\?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-            try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
-                w.write(text);
-            }
+            String svgText = text;
+            se.halsolage.export.AtomicFiles.write(out, o -> { // complete or not at all
+                Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+                w.write(svgText);
+                w.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skriva " + out + ": " + e.getMessage(), e);
         } finally {

@@ -38,7 +38,13 @@ public final class Cli {
             ex.printStackTrace(err);
             return INTERNAL_ERROR;
         });
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("Fel: minnet tog slut (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Inget sparades. "
+                    + "Om det var en import: filen är för stor eller trasig; dela upp den eller spara om den i Excel.");
+            return INTERNAL_ERROR;
+        }
     }
 
     /** Version from the jar manifest (the pom's version). */

@@ -38,9 +38,11 @@ final class CsvGrid implements GridSource {
         this.encoding = declaredEncoding == null || declaredEncoding.isBlank() ? TextDetect.detect(head)
                 : TextDetect.declared(file, head, declaredEncoding);
         String text = TextDetect.decode(encoding, head.length > 1_000_000 ? java.util.Arrays.copyOf(head, 1_000_000) : head);
-        if (text.indexOf('\0') >= 0) {
-            throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
-                    "Filen innehåller binära data och är ingen textfil (csv/txt). Kontrollera filtypen."));
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new ImportException(Problem.error(file.getFileName().toString(), null,
+                    (int) text.substring(0, nul).chars().filter(ch -> ch == '\n').count() + 1, null,
+                    "Filen innehåller NUL-tecken (binära data) och är ingen textfil (csv/txt). Kontrollera att det är rätt fil."));
         }
         this.separator = declaredSeparator != null ? declaredSeparator : TextDetect.separator(text);
         String name = file.getFileName().toString();
@@ -59,7 +61,8 @@ final class CsvGrid implements GridSource {
                 .setTrim(false).setAllowMissingColumnNames(true).build();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(encoding.bomLength());
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, encoding.charset()));
+            java.io.Reader r = new BoundedCsvReader(new BufferedReader(new InputStreamReader(in, encoding.charset())),
+                    separator, sheet);
             try (CSVParser p = CSVParser.parse(r, fmt)) {
                 int row = 0;
                 for (CSVRecord rec : p) {
@@ -73,10 +76,10 @@ final class CsvGrid implements GridSource {
                     row++;
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw new ImportException(Problem.error(file.getFileName().toString(), sheet, null, null,
-                        "Filen kunde inte tolkas som " + (separator == '\t' ? "tabb" : "\"" + separator + "\"")
-                                + "-avgränsad text: " + e.getMessage()), e);
+                throw ReadFailure.csv(file, sheet, separator, e);
             }
+        } catch (ReadFailure.Limit e) {
+            throw Readers.broken(file, "textfil", e);
         } catch (IOException e) {
             throw Readers.broken(file, "textfil", e);
         }

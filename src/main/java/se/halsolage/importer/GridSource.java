@@ -28,4 +28,7 @@ public interface GridSource {
 
     /** The field separator detected for csv/txt, or 0. */
     default char separator() { return 0; }
+
+    /** Things worth telling the user about the file itself (e.g. it holds macros that are never run). */
+    default List<Problem> notices() { return List.of(); }
 }

@@ -172,6 +172,7 @@ public final class ImportSession {
             }
             return run.summary(true);
         }
+        if (!wb.isInTransaction()) wb.backup("fore-import"); // rolling copy (Backups.KEEP newest) before the workbook changes
         return wb.transaction(w -> {
             run.pass(saveRecipeAs);
             return run.summary(false);
@@ -460,7 +461,8 @@ public final class ImportSession {
             List<ImportSummary.SourceUse> uses = new ArrayList<>();
             for (var e : sources.entrySet()) uses.add(new ImportSummary.SourceUse(e.getKey(), dry ? 0 : e.getValue().id(),
                     newSources.contains(e.getKey())));
-            List<Problem> warnings = new ArrayList<>(ctx.problems);
+            List<Problem> warnings = new ArrayList<>(grid.notices());
+            warnings.addAll(ctx.problems);
             warnings.addAll(resolver.warnings());
             return new ImportSummary(file.getFileName().toString(), recipe.name(), uses, counts.added(), counts.updated(),
                     counts.unchanged(), suppressed, missing, resolver.skipped(), newIndicators, resolver.created.size(),

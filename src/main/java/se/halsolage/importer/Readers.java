@@ -59,8 +59,12 @@ public final class Readers {
     }
 
     static ImportException broken(Path file, String what, Exception e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof ImportException ie) return ie;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (!(t instanceof ReadFailure.Limit l)) continue;
+            return new ImportException(Problem.error(file.getFileName().toString(), l.sheet, l.row, l.column, l.getMessage()));
+        }
         return new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
-                "Filen kunde inte läsas som " + what + ": " + msg), e);
+                ReadFailure.describe(what, e)), e);
     }
 }

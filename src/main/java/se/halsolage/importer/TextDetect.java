@@ -34,7 +34,27 @@ final class TextDetect {
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
             return new Encoding(StandardCharsets.UTF_16BE, 2);
         }
+        Charset utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) return new Encoding(utf16, 0);
         return new Encoding(invalidUtf8At(bytes, 0) < 0 ? StandardCharsets.UTF_8 : WINDOWS_1252, 0);
+    }
+
+    /**
+     * UTF-16 without a byte-order mark (Excel's "Unicode text" from some tools): Latin text then has a
+     * zero in every other byte. Decided on the first 4 KB; binary files do not show that pattern.
+     */
+    static Charset utf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length, 4096) & ~1;
+        if (n < 8) return null;
+        int evenZero = 0, oddZero = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0) evenZero++;
+            if (b[i + 1] == 0) oddZero++;
+        }
+        int pairs = n / 2;
+        if (oddZero * 10 >= pairs * 7 && evenZero * 20 <= pairs) return StandardCharsets.UTF_16LE;
+        if (evenZero * 10 >= pairs * 7 && oddZero * 20 <= pairs) return StandardCharsets.UTF_16BE;
+        return null;
     }
 
     /** Checks a declared encoding against the bytes; throws with the line of the first bad byte. */

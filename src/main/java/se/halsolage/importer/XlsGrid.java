@@ -25,10 +25,30 @@ final class XlsGrid implements GridSource {
 
     XlsGrid(Path file) {
         this.file = file;
+        checkSize(file);
         try (HSSFWorkbook wb = open()) {
             for (int i = 0; i < wb.getNumberOfSheets(); i++) sheets.add(wb.getSheetName(i));
         } catch (IOException e) {
             throw Readers.broken(file, "Excel 97–2003-fil (xls)", e);
+        }
+    }
+
+    /**
+     * The xls reader holds the whole file in memory, several times its size: a file larger than a
+     * sixth of the heap (at least 16 MB) is refused up front rather than running out of memory.
+     */
+    private static void checkSize(Path file) {
+        long limit = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 6);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw Readers.broken(file, "Excel 97–2003-fil (xls)", e);
+        }
+        if (size > limit) {
+            throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null, "Filen är för stor ("
+                    + (size >> 20) + " MB) för att läsas som Excel 97–2003-fil (xls); gränsen är " + (limit >> 20)
+                    + " MB. Öppna den i Excel och spara den som .xlsx (som läses utan den gränsen)."));
         }
     }
 

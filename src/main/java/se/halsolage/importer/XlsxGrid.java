@@ -33,6 +33,7 @@ import java.util.Map;
 final class XlsxGrid implements GridSource {
     private final Path file;
     private final Map<String, String> sheetParts = new LinkedHashMap<>();
+    private boolean macros;
     /** Merged regions per sheet: found once (a full SAX pass), then reused by every later read. */
     private final Map<String, List<int[]>> mergeCache = new java.util.HashMap<>();
 
@@ -40,6 +41,7 @@ final class XlsxGrid implements GridSource {
         this.file = file;
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
+            macros = pkg.getParts().stream().anyMatch(p -> p.getPartName().getName().toLowerCase().endsWith("vbaproject.bin"));
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream ignored = it.next()) {
@@ -56,11 +58,17 @@ final class XlsxGrid implements GridSource {
     @Override public List<String> sheets() { return List.copyOf(sheetParts.keySet()); }
 
     @Override
+    public List<Problem> notices() {
+        return macros ? List.of(Problem.warning(file.getFileName().toString(), null, null, null, "Filen innehåller makron. "
+                + "De körs aldrig; bara de sparade cellvärdena läses.")) : List.of();
+    }
+
+    @Override
     public void read(String sheet, RowHandler handler) {
         if (!sheetParts.containsKey(sheet)) throw new IllegalArgumentException("Bladet finns inte: " + sheet);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            ReadOnlySharedStringsTable strings = new LimitedSharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
@@ -118,6 +126,9 @@ final class XlsxGrid implements GridSource {
         return new int[]{Integer.parseInt(ref.substring(i)) - 1, Cell.columnIndex(ref.substring(0, i).toUpperCase())};
     }
 
+    /** Merged regions are looked up per cell: a bounded number keeps that fast. Real sheets have hundreds. */
+    static final int MAX_MERGES = 20_000;
+
     private static final class MergeHandler extends DefaultHandler {
         private final List<int[]> merges;
         MergeHandler(List<int[]> merges) { this.merges = merges; }
@@ -127,6 +138,10 @@ final class XlsxGrid implements GridSource {
             if ("mergeCell".equals(localName)) {
                 String ref = atts.getValue("ref");
                 if (ref != null) merges.add(region(ref));
+                if (merges.size() > MAX_MERGES) {
+                    throw new ReadFailure.Limit(null, null, null, "Ett blad har fler än " + MAX_MERGES
+                            + " sammanfogade cellområden; det är ingen tabell som går att läsa. Filen importeras inte.");
+                }
             }
         }
     }
@@ -142,7 +157,8 @@ final class XlsxGrid implements GridSource {
         private int rowIndex = -1;
         private int nextRow = 0;
         private String ref, type, style;
-        private boolean inValue, inInline;
+        private boolean inValue, inInline, inFormula, sawFormula, sawValue;
+        private final StringBuilder formula = new StringBuilder();
         private int nextCol;
 
         SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, List<int[]> merges,
@@ -168,8 +184,11 @@ final class XlsxGrid implements GridSource {
                     type = atts.getValue("t");
                     style = atts.getValue("s");
                     text.setLength(0);
+                    sawFormula = sawValue = false;
+                    formula.setLength(0);
                 }
-                case "v" -> { inValue = true; text.setLength(0); }
+                case "f" -> { inFormula = true; sawFormula = true; }
+                case "v" -> { inValue = true; sawValue = true; text.setLength(0); }
                 case "is" -> { inInline = true; text.setLength(0); }
                 default -> { }
             }
@@ -177,16 +196,32 @@ final class XlsxGrid implements GridSource {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inValue || inInline) text.append(ch, start, length);
+            if (inFormula && formula.length() < 200) formula.append(ch, start, Math.min(length, 200));
+            if (!inValue && !inInline) return;
+            if (text.length() + (long) length > ReadFailure.MAX_CELL_CHARS) {
+                throw new ReadFailure.Limit(sheet, rowIndex + 1, ref == null ? null : ref.replaceAll("\\d", ""),
+                        ReadFailure.cellTooLong());
+            }
+            text.append(ch, start, length);
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) {
             switch (localName) {
                 case "v" -> inValue = false;
+                case "f" -> inFormula = false;
                 case "is" -> inInline = false;
                 case "c" -> {
-                    int col = ref != null ? cellRef(ref)[1] : nextCol;
+                    int col = ref != null ? column(ref) : nextCol;
+                    if (col < 0 || col >= ReadFailure.MAX_COLUMNS) {
+                        throw new ReadFailure.Limit(sheet, rowIndex + 1, null, ReadFailure.tooManyColumns());
+                    }
+                    if (sawFormula && !sawValue) {
+                        String f = formula.length() >= 200 ? formula.substring(0, 200) + "…" : formula.toString();
+                        throw new ReadFailure.Limit(sheet, rowIndex + 1, Cell.columnName(col), "Cellen innehåller en formel "
+                                + "(=" + f + ") utan sparat resultat, och Hälsoläge räknar aldrig ut formler. Öppna filen i "
+                                + "Excel eller LibreOffice och spara den igen (då sparas resultaten), eller klistra in värdena.");
+                    }
                     nextCol = col + 1;
                     Cell c = toCell(col, text.toString());
                     if (c != null) cells.add(c);
@@ -240,6 +275,13 @@ final class XlsxGrid implements GridSource {
             } catch (RuntimeException e) {
                 return false;
             }
+        }
+
+        /** The column of a cell reference; -1 when it lies beyond any column a spreadsheet can have. */
+        private static int column(String ref) {
+            int letters = 0;
+            while (letters < ref.length() && Character.isLetter(ref.charAt(letters))) letters++;
+            return letters > 3 ? -1 : cellRef(ref)[1];
         }
 
         private String mergeOf(int row, int col) {

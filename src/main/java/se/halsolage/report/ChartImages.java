@@ -3,12 +3,9 @@ package se.halsolage.report;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.Title;
+import se.halsolage.chart.ChartExport;
+import se.halsolage.chart.FastPng;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,21 +36,6 @@ final class ChartImages {
 
     /** A {@code pxW} × {@code pxH} PNG whose layout is {@code layoutW} units wide, marked as {@code dpi}. */
     static byte[] png(JFreeChart chart, int pxW, int pxH, double layoutW, int dpi) {
-        BufferedImage img = new BufferedImage(pxW, pxH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, pxW, pxH);
-            double scale = pxW / layoutW;
-            g.scale(scale, scale);
-            chart.draw(g, new Rectangle2D.Double(0, 0, layoutW, pxH / scale));
-        } finally {
-            g.dispose();
-        }
-        return FastPng.encode(img, dpi);
+        return FastPng.encode(ChartExport.render(chart, pxW, pxH, pxW / layoutW), dpi);
     }
 }

@@ -2,152 +2,346 @@ package se.halsolage.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import se.halsolage.workbook.Workbook;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.ResourceBundle;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
 
-/** The desktop window: opens a workbook and lists its indicators with the latest own value. */
+/** The desktop window: menus, the navigation on the left, the views, and a status bar. */
 public final class HalsolageApp extends Application {
     static volatile Path initialWorkbook;
+    /** For tests: wraps the screen's dialog service (e.g. to answer file choosers). */
+    static volatile java.util.function.UnaryOperator<DialogService> dialogDecorator = d -> d;
+    private static final Preferences PREFS = Preferences.userRoot().node("se/halsolage/ui");
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "halsolage-bakgrund");
-        t.setDaemon(true);
-        return t;
-    });
-    private ResourceBundle texts;
-    private WorkbookViewModel model;
+    private Texts texts;
     private Stage stage;
+    private FxTaskRunner runner;
+    private WorkbookViewModel session;
     private final Label status = new Label();
     private final Menu recentMenu = new Menu();
-    private final RecentFiles recent = RecentFiles.forUser();
+    private final StackPane center = new StackPane();
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final Map<String, Supplier<Node>> factories = new LinkedHashMap<>();
+    private final Map<String, Node> views = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
+    private double fontSize = 13;
+    private BorderPane root;
+
+    /** Exposed for tests: the session of the open window. */
+    public WorkbookViewModel session() {
+        return session;
+    }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        texts = UiLanguage.bundle();
-        model = new WorkbookViewModel(texts);
+        texts = new Texts(uiLocale());
+        runner = new FxTaskRunner();
+        FxDialogService dialogs = new FxDialogService(() -> this.stage, texts, getHostServicesOrNull(), status::setText);
+        session = new WorkbookViewModel(texts, runner, dialogDecorator.apply(dialogs),
+                Boolean.getBoolean("halsolage.test") ? null : RecentFiles.forUser());
 
-        BorderPane root = new BorderPane();
+        root = new BorderPane();
         root.setTop(menuBar());
-        root.setCenter(indicatorTable());
-        status.setPadding(new Insets(4, 8, 4, 8));
-        root.setBottom(status);
+        root.setLeft(navigation());
+        center.setPadding(new Insets(0));
+        root.setCenter(center);
+        root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1100, 720);
+        // never larger than the screen (small laptops; the headless test screen is 1280×800)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(HalsolageApp.class.getResource("halsolage.css").toExternalForm());
-        stage.titleProperty().bind(model.titleProperty());
+        stage.titleProperty().bind(session.titleProperty());
         stage.setScene(scene);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        fontSize = PREFS.getDouble("fontSize", 13);
+        applyFontSize();
+        if (Boolean.getBoolean("halsolage.startupProbe")) {
+            // for the benchmark: JVM start → first window on screen, then leave
+            stage.setOnShown(e -> javafx.application.Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("FIRST_WINDOW_SHOWN " + ms);
+                System.out.flush();
+                javafx.application.Platform.exit();
+                System.exit(0);
+            }));
+        }
         stage.show();
-        if (initialWorkbook != null) open(initialWorkbook);
+        showView("overview");
+        Path first = initialWorkbook;
+        if (first != null) session.open(first, null);
+    }
+
+    private javafx.application.HostServices getHostServicesOrNull() {
+        try {
+            return getHostServices();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Locale uiLocale() {
+        return UiLanguage.current();
+    }
+
+    static void saveUiLanguage(String lang) {
+        UiLanguage.choose(lang);
     }
 
     private MenuBar menuBar() {
-        MenuItem open = new MenuItem(texts.getString("menu.open"));
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseAndOpen());
-        MenuItem quit = new MenuItem(texts.getString("menu.quit"));
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        recentMenu.setText(texts.getString("menu.recent"));
+        MenuItem create = item("menu.new", "Shortcut+N", e -> newWorkbook());
+        MenuItem open = item("menu.open", "Shortcut+O", e -> chooseAndOpen());
+        MenuItem demo = item("menu.openDemo", null, e -> session.open(DesktopLauncher.demoWorkbook(), null));
+        MenuItem saveAs = item("menu.saveAs", "Shortcut+Shift+S", e -> saveAs());
+        MenuItem settings = item("menu.settings", "Shortcut+Comma", e -> editSettings());
+        MenuItem quit = item("menu.quit", "Shortcut+Q", e -> Platform.exit());
+        recentMenu.setText(texts.get("menu.recent"));
+        session.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
         refreshRecent();
-        Menu file = new Menu(texts.getString("menu.file"), null, open, recentMenu, quit);
-        return new MenuBar(file);
+        saveAs.disableProperty().bind(session.workbookProperty().isNull());
+        settings.disableProperty().bind(session.workbookProperty().isNull());
+        Menu file = new Menu(texts.get("menu.file"), null, create, open, recentMenu, demo, new SeparatorMenuItem(),
+                saveAs, settings, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("menu.undo", "Shortcut+Z", e -> guarded(() -> session.undo().undo()));
+        MenuItem redo = item("menu.redo", "Shortcut+Y", e -> guarded(() -> session.undo().redo()));
+        undo.disableProperty().bind(session.undo().canUndoProperty().not());
+        redo.disableProperty().bind(session.undo().canRedoProperty().not());
+        session.undo().undoTextProperty().addListener((o, a, b) ->
+                undo.setText(b.isEmpty() ? texts.get("menu.undo") : texts.get("menu.undo") + ": " + b));
+        session.undo().redoTextProperty().addListener((o, a, b) ->
+                redo.setText(b.isEmpty() ? texts.get("menu.redo") : texts.get("menu.redo") + ": " + b));
+        Menu edit = new Menu(texts.get("menu.edit"), null, undo, redo);
+
+        Menu view = new Menu(texts.get("menu.view"));
+        registerViews();
+        int n = 1;
+        for (String key : factories.keySet()) {
+            MenuItem mi = new MenuItem(texts.get("nav." + key).replace("_", ""));
+            mi.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN));
+            mi.setOnAction(e -> showView(key));
+            view.getItems().add(mi);
+            n++;
+        }
+        MenuItem bigger = item("menu.textBigger", "Shortcut+Plus", e -> changeFont(+1));
+        MenuItem bigger2 = new MenuItem();
+        bigger2.setVisible(false);
+        bigger2.setAccelerator(KeyCombination.keyCombination("Shortcut+Equals"));
+        bigger2.setOnAction(e -> changeFont(+1));
+        MenuItem smaller = item("menu.textSmaller", "Shortcut+Minus", e -> changeFont(-1));
+        MenuItem normal = item("menu.textNormal", "Shortcut+0", e -> {
+            fontSize = 13;
+            applyFontSize();
+        });
+        view.getItems().addAll(new SeparatorMenuItem(), bigger, bigger2, smaller, normal);
+
+        MenuItem present = item("menu.present", "F5", e -> {
+            showView("story");
+            if (views.get("story").getProperties().get("view") instanceof StoryView sv) sv.present();
+        });
+        present.disableProperty().bind(session.workbookProperty().isNull());
+        Menu presentation = new Menu(texts.get("menu.presentation"), null, present);
+
+        MenuItem guide = item("menu.guide", "F1", e -> HelpWindow.showGuide(stage, texts));
+        MenuItem about = item("menu.about", null, e -> HelpWindow.showAbout(stage, texts));
+        Menu help = new Menu(texts.get("menu.help"), null, guide, about);
+        MenuBar bar = new MenuBar(file, edit, view, presentation, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            session.dialogs().showError(texts.get("error.edit"), session.message(e));
+        }
+    }
+
+    private MenuItem item(String key, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        MenuItem mi = new MenuItem(texts.get(key));
+        if (accelerator != null) mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        mi.setOnAction(h);
+        return mi;
+    }
+
+    private void registerViews() {
+        if (!factories.isEmpty()) return;
+        factories.put("overview", () -> new OverviewView(session, this::openIndicator).node());
+        factories.put("indicators", () -> new IndicatorsView(session, new IndicatorsViewModel(session),
+                this::newInitiativeFor).node());
+        factories.put("initiatives", () -> new InitiativesView(session, new InitiativesViewModel(session)).node());
+        factories.put("targets", () -> new TargetsView(session, new TargetsViewModel(session)).node());
+        factories.put("import", () -> new ImportView(session).node());
+        factories.put("kolada", () -> new KoladaView(session).node());
+        factories.put("report", () -> new ReportView(session).node());
+        factories.put("story", () -> {
+            StoryView v = new StoryView(session, new StoryViewModel(session));
+            Node node = v.node();
+            node.getProperties().put("view", v);
+            return node;
+        });
+    }
+
+    private VBox navigation() {
+        registerViews();
+        VBox nav = new VBox(2);
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(10, 6, 10, 6));
+        int n = 1;
+        for (String key : factories.keySet()) {
+            ToggleButton b = new ToggleButton(texts.get("nav." + key));
+            b.setMnemonicParsing(true);
+            b.setId("nav-" + key);
+            b.setToggleGroup(navGroup);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add("nav-button");
+            Ui.tip(b, texts.get("nav." + key + ".tip") + " (Ctrl+" + n + ")");
+            b.setOnAction(e -> showView(key));
+            navButtons.put(key, b);
+            nav.getChildren().add(b);
+            n++;
+        }
+        nav.setPrefWidth(170);
+        return nav;
+    }
+
+    /** Shows a view (built the first time). */
+    void showView(String key) {
+        Node node = views.get(key);
+        if (node == null) {
+            node = factories.get(key).get();
+            views.put(key, node);
+        }
+        center.getChildren().setAll(node);
+        ToggleButton b = navButtons.get(key);
+        if (b != null) b.setSelected(true);
+        Node focus = node.lookup(".initial-focus");
+        if (focus != null) Platform.runLater(focus::requestFocus);
+    }
+
+    private void openIndicator(String indicatorId) {
+        showView("indicators");
+        Object v = views.get("indicators").getProperties().get("vm");
+        if (v instanceof IndicatorsViewModel vm) vm.select(indicatorId);
+    }
+
+    private void newInitiativeFor(String indicatorId) {
+        showView("initiatives");
+        Object v = views.get("initiatives").getProperties().get("vm");
+        if (v instanceof InitiativesViewModel vm) vm.newFor(indicatorId);
+    }
+
+    private HBox statusBar() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(160);
+        bar.visibleProperty().bind(runner.busyProperty());
+        bar.progressProperty().bind(runner.progressProperty());
+        Label running = new Label();
+        running.textProperty().bind(runner.messageProperty());
+        status.setId("statusText");
+        HBox box = new HBox(10, status, Ui.grow(), running, bar);
+        box.getStyleClass().add("status-bar");
+        box.setPadding(new Insets(4, 10, 4, 10));
+        box.setAlignment(Pos.CENTER_LEFT);
+        session.versionProperty().addListener((o, a, b) -> {
+            Workbook wb = session.workbook();
+            if (wb != null && status.getText().isEmpty()) status.setText(wb.file().toString());
+        });
+        return box;
+    }
+
+    private void changeFont(int delta) {
+        fontSize = Math.max(10, Math.min(28, fontSize + delta));
+        applyFontSize();
+    }
+
+    private void applyFontSize() {
+        root.setStyle("-fx-font-size: " + fontSize + "px;");
+        PREFS.putDouble("fontSize", fontSize);
+    }
+
+    /** The root font size in px (text scaling). */
+    public double fontSize() {
+        return fontSize;
     }
 
     private void refreshRecent() {
         recentMenu.getItems().clear();
-        for (Path p : recent.list()) {
+        for (Path p : session.recentFiles()) {
             MenuItem item = new MenuItem(p.toString());
-            item.setOnAction(e -> open(p));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> session.open(p, null));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    private TableView<IndicatorRow> indicatorTable() {
-        TableView<IndicatorRow> table = new TableView<>(model.indicators());
-        table.setId("indicatorTable");
-        table.getColumns().add(column("col.id", IndicatorRow::id, 90));
-        table.getColumns().add(column("col.indicator", IndicatorRow::title, 420));
-        table.getColumns().add(column("col.area", IndicatorRow::area, 200));
-        table.getColumns().add(column("col.latest", IndicatorRow::latestValue, 140));
-        table.getColumns().add(column("col.period", IndicatorRow::period, 90));
-        table.setPlaceholder(new Label(texts.getString("table.empty")));
-        return table;
-    }
-
-    private TableColumn<IndicatorRow, String> column(String key, java.util.function.Function<IndicatorRow, String> value,
-                                                     double width) {
-        TableColumn<IndicatorRow, String> c = new TableColumn<>(texts.getString(key));
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     private void chooseAndOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(texts.getString("menu.open"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.getString("filter.workbook"), "*" + Workbook.EXTENSION));
-        var f = chooser.showOpenDialog(stage);
-        if (f != null) open(f.toPath());
+        session.dialogs().chooseOpenFile(texts.get("menu.open"), texts.get("filter.workbook"), "*" + Workbook.EXTENSION)
+                .ifPresent(p -> session.open(p, null));
     }
 
-    /** Opens a workbook in the background and shows it when ready. */
-    void open(Path file) {
-        status.setText(texts.getString("status.opening") + " " + file.getFileName() + " …");
-        Task<Object[]> task = new Task<>() {
-            @Override
-            protected Object[] call() {
-                Workbook wb = Workbook.open(file);
-                try {
-                    return new Object[]{wb, WorkbookViewModel.rows(wb)};
-                } catch (RuntimeException e) {
-                    wb.close();
-                    throw e;
-                }
+    private void newWorkbook() {
+        session.dialogs().chooseSaveFile(texts.get("menu.new"), "folkhalsa" + Workbook.EXTENSION,
+                texts.get("filter.workbook"), "*" + Workbook.EXTENSION).ifPresent(p -> {
+            Path file = p.toString().endsWith(Workbook.EXTENSION) ? p : Path.of(p + Workbook.EXTENSION);
+            session.create(file, null, wb -> editSettings());
+        });
+    }
+
+    private void saveAs() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        String name = wb.file().getFileName().toString().replace(Workbook.EXTENSION, "") + "-kopia" + Workbook.EXTENSION;
+        session.dialogs().chooseSaveFile(texts.get("menu.saveAs"), name, texts.get("filter.workbook"),
+                "*" + Workbook.EXTENSION).ifPresent(p ->
+                session.saveAs(p.toString().endsWith(Workbook.EXTENSION) ? p : Path.of(p + Workbook.EXTENSION)));
+    }
+
+    private void editSettings() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        SettingsDialog.show(stage, texts, new SettingsViewModel(wb)).ifPresent(s -> {
+            guarded(() -> session.saveSettings(s));
+            if (!s.language().equals(uiLocale().getLanguage())) {
+                saveUiLanguage(s.language());
+                session.dialogs().showInformation(texts.get("settings.title"), texts.get("settings.languageRestart"));
             }
-        };
-        task.setOnSucceeded(e -> {
-            Object[] r = task.getValue();
-            @SuppressWarnings("unchecked")
-            List<IndicatorRow> rows = (List<IndicatorRow>) r[1];
-            model.show((Workbook) r[0], rows);
-            recent.add(file);
-            refreshRecent();
-            status.setText(String.format(texts.getString("status.opened"), rows.size()));
         });
-        task.setOnFailed(e -> {
-            status.setText("");
-            Alert a = new Alert(Alert.AlertType.ERROR, task.getException().getMessage());
-            a.setHeaderText(texts.getString("error.open"));
-            a.initOwner(stage);
-            a.show();
-        });
-        background.submit(task);
     }
 
     @Override
     public void stop() {
-        background.shutdownNow();
-        model.close();
+        if (runner != null) runner.close();
+        if (session != null) session.close();
     }
 }

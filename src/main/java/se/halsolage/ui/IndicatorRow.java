@@ -1,5 +1,25 @@
 package se.halsolage.ui;
 
-/** One line of the indicator list: what the coordinator sees of an indicator at a glance. */
-public record IndicatorRow(String id, String title, String area, String latestValue, String period) {
+import se.halsolage.domain.Indicator;
+
+import java.util.List;
+
+/**
+ * One line of the indicator table: what the coordinator sees of an indicator at a glance.
+ *
+ * @param worse true when the latest own value is worse than the previous measurement
+ * @param trend the own values (Totalt) in period order, for the sparkline
+ */
+public record IndicatorRow(Indicator indicator, String id, String title, String area, String malomraden,
+                           String source, String latestValue, String period, String change, boolean worse,
+                           String targetStatus, List<Double> trend) {
+    public String getId() { return id; }
+    public String getTitle() { return title; }
+    public String getArea() { return area; }
+    public String getMalomraden() { return malomraden; }
+    public String getSource() { return source; }
+    public String getLatestValue() { return latestValue; }
+    public String getPeriod() { return period; }
+    public String getChange() { return change; }
+    public String getTargetStatus() { return targetStatus; }
 }

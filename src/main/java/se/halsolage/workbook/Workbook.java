@@ -51,6 +51,7 @@ public final class Workbook implements AutoCloseable {
     private final InitiativeRepository initiatives = new InitiativeRepository(this);
     private final TargetRepository targets = new TargetRepository(this);
     private final SettingsRepository settings = new SettingsRepository(this);
+    private final StoryRepository stories = new StoryRepository(this);
     private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
@@ -94,6 +95,7 @@ public final class Workbook implements AutoCloseable {
             throw new WorkbookException("Arbetsboken finns inte: " + abs);
         }
         checkIsSqlite(abs);
+        checkIsOurs(abs);
         WriterLock lock = WriterLock.acquire(abs);
         try {
             Path backup = isCurrent(abs) ? null : migrate(abs, true, null);
@@ -145,6 +147,54 @@ public final class Workbook implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbookException("Kan inte läsa " + abs + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses, before anything can write to the file (Flyway, or even switching the journal mode), a
+     * SQLite database of another program and a workbook from a newer Hälsoläge. Read-only.
+     */
+    private static void checkIsOurs(Path abs) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(5000);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + abs);
+        int tables, history, newest = 0;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(name = 'flyway_schema_history'), 0) "
+                    + "FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")) {
+                rs.next();
+                tables = rs.getInt(1);
+                history = rs.getInt(2);
+            }
+            if (history > 0) {
+                try (ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history "
+                        + "WHERE version IS NOT NULL")) {
+                    if (rs.next()) newest = rs.getInt(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkbookException(damaged(abs, e), e);
+        }
+        if (history == 0 && tables > 0) {
+            throw new WorkbookException("Filen " + abs.getFileName() + " är en SQLite-databas men ingen Hälsoläge-arbetsbok.");
+        }
+        int latest = Migrations.latest();
+        if (latest > 0 && newest > latest) {
+            throw new WorkbookException("Arbetsboken " + abs.getFileName() + " är skapad med en nyare version av Hälsoläge "
+                    + "(schema " + newest + ", det här programmet känner till " + latest + "). Uppdatera programmet för att "
+                    + "öppna den. Filen har inte ändrats.");
+        }
+    }
+
+    /** A Swedish sentence for a file SQLite reports as damaged or not a database. */
+    static String damaged(Path abs, SQLException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("malformed") || m.contains("corrupt") || m.contains("not a database")) {
+            return "Arbetsboken " + abs.getFileName() + " är skadad och kan inte läsas. Återställ den senaste "
+                    + "säkerhetskopian (mappen " + backupFolder(abs).getFileName() + " bredvid filen).";
+        }
+        return "Kan inte läsa arbetsboken " + abs.getFileName() + ": " + e.getMessage();
     }
 
     private static SQLiteConfig config() {
@@ -302,6 +352,21 @@ public final class Workbook implements AutoCloseable {
         });
     }
 
+    /** A consistent copy of this workbook at {@code target} ("Spara som"); the target must not exist. */
+    public void copyTo(Path target) {
+        Path abs = target.toAbsolutePath();
+        if (Files.exists(abs)) {
+            throw new WorkbookException("Filen finns redan: " + abs + ". Välj ett annat namn.");
+        }
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, abs.toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
     /** The latest applied schema version, e.g. "1". */
     public String schemaVersion() {
         return withConnection(c -> {
@@ -321,6 +386,7 @@ public final class Workbook implements AutoCloseable {
     public InitiativeRepository initiatives() { return initiatives; }
     public TargetRepository targets() { return targets; }
     public SettingsRepository settings() { return settings; }
+    public StoryRepository stories() { return stories; }
     public KoladaCacheRepository koladaCache() { return koladaCache; }
     public RecipeRepository recipes() { return recipes; }
     public ImportLogRepository imports() { return imports; }
@@ -439,12 +505,7 @@ public final class Workbook implements AutoCloseable {
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            java.util.List<String> names = new java.util.ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
-                         + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
-                while (rs.next()) names.add(rs.getString(1));
-            }
+            java.util.List<String> names = contentTables(c);
             for (String n : names) {
                 md.update(("#" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + n + "\" ORDER BY 1, 2")) {
@@ -460,16 +521,22 @@ public final class Workbook implements AutoCloseable {
         });
     }
 
+    /** The workbook's own tables (not SQLite's or Flyway's), by name. */
+    private static java.util.List<String> contentTables(Connection c) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
+                     + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        return names;
+    }
+
     /** Number of rows per table, for "info". */
     public java.util.Map<String, Long> tableCounts() {
         return withConnection(c -> {
             java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-            java.util.List<String> names = new java.util.ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
-                         + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
-                while (rs.next()) names.add(rs.getString(1));
-            }
+            java.util.List<String> names = contentTables(c);
             for (String n : names) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + n + "\"")) {
                     rs.next();

@@ -25,6 +25,14 @@ public final class CrashWorker {
             kolada(file);
             return;
         }
+        if (op.equals("import")) {
+            importFile(file, Path.of(args[2]));
+            return;
+        }
+        if (op.equals("export")) {
+            export(file);
+            return;
+        }
         try (Workbook wb = Workbook.open(file)) {
             System.out.println("START");
             System.out.flush();
@@ -46,6 +54,38 @@ public final class CrashWorker {
                     "--base-url", fake.baseUrl(), "--quiet");
             if (code != 0) throw new IllegalStateException("kolada fetch exit " + code);
         }
+        System.out.println("DONE");
+    }
+
+    /**
+     * An import of a generated CSV through the same ImportSession the CLI and the wizard use. START is
+     * printed once the file is detected, just before the commit (backup, read, one transaction), so the
+     * kills spread over the part that writes.
+     */
+    static void importFile(Path workbook, Path csv) {
+        try (Workbook wb = Workbook.open(workbook)) {
+            se.halsolage.importer.ImportSession session = se.halsolage.importer.ImportSession.open(wb, csv,
+                    new se.halsolage.importer.ImportOptions(null, null));
+            System.out.println("START");
+            System.out.flush();
+            session.commit(null, null);
+            System.out.println("DONE");
+        }
+    }
+
+    /** The table {@link #export} writes: deterministic, about 4 MB as CSV. */
+    static se.halsolage.export.TableExport.Table exportTable() {
+        List<List<?>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 150_000; i++) rows.add(List.of("Område " + (i % 290), 2000 + i % 25, (i % 1000) / 10.0 - 20, "=rad " + i));
+        return new se.halsolage.export.TableExport.Table("Export", List.of("Område", "År", "Värde", "Kommentar"), rows);
+    }
+
+    /** A table export over an existing file (atomic replace). */
+    static void export(Path target) {
+        se.halsolage.export.TableExport.Table t = exportTable();
+        System.out.println("START");
+        System.out.flush();
+        se.halsolage.export.TableExport.write(t, target);
         System.out.println("DONE");
     }
 

@@ -39,6 +39,9 @@ class FirstWindowTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         applicationRef = FxToolkit.setupApplication(HalsolageApp.class);
         FxRobot robot = new FxRobot();
+        // the window opens on Översikt; the indicator table is under Nyckeltal
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#nav-indicators").tryQuery().isPresent());
+        robot.clickOn("#nav-indicators");
         TableView<?> table = robot.lookup("#indicatorTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         assertThat(table.getItems()).hasSizeGreaterThan(30);

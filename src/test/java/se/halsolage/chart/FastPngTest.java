@@ -1,4 +1,4 @@
-package se.halsolage.report;
+package se.halsolage.chart;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,242 @@
+package se.halsolage.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.halsolage.format.SwedishNumbers;
+import se.halsolage.importer.BuiltInRecipes;
+import se.halsolage.importer.Detection;
+import se.halsolage.importer.ImportOptions;
+import se.halsolage.importer.ImportSession;
+import se.halsolage.importer.ImportSummary;
+import se.halsolage.importer.PreviewRow;
+import se.halsolage.importer.Problem;
+import se.halsolage.importer.Recipe;
+import se.halsolage.workbook.Workbook;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The import wizard: 1 choose a file, 2 preview and mapping (recipe, period), 3 check, 4 import with
+ * progress and cancel, then a summary; and undo of the last import.
+ */
+public final class ImportViewModel {
+    public static final int PREVIEW_ROWS = 200;
+
+    /** The wizard's steps. */
+    public enum Step { CHOOSE, PREVIEW, DONE }
+
+    /** A preview line as the table shows it. */
+    public record Row(PreviewRow p) {
+        public String getIndicator() { return p.indicatorId() + (p.indicatorTitle() == null ? "" : "  " + p.indicatorTitle()); }
+        public String getArea() { return p.area() + (p.newArea() ? " (ny)" : ""); }
+        public String getPeriod() { return p.period(); }
+        public String getGroup() { return p.group(); }
+        public String getValue() {
+            return p.value() != null ? SwedishNumbers.number(p.value(), 1) : (p.marker() == null ? "" : p.marker()) + " " + p.status().name().toLowerCase(Locale.ROOT);
+        }
+        public String getN() { return p.n() == null ? "" : Integer.toString(p.n()); }
+        public String getLocation() { return p.location() == null ? "" : p.location(); }
+    }
+
+    private final WorkbookViewModel session;
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CHOOSE);
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final StringProperty detection = new SimpleStringProperty("");
+    private final ObservableList<String> recipes = FXCollections.observableArrayList();
+    private final StringProperty recipe = new SimpleStringProperty();
+    private final StringProperty periodValue = new SimpleStringProperty("");
+    private final ObservableList<Row> preview = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final IntegerProperty errors = new SimpleIntegerProperty(0);
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty lastImport = new SimpleStringProperty("");
+    private ImportSession importSession;
+    private volatile boolean cancel;
+    private boolean applyingRecipe;
+
+    public ImportViewModel(WorkbookViewModel session) {
+        this.session = session;
+        for (Recipe r : BuiltInRecipes.all()) recipes.add(r.name());
+        recipe.addListener((o, a, b) -> {
+            if (!applyingRecipe && b != null && importSession != null && !b.equals(importSession.recipe().name())) applyMapping();
+        });
+        session.versionProperty().addListener((o, a, b) -> updateLastImport());
+        updateLastImport();
+    }
+
+    public ObjectProperty<Step> stepProperty() { return step; }
+    public ObjectProperty<Path> fileProperty() { return file; }
+    public StringProperty detectionProperty() { return detection; }
+    public ObservableList<String> recipes() { return recipes; }
+    public StringProperty recipeProperty() { return recipe; }
+    public StringProperty periodValueProperty() { return periodValue; }
+    public ObservableList<Row> preview() { return preview; }
+    public ObservableList<String> problems() { return problems; }
+    public BooleanProperty runningProperty() { return running; }
+    public StringProperty messageProperty() { return message; }
+    public IntegerProperty errorsProperty() { return errors; }
+    public StringProperty summaryProperty() { return summary; }
+    public StringProperty lastImportProperty() { return lastImport; }
+
+    private void updateLastImport() {
+        Workbook wb = session.workbook();
+        lastImport.set(wb == null ? "" : ImportSession.lastImport(wb)
+                .map(r -> session.texts().get("import.lastImport", r.file(), r.recipe())).orElse(""));
+    }
+
+    /** Step 1: opens and detects a file, then shows its preview. */
+    public void choose(Path f) {
+        Workbook wb = session.workbook();
+        if (wb == null || f == null) return;
+        file.set(f);
+        reset();
+        running.set(true);
+        message.set(session.texts().get("import.reading", f.getFileName()));
+        session.runner().run(session.texts().get("import.reading", f.getFileName()), p -> {
+            ImportSession s = ImportSession.open(wb, f, ImportOptions.defaults());
+            return new Object[]{s, s.preview(PREVIEW_ROWS)};
+        }, r -> {
+            running.set(false);
+            importSession = (ImportSession) r[0];
+            @SuppressWarnings("unchecked") List<PreviewRow> rows = (List<PreviewRow>) r[1];
+            showSession(rows);
+            step.set(Step.PREVIEW);
+        }, e -> {
+            running.set(false);
+            message.set(session.message(e));
+            session.dialogs().showError(session.texts().get("import.failedOpen", f.getFileName()), session.message(e));
+        });
+    }
+
+    private void reset() {
+        importSession = null;
+        preview.clear();
+        problems.clear();
+        errors.set(0);
+        summary.set("");
+        detection.set("");
+        step.set(Step.CHOOSE);
+    }
+
+    private void showSession(List<PreviewRow> rows) {
+        Detection d = importSession.detection();
+        StringBuilder sb = new StringBuilder();
+        sb.append(session.texts().get("import.detected", d.format(), d.sheets().size(),
+                d.recipeDescription() == null ? importSession.recipe().name() : d.recipeDescription()));
+        if (d.encoding() != null) sb.append(' ').append(session.texts().get("import.encoding", d.encoding()));
+        detection.set(sb.toString());
+        applyingRecipe = true;
+        if (!recipes.contains(importSession.recipe().name())) recipes.add(importSession.recipe().name());
+        recipe.set(importSession.recipe().name());
+        applyingRecipe = false;
+        periodValue.set(importSession.recipe().periodValue() == null ? "" : importSession.recipe().periodValue());
+        preview.setAll(rows.stream().map(Row::new).toList());
+        message.set(session.texts().get("import.previewReady", rows.size()));
+    }
+
+    /** Step 2: applies the mapping controls (recipe, fixed period) and refreshes the preview. */
+    public void applyMapping() {
+        if (importSession == null) return;
+        Workbook wb = session.workbook();
+        String name = recipe.get();
+        String period = periodValue.get();
+        running.set(true);
+        session.runner().run(session.texts().get("import.previewing"), p -> {
+            Recipe r = ImportSession.findRecipe(wb, name).orElse(importSession.recipe());
+            if (period != null && !period.isBlank()) r = r.withPeriodValue(period.strip());
+            importSession.useRecipe(r);
+            return importSession.preview(PREVIEW_ROWS);
+        }, rows -> {
+            running.set(false);
+            showSession(rows);
+        }, e -> {
+            running.set(false);
+            message.set(session.message(e));
+            session.dialogs().showError(session.texts().get("import.failedMapping"), session.message(e));
+        });
+    }
+
+    /** Step 3: checks the whole file without writing; lists errors and warnings with their places. */
+    public void validate() {
+        if (importSession == null) return;
+        cancel = false;
+        running.set(true);
+        message.set(session.texts().get("import.checking"));
+        session.runner().run(session.texts().get("import.checking"),
+                p -> importSession.validate((sheet, row, n) -> p.update(-1, session.texts().get("import.progress", sheet, row, n)),
+                        () -> cancel || p.isCancelled()),
+                list -> {
+                    running.set(false);
+                    problems.setAll(list.stream().map(Problem::toString).toList());
+                    errors.set((int) list.stream().filter(Problem::isError).count());
+                    message.set(errors.get() == 0 ? session.texts().get("import.checkOk", list.size())
+                            : session.texts().get("import.checkErrors", errors.get()));
+                }, e -> {
+                    running.set(false);
+                    message.set(session.message(e));
+                }, (f, m) -> message.set(m));
+    }
+
+    /** Step 4: imports in one transaction with progress; nothing is written on error or cancel. */
+    public void commit() {
+        if (importSession == null) return;
+        cancel = false;
+        running.set(true);
+        message.set(session.texts().get("import.importing"));
+        session.runner().run(session.texts().get("import.importing"),
+                p -> importSession.commit((sheet, row, n) -> p.update(-1, session.texts().get("import.progress", sheet, row, n)),
+                        () -> cancel || p.isCancelled()),
+                (ImportSummary s) -> {
+                    running.set(false);
+                    summary.set(String.join("\n", s.lines()));
+                    message.set(session.texts().get("import.done", s.added(), s.updated()));
+                    step.set(Step.DONE);
+                    session.changed();
+                    session.dialogs().notify(session.texts().get("import.done", s.added(), s.updated()));
+                }, e -> {
+                    running.set(false);
+                    message.set(session.message(e));
+                    if (!cancel) session.dialogs().showError(session.texts().get("import.failed"), session.message(e));
+                }, (f, m) -> message.set(m));
+    }
+
+    public void cancel() {
+        cancel = true;
+    }
+
+    /** Takes the last import back (asks first). */
+    public void undoLastImport() {
+        Workbook wb = session.workbook();
+        if (wb == null || ImportSession.lastImport(wb).isEmpty()) return;
+        if (!session.dialogs().confirm(session.texts().get("import.undoTitle"), lastImport.get() + "\n\n" + session.texts().get("import.undoQuestion"))) return;
+        running.set(true);
+        session.runner().run(session.texts().get("import.undoing"), p -> ImportSession.undoLast(wb), text -> {
+            running.set(false);
+            message.set(text);
+            session.changed();
+            session.dialogs().notify(text);
+        }, e -> {
+            running.set(false);
+            session.dialogs().showError(session.texts().get("import.undoFailed"), session.message(e));
+        });
+    }
+
+    /** Starts over with another file. */
+    public void restart() {
+        reset();
+        file.set(null);
+        message.set("");
+    }
+}

@@ -1,0 +1,55 @@
+package se.halsolage.ui;
+
+import se.halsolage.analysis.AnalysisService;
+import se.halsolage.analysis.Change;
+import se.halsolage.analysis.IndicatorAnalysis;
+import se.halsolage.analysis.TargetEvaluation;
+import se.halsolage.analysis.Verdict;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Observation;
+import se.halsolage.format.SwedishNumbers;
+import se.halsolage.workbook.Workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds the indicator rows of a workbook from the analysis service (off the FX thread). */
+public final class IndicatorRows {
+    private IndicatorRows() {
+    }
+
+    public static List<IndicatorRow> build(Workbook wb) {
+        AnalysisService analysis = new AnalysisService(wb);
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (IndicatorAnalysis a : analysis.analyzeAll()) rows.add(row(a));
+        return rows;
+    }
+
+    static IndicatorRow row(IndicatorAnalysis a) {
+        Indicator i = a.indicator();
+        List<Double> trend = new ArrayList<>();
+        for (Observation o : a.series()) if (o.hasValue()) trend.add(o.value());
+        Observation latest = a.latest();
+        Change c = a.sincePrevious();
+        String change = "";
+        boolean worse = false;
+        if (c != null && c.hasValues()) {
+            change = SwedishNumbers.change(c.absolute(), i.unit());
+            worse = c.verdict() == Verdict.SAMRE;
+        }
+        String mal = i.malomraden().stream().sorted().map(m -> Integer.toString(m.number()))
+                .collect(Collectors.joining(", "));
+        return new IndicatorRow(i, i.id(), i.displayTitle(), i.sfhArea() == null ? "" : i.sfhArea().title(), mal,
+                i.source() == null ? "" : i.source(),
+                latest == null ? "–" : SwedishNumbers.value(latest.value(), i.unit()),
+                latest == null ? "" : latest.period().label(), change, worse, status(a), trend);
+    }
+
+    /** The target status in words: "I fas", "Avvikelse" …; empty when the indicator has no target. */
+    static String status(IndicatorAnalysis a) {
+        if (a.targets() == null || a.targets().isEmpty()) return "";
+        return a.targets().stream().map(TargetEvaluation::status).distinct().map(s -> s.label())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,212 @@
+package se.halsolage.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.table.TableFilter;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Malomrade;
+import se.halsolage.domain.SfhArea;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/** Nyckeltal: the filterable table and the selected indicator's charts, data, target and initiatives. */
+final class IndicatorsView {
+    private final WorkbookViewModel session;
+    private final IndicatorsViewModel vm;
+    private final Consumer<String> newInitiativeFor;
+    private final Texts t;
+    private final ChartTabs charts;
+
+    IndicatorsView(WorkbookViewModel session, IndicatorsViewModel vm, Consumer<String> newInitiativeFor) {
+        this.session = session;
+        this.vm = vm;
+        this.newInitiativeFor = newInitiativeFor;
+        this.t = session.texts();
+        this.charts = new ChartTabs(session);
+    }
+
+    Node node() {
+        TextField search = new TextField();
+        search.setId("indicatorSearch");
+        search.setPromptText(t.get("indicators.searchPrompt"));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.getStyleClass().add("initial-focus");
+        Ui.tip(search, t.get("indicators.searchTip"));
+        ComboBox<SfhArea> area = Ui.filterCombo(Arrays.asList(SfhArea.values()), SfhArea::title, t.get("filter.allAreas"), vm.areaProperty());
+        area.setId("filterArea");
+        ComboBox<Malomrade> mal = Ui.filterCombo(Arrays.asList(Malomrade.values()), Malomrade::label, t.get("filter.allMalomraden"), vm.malomradeProperty());
+        mal.setId("filterMalomrade");
+        mal.setPrefWidth(200);
+        ComboBox<String> source = new ComboBox<>();
+        source.setId("filterSource");
+        source.setConverter(Ui.converter(s -> s, t.get("filter.allSources")));
+        source.setButtonCell(Ui.cell(source.getConverter()));
+        source.setCellFactory(v -> Ui.cell(source.getConverter()));
+        vm.sources().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String keep = source.getValue();
+            source.getItems().setAll((String) null);
+            source.getItems().addAll(vm.sources());
+            source.setValue(keep);
+        });
+        source.getItems().add(null);
+        source.getItems().addAll(vm.sources());
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        CheckBox worse = new CheckBox(t.get("filter.worse"));
+        worse.setId("filterWorse");
+        worse.selectedProperty().bindBidirectional(vm.worseOnlyProperty());
+        Ui.tip(worse, t.get("filter.worseTip"));
+        Button clear = new Button(t.get("filter.clear"));
+        clear.setOnAction(e -> vm.clearFilters());
+        Button add = new Button(t.get("indicators.addFromCatalog"));
+        add.setId("addFromCatalog");
+        add.setOnAction(e -> CatalogDialog.show(session, vm));
+        add.disableProperty().bind(session.workbookProperty().isNull());
+        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<IndicatorRow> table = new TableView<>(vm.filtered());
+        table.setId("indicatorTable");
+        table.getColumns().add(Ui.column(t.get("col.id"), "id", 70));
+        table.getColumns().add(Ui.column(t.get("col.indicator"), "title", 250));
+        table.getColumns().add(Ui.column(t.get("col.area"), "area", 140));
+        table.getColumns().add(Ui.column(t.get("col.malomraden"), "malomraden", 70));
+        table.getColumns().add(Ui.column(t.get("col.source"), "source", 90));
+        table.getColumns().add(Ui.column(t.get("col.latest"), "latestValue", 90));
+        table.getColumns().add(Ui.column(t.get("col.period"), "period", 70));
+        table.getColumns().add(Ui.column(t.get("col.change"), "change", 90));
+        table.getColumns().add(Ui.column(t.get("col.targetStatus"), "targetStatus", 100));
+        table.setRowFactory(v -> new TableRow<>() {
+            @Override
+            protected void updateItem(IndicatorRow r, boolean empty) {
+                super.updateItem(r, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("worse"), !empty && r != null && r.worse());
+            }
+        });
+        table.setPlaceholder(new Label(t.get("table.empty")));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) vm.selectedProperty().set(b);
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
+        try {
+            TableFilter.forTableView(table).lazy(true).apply();
+        } catch (RuntimeException ignored) {
+            // column filters are a convenience; the filter fields above always work
+        }
+        Label count = new Label();
+        count.textProperty().bind(Bindings.createStringBinding(() -> t.get("indicators.count", vm.filtered().size(), vm.rows().size()),
+                vm.filtered(), vm.rows()));
+        count.getStyleClass().add("muted");
+        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, count);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(12));
+
+        SplitPane split = new SplitPane(left, detail());
+        split.setDividerPositions(0.55);
+        split.getProperties().put("vm", vm);
+        return split;
+    }
+
+    private Node detail() {
+        Label title = new Label(t.get("indicators.noneSelected"));
+        title.setId("detailTitle");
+        title.getStyleClass().add("subheading");
+        title.setWrapText(true);
+        Label meta = new Label();
+        meta.setWrapText(true);
+        meta.getStyleClass().add("muted");
+        Button edit = new Button(t.get("indicators.edit"));
+        edit.setId("editIndicator");
+        Button newInitiative = new Button(t.get("indicators.newInitiative"));
+        newInitiative.setId("newInitiativeFor");
+        edit.disableProperty().bind(vm.selectedProperty().isNull());
+        newInitiative.disableProperty().bind(vm.selectedProperty().isNull());
+        edit.setOnAction(e -> IndicatorDialog.show(session, vm.selectedProperty().get().indicator()).ifPresent(i -> guarded(() -> vm.saveIndicator(i))));
+        newInitiative.setOnAction(e -> newInitiativeFor.accept(vm.selectedProperty().get().id()));
+
+        TableView<IndicatorsViewModel.DataRow> data = new TableView<>(vm.data());
+        data.setId("dataTable");
+        data.getColumns().add(Ui.column(t.get("col.areaName"), "area", 130));
+        data.getColumns().add(Ui.column(t.get("col.period"), "period", 70));
+        data.getColumns().add(Ui.column(t.get("col.group"), "group", 70));
+        data.getColumns().add(Ui.column(t.get("col.value"), "value", 80));
+        data.getColumns().add(Ui.column(t.get("col.n"), "n", 50));
+        data.getColumns().add(Ui.column(t.get("col.provenance"), "source", 200));
+        data.getColumns().add(Ui.column(t.get("col.location"), "location", 160));
+        data.setPlaceholder(new Label(t.get("indicators.noData")));
+
+        ListView<String> targets = new ListView<>(vm.targets());
+        targets.setPlaceholder(new Label(t.get("indicators.noTargets")));
+        targets.setPrefHeight(70);
+        ListView<String> initiatives = new ListView<>(vm.initiatives());
+        initiatives.setId("linkedInitiatives");
+        initiatives.setPlaceholder(new Label(t.get("indicators.noInitiatives")));
+        initiatives.setPrefHeight(90);
+
+        TabPane tabs = charts.tabs();
+        Tab dataTab = new Tab(t.get("indicators.tab.data"), data);
+        dataTab.setClosable(false);
+        VBox links = new VBox(6, Ui.labelFor(t.get("indicators.targets"), targets), targets,
+                Ui.labelFor(t.get("indicators.initiatives"), initiatives), initiatives);
+        links.setPadding(new Insets(8));
+        Tab linksTab = new Tab(t.get("indicators.tab.links"), links);
+        linksTab.setClosable(false);
+        tabs.getTabs().addAll(dataTab, linksTab);
+
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                title.setText(t.get("indicators.noneSelected"));
+                meta.setText("");
+                charts.show(null);
+                return;
+            }
+            Indicator i = b.indicator();
+            title.setText(i.title() + " (" + i.id() + ")");
+            meta.setText(String.join(" · ", nonBlank(
+                    i.unit().label().isEmpty() ? null : t.get("indicators.unit", i.unit().label()),
+                    i.direction().label(), i.source(), i.grade(),
+                    i.sfhGoal() == null ? null : t.get("indicators.goal", i.sfhGoal()),
+                    i.malomraden().isEmpty() ? null : t.get("indicators.malomraden", b.malomraden()))));
+            charts.show(i.id());
+        });
+        HBox buttons = new HBox(8, edit, newInitiative);
+        VBox box = new VBox(8, title, meta, buttons, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static String[] nonBlank(String... s) {
+        return Arrays.stream(s).filter(x -> x != null && !x.isBlank()).toArray(String[]::new);
+    }
+
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            session.dialogs().showError(t.get("error.edit"), session.message(e));
+        }
+    }
+}

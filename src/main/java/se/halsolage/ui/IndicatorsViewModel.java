@@ -1,0 +1,216 @@
+package se.halsolage.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import se.halsolage.catalog.KpiCatalog;
+import se.halsolage.catalog.KpiInfo;
+import se.halsolage.domain.Area;
+import se.halsolage.domain.Indicator;
+import se.halsolage.domain.Initiative;
+import se.halsolage.domain.Malomrade;
+import se.halsolage.domain.Observation;
+import se.halsolage.domain.PlanSettings;
+import se.halsolage.domain.SfhArea;
+import se.halsolage.domain.Source;
+import se.halsolage.domain.Target;
+import se.halsolage.format.SwedishNumbers;
+import se.halsolage.workbook.Workbook;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The Nyckeltal view: filterable indicator table and the selected indicator's details. */
+public final class IndicatorsViewModel {
+    /** One value behind a chart, with where it came from. */
+    public record DataRow(String area, String period, String group, String value, String n, String source,
+                          String location) {
+        public String getArea() { return area; }
+        public String getPeriod() { return period; }
+        public String getGroup() { return group; }
+        public String getValue() { return value; }
+        public String getN() { return n; }
+        public String getSource() { return source; }
+        public String getLocation() { return location; }
+    }
+
+    private final WorkbookViewModel session;
+    private final ObservableList<IndicatorRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<IndicatorRow> filtered = new FilteredList<>(rows, r -> true);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<SfhArea> area = new SimpleObjectProperty<>();
+    private final ObjectProperty<Malomrade> malomrade = new SimpleObjectProperty<>();
+    private final StringProperty source = new SimpleStringProperty();
+    private final BooleanProperty worseOnly = new SimpleBooleanProperty(false);
+    private final ObservableList<String> sources = FXCollections.observableArrayList();
+    private final ObjectProperty<IndicatorRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<DataRow> data = FXCollections.observableArrayList();
+    private final ObservableList<String> targets = FXCollections.observableArrayList();
+    private final ObservableList<String> initiatives = FXCollections.observableArrayList();
+
+    public IndicatorsViewModel(WorkbookViewModel session) {
+        this.session = session;
+        search.addListener((o, a, b) -> applyFilter());
+        area.addListener((o, a, b) -> applyFilter());
+        malomrade.addListener((o, a, b) -> applyFilter());
+        source.addListener((o, a, b) -> applyFilter());
+        worseOnly.addListener((o, a, b) -> applyFilter());
+        selected.addListener((o, a, b) -> loadDetail());
+        session.versionProperty().addListener((o, a, b) -> refresh());
+        if (session.workbook() != null) refresh();
+    }
+
+    public ObservableList<IndicatorRow> rows() { return rows; }
+    public FilteredList<IndicatorRow> filtered() { return filtered; }
+    public StringProperty searchProperty() { return search; }
+    public ObjectProperty<SfhArea> areaProperty() { return area; }
+    public ObjectProperty<Malomrade> malomradeProperty() { return malomrade; }
+    public StringProperty sourceProperty() { return source; }
+    public BooleanProperty worseOnlyProperty() { return worseOnly; }
+    public ObservableList<String> sources() { return sources; }
+    public ObjectProperty<IndicatorRow> selectedProperty() { return selected; }
+    public ObservableList<DataRow> data() { return data; }
+    public ObservableList<String> targets() { return targets; }
+    public ObservableList<String> initiatives() { return initiatives; }
+
+    /** Reloads the rows in the background, keeping the selection. */
+    public void refresh() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        session.runner().run(session.texts().get("status.loading"), p -> IndicatorRows.build(wb), list -> {
+            String keep = selected.get() == null ? null : selected.get().id();
+            rows.setAll(list);
+            TreeSet<String> s = new TreeSet<>();
+            for (IndicatorRow r : list) if (!r.source().isBlank()) s.add(r.source());
+            sources.setAll(s);
+            applyFilter();
+            if (keep != null) select(keep);
+        }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
+    }
+
+    public void select(String indicatorId) {
+        selected.set(rows.stream().filter(r -> r.id().equalsIgnoreCase(indicatorId)).findFirst().orElse(null));
+    }
+
+    private void applyFilter() {
+        String[] words = search.get() == null ? new String[0]
+                : search.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
+        filtered.setPredicate(r -> {
+            if (area.get() != null && r.indicator().sfhArea() != area.get()) return false;
+            if (malomrade.get() != null && !r.indicator().malomraden().contains(malomrade.get())) return false;
+            if (source.get() != null && !source.get().isBlank() && !source.get().equals(r.source())) return false;
+            if (worseOnly.get() && !r.worse()) return false;
+            String hay = (r.id() + " " + r.indicator().title() + " " + r.title()).toLowerCase(Locale.ROOT);
+            for (String w : words) if (!w.isEmpty() && !hay.contains(w)) return false;
+            return true;
+        });
+    }
+
+    public void clearFilters() {
+        search.set("");
+        area.set(null);
+        malomrade.set(null);
+        source.set(null);
+        worseOnly.set(false);
+    }
+
+    private record Detail(List<DataRow> data, List<String> targets, List<String> initiatives) {
+    }
+
+    private void loadDetail() {
+        data.clear();
+        targets.clear();
+        initiatives.clear();
+        IndicatorRow r = selected.get();
+        Workbook wb = session.workbook();
+        if (r == null || wb == null) return;
+        session.runner().run(session.texts().get("status.loading"), p -> detail(wb, r.indicator()), d -> {
+            if (selected.get() != r) return;
+            data.setAll(d.data());
+            targets.setAll(d.targets());
+            initiatives.setAll(d.initiatives());
+        }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
+    }
+
+    /** The values behind the charts (own municipality, county, group, riket), targets and initiatives. */
+    private static Detail detail(Workbook wb, Indicator ind) {
+        PlanSettings p = wb.settings().plan();
+        Map<Long, String> sourceNames = new HashMap<>();
+        Map<String, String> areaNames = new HashMap<>();
+        List<String> areaIds = new ArrayList<>();
+        for (String a : new String[]{p.municipalityId(), p.countyId(), p.comparisonGroupId(), Area.RIKET_ID}) {
+            if (a != null && !areaIds.contains(a)) areaIds.add(a);
+        }
+        List<DataRow> rows = new ArrayList<>();
+        for (String a : areaIds) {
+            for (Observation o : wb.observations().series(ind.id(), a)) {
+                String src = sourceNames.computeIfAbsent(o.sourceId(),
+                        id -> wb.sources().get(id).map(Source::attribution).orElse(""));
+                String an = areaNames.computeIfAbsent(o.areaId(),
+                        id -> wb.areas().get(id).map(Area::name).orElse(id));
+                rows.add(new DataRow(an, o.period().label(), o.group().label(),
+                        SwedishNumbers.observation(o, ind.unit()), o.n() == null ? "" : Integer.toString(o.n()),
+                        src, o.location() == null ? "" : o.location()));
+            }
+        }
+        List<String> t = new ArrayList<>();
+        for (Target x : wb.targets().forIndicator(ind.id())) t.add(describe(x, ind));
+        List<String> in = new ArrayList<>();
+        for (Initiative i : wb.initiatives().forIndicator(ind.id())) {
+            in.add(i.name() + " (" + i.status().label().toLowerCase(Locale.ROOT) + ")");
+        }
+        return new Detail(rows, t, in);
+    }
+
+    static String describe(Target t, Indicator ind) {
+        StringBuilder sb = new StringBuilder();
+        if (t.targetValue() != null) {
+            sb.append(SwedishNumbers.value(t.targetValue(), ind.unit())).append(" år ").append(t.horizonYear());
+        } else {
+            sb.append(SwedishNumbers.change(t.changePerYear(), ind.unit())).append(" per år ")
+                    .append(t.baselineYear()).append("–").append(t.horizonYear());
+        }
+        if (!t.group().isTotal()) sb.append(" (").append(t.group().label()).append(')');
+        if (t.description() != null && !t.description().isBlank()) sb.append(": ").append(t.description());
+        return sb.toString();
+    }
+
+    /** Kolada KPIs matching {@code text} that are not yet in the workbook. */
+    public List<KpiInfo> searchCatalog(String text) {
+        Workbook wb = session.workbook();
+        if (text == null || text.isBlank() || wb == null) return List.of();
+        List<KpiInfo> out = new ArrayList<>();
+        for (KpiInfo k : KpiCatalog.bundled().search(text, 200)) {
+            if (wb.indicators().get(k.id()).isEmpty()) out.add(k);
+            if (out.size() >= 50) break;
+        }
+        return out;
+    }
+
+    /** Adds a catalogue KPI as an indicator (undoable). */
+    public void addFromCatalog(KpiInfo kpi) {
+        Indicator ind = KpiCatalog.toIndicator(kpi);
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.addIndicator", ind.id()),
+                w -> w.indicators().save(ind), w -> w.indicators().delete(ind.id())));
+    }
+
+    /** Stores edited metadata of an indicator (undoable). */
+    public void saveIndicator(Indicator edited) {
+        Workbook wb = session.workbook();
+        Optional<Indicator> before = wb.indicators().get(edited.id());
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editIndicator", edited.id()),
+                w -> w.indicators().save(edited),
+                w -> before.ifPresentOrElse(b -> w.indicators().save(b), () -> w.indicators().delete(edited.id()))));
+    }
+}

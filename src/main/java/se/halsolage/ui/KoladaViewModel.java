@@ -1,0 +1,151 @@
+package se.halsolage.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.halsolage.catalog.KoladaGroups;
+import se.halsolage.catalog.KoladaGroups.KoladaGroup;
+import se.halsolage.catalog.KpiCatalog;
+import se.halsolage.catalog.KpiInfo;
+import se.halsolage.domain.Area;
+import se.halsolage.domain.PlanSettings;
+import se.halsolage.kolada.CancelToken;
+import se.halsolage.kolada.FetchRequest;
+import se.halsolage.kolada.FetchSummary;
+import se.halsolage.kolada.KoladaClient;
+import se.halsolage.kolada.KoladaService;
+import se.halsolage.workbook.Workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Kolada: search the catalogue, choose KPIs and areas, fetch with progress and cancel, summary. */
+public final class KoladaViewModel {
+    private final WorkbookViewModel session;
+    private final Supplier<KoladaClient> client;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<KpiInfo> results = FXCollections.observableArrayList();
+    private final ObservableList<KpiInfo> chosen = FXCollections.observableArrayList();
+    public final BooleanProperty own = new SimpleBooleanProperty(true);
+    public final BooleanProperty county = new SimpleBooleanProperty(true);
+    public final BooleanProperty riket = new SimpleBooleanProperty(true);
+    public final BooleanProperty group = new SimpleBooleanProperty(true);
+    public final StringProperty years = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private CancelToken cancel;
+
+    public KoladaViewModel(WorkbookViewModel session, Supplier<KoladaClient> client) {
+        this.session = session;
+        this.client = client;
+        search.addListener((o, a, b) -> results.setAll(b == null || b.isBlank() ? List.of() : KpiCatalog.bundled().search(b, 100)));
+    }
+
+    public StringProperty searchProperty() { return search; }
+    public ObservableList<KpiInfo> results() { return results; }
+    public ObservableList<KpiInfo> chosen() { return chosen; }
+    public BooleanProperty runningProperty() { return running; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty messageProperty() { return message; }
+    public StringProperty summaryProperty() { return summary; }
+
+    public void choose(KpiInfo k) {
+        if (k != null && chosen.stream().noneMatch(c -> c.id().equals(k.id()))) chosen.add(k);
+    }
+
+    public void unchoose(KpiInfo k) {
+        chosen.remove(k);
+    }
+
+    /** Chooses every Kolada indicator of the workbook's Strategi för hälsa catalogue (the yearly refresh). */
+    public void chooseWorkbookKpis() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        for (String id : KoladaService.catalogueKpis(wb)) {
+            KpiCatalog.bundled().get(id).ifPresent(this::choose);
+        }
+    }
+
+    /** The areas the check boxes describe, as names for the view. */
+    public String areaText() {
+        Workbook wb = session.workbook();
+        if (wb == null) return "";
+        PlanSettings p = wb.settings().plan();
+        List<String> names = new ArrayList<>();
+        if (own.get() && p.municipalityId() != null) names.add(name(wb, p.municipalityId()));
+        if (county.get() && p.countyId() != null) names.add(name(wb, p.countyId()));
+        if (riket.get()) names.add("Riket");
+        if (group.get() && p.comparisonGroupId() != null) names.add(name(wb, p.comparisonGroupId()));
+        return String.join(", ", names);
+    }
+
+    private static String name(Workbook wb, String id) {
+        return wb.areas().get(id).map(Area::name).orElse(id);
+    }
+
+    /** The request the choices describe. Throws a UserError with a Swedish message when incomplete. */
+    public FetchRequest request() {
+        Workbook wb = session.workbook();
+        if (chosen.isEmpty()) throw new se.halsolage.domain.UserError(session.texts().get("kolada.noKpis"));
+        PlanSettings p = wb.settings().plan();
+        List<String> areas = new ArrayList<>();
+        if (own.get() && p.municipalityId() != null) areas.add(p.municipalityId());
+        if (county.get() && p.countyId() != null) areas.add(p.countyId());
+        if (riket.get()) areas.add(Area.RIKET_ID);
+        List<KoladaGroup> groups = new ArrayList<>();
+        if (group.get() && p.comparisonGroupId() != null) KoladaGroups.byId(p.comparisonGroupId()).ifPresent(groups::add);
+        if (areas.isEmpty() && groups.isEmpty()) throw new se.halsolage.domain.UserError(session.texts().get("kolada.noAreas"));
+        return new FetchRequest(chosen.stream().map(KpiInfo::id).toList(), areas, FetchRequest.parseYears(years.get()),
+                groups, false);
+    }
+
+    /** Fetches in the background. Returns a problem text, or null when started. */
+    public String fetch() {
+        Workbook wb = session.workbook();
+        if (wb == null) return session.texts().get("kolada.noWorkbook");
+        FetchRequest req;
+        try {
+            req = request();
+        } catch (RuntimeException e) {
+            return session.message(e);
+        }
+        cancel = new CancelToken();
+        CancelToken token = cancel;
+        running.set(true);
+        progress.set(-1);
+        summary.set("");
+        message.set(session.texts().get("kolada.starting"));
+        session.runner().run(session.texts().get("kolada.fetching"), p -> {
+            KoladaService service = new KoladaService(client.get());
+            return service.fetch(wb, req, (done, total, msg) -> p.update(total == 0 ? -1 : (double) done / total, msg), token);
+        }, (FetchSummary s) -> {
+            running.set(false);
+            progress.set(1);
+            summary.set(s.toText());
+            message.set(session.texts().get("kolada.done", s.added(), s.updated(), s.unchanged()));
+            session.changed();
+            session.dialogs().notify(session.texts().get("kolada.done", s.added(), s.updated(), s.unchanged()));
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            message.set(session.message(e));
+            if (!token.isCancelled()) session.dialogs().showError(session.texts().get("kolada.failed"), session.message(e));
+        }, (f, m) -> {
+            progress.set(f);
+            if (m != null && !m.isBlank()) message.set(m);
+        });
+        return null;
+    }
+
+    public void cancel() {
+        if (cancel != null) cancel.cancel();
+    }
+}

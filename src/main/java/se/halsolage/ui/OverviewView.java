@@ -1,0 +1,133 @@
+package se.halsolage.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import se.halsolage.domain.SfhArea;
+
+import java.util.function.Consumer;
+
+/** Översikt: three SfH areas with each indicator at a glance; "Vad sticker ut" beside them. */
+final class OverviewView {
+    private final WorkbookViewModel session;
+    private final OverviewViewModel vm;
+    private final Consumer<String> openIndicator;
+    private final Texts t;
+
+    OverviewView(WorkbookViewModel session, Consumer<String> openIndicator) {
+        this.session = session;
+        this.vm = new OverviewViewModel(session);
+        this.openIndicator = openIndicator;
+        this.t = session.texts();
+    }
+
+    Node node() {
+        VBox areas = new VBox(18);
+        areas.setPadding(new Insets(16));
+        areas.getChildren().add(Ui.heading(t.get("overview.title")));
+        Label intro = new Label(t.get("overview.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+        areas.getChildren().add(intro);
+        for (SfhArea a : SfhArea.values()) {
+            VBox section = new VBox(6);
+            section.getStyleClass().add("area-card");
+            Label h = new Label(a.title());
+            h.getStyleClass().add("subheading");
+            GridPane grid = new GridPane();
+            grid.getStyleClass().add("overview-grid");
+            grid.setHgap(14);
+            grid.setVgap(4);
+            grid.getColumnConstraints().addAll(new ColumnConstraints(160, 250, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true),
+                    new ColumnConstraints(125), new ColumnConstraints(135), new ColumnConstraints(95), new ColumnConstraints(92));
+            fill(grid, vm.rows(a));
+            vm.rows(a).addListener((ListChangeListener<IndicatorRow>) c -> fill(grid, vm.rows(a)));
+            section.getChildren().addAll(h, grid);
+            areas.getChildren().add(section);
+        }
+        ScrollPane left = new ScrollPane(areas);
+        left.setFitToWidth(true);
+        left.getStyleClass().add("initial-focus");
+
+        ListView<OverviewViewModel.Highlight> list = new ListView<>(vm.highlights());
+        list.setId("highlights");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(OverviewViewModel.Highlight h, boolean empty) {
+                super.updateItem(h, empty);
+                if (empty || h == null) {
+                    setText(null);
+                    getStyleClass().remove("worse");
+                    return;
+                }
+                setText(h.text());
+                setWrapText(true);
+                setPrefWidth(0);
+                if (h.worse()) getStyleClass().add("worse"); else getStyleClass().remove("worse");
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                openIndicator.accept(list.getSelectionModel().getSelectedItem().indicatorId());
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                openIndicator.accept(list.getSelectionModel().getSelectedItem().indicatorId());
+            }
+        });
+        list.setPlaceholder(new Label(t.get("overview.noHighlights")));
+        Label hl = Ui.labelFor(t.get("overview.highlights"), list);
+        hl.getStyleClass().add("subheading");
+        VBox right = new VBox(8, hl, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        right.setPadding(new Insets(16));
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    private void fill(GridPane grid, java.util.List<IndicatorRow> rows) {
+        grid.getChildren().clear();
+        int r = 0;
+        grid.addRow(r++, head(t.get("col.indicator")), head(t.get("col.latest")), head(t.get("col.change")),
+                head(t.get("col.targetStatus")), head(t.get("col.trend")));
+        for (IndicatorRow row : rows) {
+            Hyperlink link = new Hyperlink(row.title());
+            link.setWrapText(true);
+            link.setOnAction(e -> openIndicator.accept(row.id()));
+            Ui.tip(link, row.indicator().title() + " (" + row.id() + ")");
+            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : " (" + row.period() + ")"));
+            Label change = new Label(row.change().isEmpty() ? "–" : row.change());
+            if (row.worse()) {
+                change.getStyleClass().add("worse");
+                change.setText(change.getText() + " " + t.get("overview.worse"));
+            }
+            Label status = new Label(row.targetStatus().isEmpty() ? t.get("overview.noTarget") : row.targetStatus());
+            status.getStyleClass().add("status");
+            Node spark = Ui.sparkline(row.trend(), 90, 22);
+            Ui.tip(spark, t.get("overview.sparkTip"));
+            grid.addRow(r++, link, value, change, status, spark);
+            GridPane.setValignment(spark, javafx.geometry.VPos.CENTER);
+        }
+        if (rows.isEmpty()) grid.addRow(r, new Label(t.get("overview.empty")));
+        grid.setAlignment(Pos.TOP_LEFT);
+    }
+
+    private static Label head(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("column-head");
+        return l;
+    }
+}

@@ -1,0 +1,155 @@
+package se.halsolage.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import se.halsolage.domain.Slide;
+import se.halsolage.workbook.Workbook;
+
+import java.util.List;
+
+/**
+ * Presents a story: one slide at a time, full screen on the chosen screen; a presenter view with the
+ * next slide and the notes on the laptop screen. ←/→, PageUp/PageDown, Space; B black; Esc leaves.
+ */
+final class PresentationWindow {
+    private final PresenterModel model;
+    private final SlideRenderer renderer;
+    private final Stage show = new Stage();
+    private final Stage presenter = new Stage();
+    private final StackPane slidePane = new StackPane();
+    private final StackPane nextPane = new StackPane();
+    private final Label notes = new Label();
+    private final Label position = new Label();
+    private final StackPane currentSmall = new StackPane();
+
+    private final Texts t;
+
+    PresentationWindow(Window owner, Workbook wb, List<Slide> slides, Screen screen, boolean withPresenterView, Texts t) {
+        this.t = t;
+        this.model = new PresenterModel(slides);
+        this.renderer = new SlideRenderer(wb);
+        slidePane.getStyleClass().add("presentation");
+        slidePane.setPadding(new Insets(40));
+        Scene scene = new Scene(slidePane, 1280, 720);
+        scene.getStylesheets().add(PresentationWindow.class.getResource("halsolage.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        show.setScene(scene);
+        show.setTitle(t.get("present.title"));
+        show.initOwner(owner);
+        Rectangle2D b = screen.getBounds();
+        show.setX(b.getMinX());
+        show.setY(b.getMinY());
+        show.setWidth(b.getWidth());
+        show.setHeight(b.getHeight());
+        show.setFullScreenExitHint("");
+        show.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        show.setOnHidden(e -> presenter.close());
+
+        if (withPresenterView) {
+            notes.setWrapText(true);
+            notes.getStyleClass().add("presenter-notes");
+            notes.setId("presenterNotes");
+            position.getStyleClass().add("subheading");
+            position.setId("presenterPosition");
+            currentSmall.setPrefSize(480, 270);
+            nextPane.setPrefSize(360, 202);
+            currentSmall.getStyleClass().add("presenter-slide");
+            nextPane.getStyleClass().add("presenter-slide");
+            Label nowLabel = new Label(t.get("present.now"));
+            Label nextLabel = new Label(t.get("present.next"));
+            VBox now = new VBox(6, nowLabel, currentSmall);
+            VBox next = new VBox(6, nextLabel, nextPane);
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox top = new HBox(16, now, next);
+            Label help = new Label(t.get("present.keys"));
+            help.getStyleClass().add("muted");
+            VBox box = new VBox(12, new HBox(12, position, grow, help), top, new Label(t.get("present.notes")), notes);
+            VBox.setVgrow(notes, Priority.ALWAYS);
+            box.setPadding(new Insets(16));
+            BorderPane pane = new BorderPane(box);
+            Scene ps = new Scene(pane, 960, 640);
+            ps.getStylesheets().add(PresentationWindow.class.getResource("halsolage.css").toExternalForm());
+            ps.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+            presenter.setScene(ps);
+            presenter.setTitle(t.get("present.presenterTitle"));
+            presenter.initOwner(owner);
+        }
+        model.indexProperty().addListener((o, a, c) -> update());
+        model.blackProperty().addListener((o, a, c) -> update());
+        update();
+    }
+
+    PresenterModel model() {
+        return model;
+    }
+
+    Stage stage() {
+        return show;
+    }
+
+    void open(boolean fullScreen) {
+        if (presenter.getScene() != null) presenter.show();
+        show.show();
+        if (fullScreen) show.setFullScreen(true);
+        show.toFront();
+        show.requestFocus();
+    }
+
+    void key(KeyEvent e) {
+        KeyCode c = e.getCode();
+        switch (c) {
+            case RIGHT, PAGE_DOWN, SPACE, DOWN, ENTER -> model.forward();
+            case LEFT, PAGE_UP, UP, BACK_SPACE -> model.back();
+            case B, PERIOD -> model.toggleBlack();
+            case ESCAPE -> close();
+            case HOME -> {
+                while (model.back()) { /* to the first slide */ }
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    void close() {
+        presenter.close();
+        show.close();
+    }
+
+    private void update() {
+        if (model.blackProperty().get()) {
+            Region black = new Region();
+            black.setId("blackScreen");
+            black.setStyle("-fx-background-color: black;");
+            slidePane.getChildren().setAll(black);
+            slidePane.setStyle("-fx-background-color: black;");
+        } else {
+            slidePane.setStyle("");
+            Node n = renderer.render(model.current(), true);
+            slidePane.getChildren().setAll(n);
+        }
+        position.setText(t.get("present.position", model.indexProperty().get() + 1, model.size())
+                + (model.blackProperty().get() ? " " + t.get("present.black") : ""));
+        Slide s = model.current();
+        notes.setText(s.notes() == null || s.notes().isBlank() ? t.get("present.noNotes") : s.notes());
+        currentSmall.getChildren().setAll(renderer.render(s, false));
+        Slide n = model.next();
+        nextPane.getChildren().setAll(n == null ? new Label(t.get("present.end")) : renderer.render(n, false));
+    }
+}

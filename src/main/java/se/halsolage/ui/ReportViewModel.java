@@ -1,0 +1,143 @@
+package se.halsolage.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.halsolage.report.GroupBy;
+import se.halsolage.report.OutlineEntry;
+import se.halsolage.report.ReportOptions;
+import se.halsolage.report.ReportPart;
+import se.halsolage.report.ReportResult;
+import se.halsolage.report.ReportService;
+import se.halsolage.workbook.Workbook;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rapport: which parts to include, a live outline, generate with progress and cancel, open. */
+public final class ReportViewModel {
+    private final WorkbookViewModel session;
+    private final Map<ReportPart, BooleanProperty> parts = new EnumMap<>(ReportPart.class);
+    private final StringProperty year = new SimpleStringProperty("");
+    private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(GroupBy.ARBETSGRUPP);
+    private final ObservableList<OutlineEntry> outline = FXCollections.observableArrayList();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<ReportResult> result = new SimpleObjectProperty<>();
+    private TaskRunner.Handle handle;
+    private volatile boolean cancelRequested;
+
+    public ReportViewModel(WorkbookViewModel session) {
+        this.session = session;
+        for (ReportPart p : ReportPart.values()) {
+            BooleanProperty b = new SimpleBooleanProperty(true);
+            b.addListener((o, a, c) -> refreshOutline());
+            parts.put(p, b);
+        }
+        year.addListener((o, a, b) -> refreshOutline());
+        groupBy.addListener((o, a, b) -> refreshOutline());
+        session.workbookProperty().addListener((o, a, b) -> reset());
+        session.versionProperty().addListener((o, a, b) -> refreshOutline());
+        reset();
+    }
+
+    public BooleanProperty partProperty(ReportPart p) { return parts.get(p); }
+    public StringProperty yearProperty() { return year; }
+    public ObjectProperty<GroupBy> groupByProperty() { return groupBy; }
+    public ObservableList<OutlineEntry> outline() { return outline; }
+    public BooleanProperty runningProperty() { return running; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty messageProperty() { return message; }
+    public ObjectProperty<ReportResult> resultProperty() { return result; }
+
+    private void reset() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        year.set(Integer.toString(wb.settings().plan().planYear()));
+        refreshOutline();
+    }
+
+    /** The options the controls describe; null when the year is not a year. */
+    public ReportOptions options() {
+        Workbook wb = session.workbook();
+        Integer y = InitiativeForm.year(year.get());
+        if (wb == null || y == null) return null;
+        ReportOptions o = new ReportService(wb).defaultOptions().withYear(y).withGroupBy(groupBy.get());
+        for (ReportPart p : ReportPart.values()) o = o.with(p, parts.get(p).get());
+        return o;
+    }
+
+    public void refreshOutline() {
+        ReportOptions o = options();
+        Workbook wb = session.workbook();
+        if (o == null || wb == null) {
+            outline.clear();
+            return;
+        }
+        session.runner().run(session.texts().get("report.outlining"), p -> new ReportService(wb).outline(o),
+                outline::setAll, e -> outline.clear());
+    }
+
+    public String suggestedFileName() {
+        ReportOptions o = options();
+        return o == null ? "plan.docx" : new ReportService(session.workbook()).suggestedFileName(o);
+    }
+
+    /** Generates the report into {@code out} in the background. Returns a problem text, or null when started. */
+    public String generate(Path out) {
+        ReportOptions o = options();
+        if (o == null) return session.texts().get("report.badYear");
+        if (o.parts().isEmpty()) return session.texts().get("report.noParts");
+        Workbook wb = session.workbook();
+        cancelRequested = false;
+        running.set(true);
+        progress.set(0);
+        result.set(null);
+        message.set(session.texts().get("report.starting"));
+        handle = session.runner().run(session.texts().get("report.generating"),
+                p -> new ReportService(wb).generate(o, out, p::update, () -> cancelRequested || p.isCancelled()),
+                r -> {
+                    running.set(false);
+                    progress.set(1);
+                    result.set(r);
+                    message.set(session.texts().get("report.done", r.file().getFileName(), r.summary()));
+                    session.dialogs().notify(session.texts().get("report.doneShort", r.file().getFileName()));
+                }, e -> {
+                    running.set(false);
+                    progress.set(0);
+                    message.set(session.message(e));
+                    if (!(e instanceof java.util.concurrent.CancellationException)) {
+                        session.dialogs().showError(session.texts().get("report.failed"), session.message(e));
+                    }
+                }, (f, m) -> {
+                    if (f >= 0) progress.set(f);
+                    if (m != null && !m.isBlank()) message.set(m);
+                });
+        return null;
+    }
+
+    public void cancel() {
+        cancelRequested = true;
+        if (handle != null) handle.cancel();
+    }
+
+    /** Opens the generated document in the system's word processor. */
+    public void open() {
+        ReportResult r = result.get();
+        if (r != null) session.dialogs().openInSystem(r.file());
+    }
+
+    public List<ReportPart> allParts() {
+        return List.of(ReportPart.values());
+    }
+}

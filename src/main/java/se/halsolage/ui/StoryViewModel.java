@@ -1,0 +1,122 @@
+package se.halsolage.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.halsolage.domain.Slide;
+import se.halsolage.domain.Story;
+import se.halsolage.workbook.Workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The workshop story editor: stories in the workbook, their slides, reorder, add and remove. */
+public final class StoryViewModel {
+    private final WorkbookViewModel session;
+    private final ObservableList<Story> stories = FXCollections.observableArrayList();
+    private final ObjectProperty<Story> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Slide> slides = FXCollections.observableArrayList();
+
+    public StoryViewModel(WorkbookViewModel session) {
+        this.session = session;
+        selected.addListener((o, a, b) -> slides.setAll(b == null ? List.of() : b.slides()));
+        session.versionProperty().addListener((o, a, b) -> refresh());
+        if (session.workbook() != null) refresh();
+    }
+
+    public ObservableList<Story> stories() { return stories; }
+    public ObjectProperty<Story> selectedProperty() { return selected; }
+    public ObservableList<Slide> slides() { return slides; }
+
+    public void refresh() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        long keep = selected.get() == null ? 0 : selected.get().id();
+        List<Story> all = wb.stories().all();
+        stories.setAll(all);
+        Story again = all.stream().filter(s -> s.id() == keep).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        selected.set(null);
+        selected.set(again);
+    }
+
+    /** Creates a new, empty story and selects it. Returns a problem text, or null when created. */
+    public String create(String name) {
+        if (name == null || name.isBlank()) return "Skriv ett namn på berättelsen.";
+        Workbook wb = session.workbook();
+        if (wb.stories().byName(name).isPresent()) return "Det finns redan en berättelse som heter \"" + name.strip() + "\".";
+        long[] id = {0};
+        Story fresh = new Story(0, name.strip(), List.of());
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.addStory", fresh.name()),
+                w -> id[0] = w.stories().save(id[0] == 0 ? fresh : fresh.withId(id[0])).id(),
+                w -> w.stories().delete(id[0])));
+        select(id[0]);
+        return null;
+    }
+
+    public void select(long id) {
+        selected.set(stories.stream().filter(s -> s.id() == id).findFirst().orElse(null));
+    }
+
+    public void deleteSelected() {
+        Story s = selected.get();
+        if (s == null) return;
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.deleteStory", s.name()),
+                w -> w.stories().delete(s.id()), w -> w.stories().save(s)));
+    }
+
+    public void addChart(String indicatorId, String chartKind, String title, String notes) {
+        change(list -> list.add(Slide.chart(indicatorId, chartKind, title, notes)), "undo.addSlide");
+    }
+
+    public void addText(String title, String body, String notes) {
+        change(list -> list.add(Slide.text(title, body, notes)), "undo.addSlide");
+    }
+
+    public void remove(int index) {
+        change(list -> list.remove(index), "undo.removeSlide");
+    }
+
+    /** Moves a slide one step up (delta −1) or down (+1). */
+    public void move(int index, int delta) {
+        int to = index + delta;
+        change(list -> {
+            if (to < 0 || to >= list.size()) return;
+            Slide s = list.remove(index);
+            list.add(to, s);
+        }, "undo.moveSlide");
+    }
+
+    public void setNotes(int index, String notes) {
+        change(list -> list.set(index, list.get(index).withNotes(notes)), "undo.editSlide");
+    }
+
+    /** Exports a story as PowerPoint in the background; notifies when done. */
+    public void export(Story story, java.nio.file.Path out) {
+        Workbook wb = session.workbook();
+        session.runner().run(session.texts().get("story.exporting"), p -> {
+            new se.halsolage.report.StoryPptx(wb).write(story, out, p::isCancelled);
+            return out;
+        }, file -> {
+            lastExport = file;
+            session.dialogs().notify(session.texts().get("story.exported", file.getFileName()));
+        }, e -> session.dialogs().showError(session.texts().get("story.exportFailed"), session.message(e)));
+    }
+
+    private java.nio.file.Path lastExport;
+
+    /** The file of the last successful export (for tests and "open"). */
+    public java.nio.file.Path lastExport() {
+        return lastExport;
+    }
+
+    private void change(java.util.function.Consumer<List<Slide>> edit, String key) {
+        Story before = selected.get();
+        if (before == null) return;
+        List<Slide> list = new ArrayList<>(before.slides());
+        edit.accept(list);
+        Story after = before.withSlides(list);
+        session.undo().execute(UndoManager.Command.of(session.texts().get(key, before.name()),
+                w -> w.stories().save(after), w -> w.stories().save(before)));
+    }
+}

@@ -1,0 +1,126 @@
+package se.halsolage.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.PropertyValueFactory;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Polyline;
+import javafx.util.StringConverter;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Small helpers the views share. */
+final class Ui {
+    private Ui() {
+    }
+
+    static <S> TableColumn<S, String> column(String title, String property, double width) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heading");
+        return l;
+    }
+
+    static Label labelFor(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    static <T extends Node> T tip(T node, String text) {
+        if (node instanceof javafx.scene.control.Control c) c.setTooltip(new Tooltip(text));
+        else Tooltip.install(node, new Tooltip(text));
+        return node;
+    }
+
+    static Region grow() {
+        Region r = new Region();
+        javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    static VBox box(double spacing, Node... children) {
+        VBox v = new VBox(spacing, children);
+        v.setPadding(new Insets(12));
+        return v;
+    }
+
+    /** A combo box with an "all" entry (null) for filters. */
+    static <T> ComboBox<T> filterCombo(List<T> values, Function<T, String> label, String all,
+                                       ObjectProperty<T> bound) {
+        ComboBox<T> c = new ComboBox<>();
+        c.getItems().add(null);
+        c.getItems().addAll(values);
+        StringConverter<T> conv = converter(label, all);
+        c.setConverter(conv);
+        c.setButtonCell(cell(conv));
+        c.setCellFactory(v -> cell(conv));
+        c.valueProperty().bindBidirectional(bound);
+        return c;
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> label, String nullText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? nullText : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    static <T> ListCell<T> cell(StringConverter<T> conv) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : conv.toString(item));
+            }
+        };
+    }
+
+    static <T> void setItems(ComboBox<T> c, ObservableList<T> items) {
+        c.setItems(items);
+    }
+
+    /** A small trend line of the values (null when fewer than two). */
+    static Node sparkline(List<Double> values, double width, double height) {
+        if (values == null || values.size() < 2) return new Region();
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double span = max - min == 0 ? 1 : max - min;
+        Polyline line = new Polyline();
+        for (int i = 0; i < values.size(); i++) {
+            double x = i * width / (values.size() - 1);
+            double y = height - 2 - (values.get(i) - min) / span * (height - 4);
+            line.getPoints().addAll(x, y);
+        }
+        line.setStroke(Color.web("#1f4e79"));
+        line.setStrokeWidth(1.6);
+        line.getStyleClass().add("sparkline");
+        return line;
+    }
+}

@@ -1,0 +1,88 @@
+package se.halsolage.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.halsolage.domain.Group;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The import wizard's view-model on a small CRAFTED long-format CSV (three invented values). */
+class ImportViewModelTest {
+    private static final String ID = "LOK-ANDEL-SOM-CYKLAR-TILL-SKOLAN";
+    @TempDir
+    Path dir;
+    RecordingDialogs dialogs = new RecordingDialogs();
+    WorkbookViewModel session;
+    ImportViewModel vm;
+    Path csv;
+
+    @BeforeEach
+    void open() throws Exception {
+        session = TestWorkbooks.session(dir, dialogs);
+        vm = new ImportViewModel(session);
+        csv = dir.resolve("cykel.csv");
+        Files.writeString(csv, "Kommun;År;Kön;Nyckeltal;Värde\n"
+                + "Exempelby;2024;Totalt;Andel som cyklar till skolan;41,5\n"
+                + "Exempelby;2025;Totalt;Andel som cyklar till skolan;44,0\n"
+                + "Exempelby;2025;Flickor;Andel som cyklar till skolan;39,0\n");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void chooseShowsDetectionAndPreviewWithoutWriting() {
+        long before = session.workbook().observations().count();
+        vm.choose(csv);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.stepProperty().get()).isEqualTo(ImportViewModel.Step.PREVIEW);
+        assertThat(vm.recipeProperty().get()).isEqualTo("lang");
+        assertThat(vm.preview()).hasSize(3);
+        ImportViewModel.Row first = vm.preview().get(0);
+        assertThat(first.getIndicator()).startsWith(ID);
+        assertThat(first.getArea()).isEqualTo("Exempelby");
+        assertThat(first.getPeriod()).isEqualTo("2024");
+        assertThat(first.getValue()).isEqualTo("41,5");
+        assertThat(first.getLocation()).isEqualTo("cykel!E2");
+        assertThat(session.workbook().observations().count()).isEqualTo(before);
+    }
+
+    @Test
+    void checkImportSummaryAndUndoLastImport() {
+        long before = session.workbook().observations().count();
+        vm.choose(csv);
+        vm.validate();
+        assertThat(vm.errorsProperty().get()).isZero();
+        assertThat(vm.messageProperty().get()).startsWith("Filen är kontrollerad: inga fel");
+        int version = session.versionProperty().get();
+        vm.commit();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.stepProperty().get()).isEqualTo(ImportViewModel.Step.DONE);
+        assertThat(vm.summaryProperty().get()).startsWith("Importerade cykel.csv med receptet \"lang\".")
+                .contains("Tillagda: 3");
+        assertThat(session.versionProperty().get()).isGreaterThan(version);
+        assertThat(session.workbook().observations().series(ID, "0799", Group.TOTALT))
+                .extracting(o -> o.value()).containsExactly(41.5, 44.0);
+        assertThat(vm.lastImportProperty().get()).isEqualTo("Senaste import: cykel.csv (recept lang)");
+
+        vm.undoLastImport();
+        assertThat(session.workbook().observations().count()).isEqualTo(before);
+        assertThat(session.workbook().observations().series(ID, "0799", Group.TOTALT)).isEmpty();
+    }
+
+    @Test
+    void aFileThatCannotBeReadGivesASwedishErrorNamingIt() throws Exception {
+        Path bad = dir.resolve("tom.csv");
+        Files.writeString(bad, "");
+        vm.choose(bad);
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Filen tom.csv kunde inte läsas: ");
+        assertThat(vm.stepProperty().get()).isEqualTo(ImportViewModel.Step.CHOOSE);
+    }
+}
