@@ -37,7 +37,7 @@ public final class ImportWriter implements AutoCloseable {
 
     private final Workbook wb;
     private final long runId;
-    private final PreparedStatement keys, insert, addedMarker, copy, exists, insertOrIgnore, update;
+    private final PreparedStatement keys, insert, insertPlain, addedMarker, copy, exists, insertOrIgnore, update;
     private final long previousCache;
     private final KeySet known = new KeySet();
     private final KeySet written = new KeySet();
@@ -51,6 +51,9 @@ public final class ImportWriter implements AutoCloseable {
         try {
             keys = c.prepareStatement("SELECT area_id, grp, period FROM observations WHERE indicator_id=?");
             insert = c.prepareStatement("INSERT INTO observations(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            // the usual value: no n, CI or marker, so four fewer native bind calls (the columns default to null)
+            insertPlain = c.prepareStatement("INSERT INTO observations(indicator_id, area_id, period, start_year, end_year, "
+                    + "grp, value, status, source_id, location) VALUES (?,?,?,?,?,?,?,?,?,?)");
             addedMarker = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, period, grp) "
                     + "VALUES (?,0,?,?,?,?)");
             copy = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
@@ -107,8 +110,13 @@ public final class ImportWriter implements AutoCloseable {
                 boolean mayExist = known.contains(h);
                 boolean ours = written.contains(h);
                 if (!mayExist && !ours) {
-                    bind(insert, o);
-                    insert.executeUpdate();
+                    if (o.n() == null && o.ciLow() == null && o.ciHigh() == null && o.marker() == null) {
+                        bindPlain(insertPlain, o);
+                        insertPlain.executeUpdate();
+                    } else {
+                        bind(insert, o);
+                        insert.executeUpdate();
+                    }
                     if (logAdded) marker(o);
                     written.add(h);
                     added++;
@@ -212,6 +220,19 @@ public final class ImportWriter implements AutoCloseable {
         ps.setString(14, o.location());
     }
 
+    private static void bindPlain(PreparedStatement ps, Observation o) throws SQLException {
+        ps.setString(1, o.indicatorId());
+        ps.setString(2, o.areaId());
+        ps.setString(3, o.period().label());
+        ps.setInt(4, o.period().startYear());
+        ps.setInt(5, o.period().endYear());
+        ps.setString(6, o.group().label());
+        setDouble(ps, 7, o.value());
+        ps.setString(8, o.status().code());
+        ps.setLong(9, o.sourceId());
+        ps.setString(10, o.location());
+    }
+
     private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
         if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
     }
@@ -241,7 +262,7 @@ public final class ImportWriter implements AutoCloseable {
     @Override
     public void close() {
         wb.withConnection(c -> {
-            for (PreparedStatement ps : List.of(keys, insert, addedMarker, copy, exists, insertOrIgnore, update)) ps.close();
+            for (PreparedStatement ps : List.of(keys, insert, insertPlain, addedMarker, copy, exists, insertOrIgnore, update)) ps.close();
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA cache_size=" + previousCache);
             }
