@@ -79,7 +79,12 @@ final class IndicatorsView {
         add.setId("addFromCatalog");
         add.setOnAction(e -> CatalogDialog.show(session, vm));
         add.disableProperty().bind(session.workbookProperty().isNull());
-        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add);
+        Button export = new Button(t.get("export.button"));
+        export.setId("exportIndicators");
+        Ui.tip(export, t.get("export.indicatorsTip"));
+        export.setOnAction(e -> vm.exportIndicators());
+        export.disableProperty().bind(Bindings.isEmpty(vm.filtered()));
+        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add, export);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<IndicatorRow> table = new TableView<>(vm.filtered());
@@ -166,7 +171,17 @@ final class IndicatorsView {
         initiatives.setPrefHeight(90);
 
         TabPane tabs = charts.tabs();
-        Tab dataTab = new Tab(t.get("indicators.tab.data"), data);
+        Button exportData = new Button(t.get("export.button"));
+        exportData.setId("exportData");
+        Ui.tip(exportData, t.get("export.dataTip"));
+        exportData.setOnAction(e -> vm.exportData());
+        exportData.disableProperty().bind(Bindings.isEmpty(vm.data()));
+        HBox dataButtons = new HBox(8, exportData);
+        dataButtons.setAlignment(Pos.CENTER_RIGHT);
+        VBox dataBox = new VBox(6, data, dataButtons);
+        VBox.setVgrow(data, Priority.ALWAYS);
+        dataBox.setPadding(new Insets(6));
+        Tab dataTab = new Tab(t.get("indicators.tab.data"), dataBox);
         dataTab.setClosable(false);
         VBox links = new VBox(6, Ui.labelFor(t.get("indicators.targets"), targets), targets,
                 Ui.labelFor(t.get("indicators.initiatives"), initiatives), initiatives);
