@@ -84,7 +84,7 @@ final class IndicatorsView {
         Ui.tip(export, t.get("export.indicatorsTip"));
         export.setOnAction(e -> vm.exportIndicators());
         export.disableProperty().bind(Bindings.isEmpty(vm.filtered()));
-        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add, export);
+        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<IndicatorRow> table = new TableView<>(vm.filtered());
@@ -124,7 +124,9 @@ final class IndicatorsView {
         count.textProperty().bind(Bindings.createStringBinding(() -> t.get("indicators.count", vm.filtered().size(), vm.rows().size()),
                 vm.filtered(), vm.rows()));
         count.getStyleClass().add("muted");
-        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, count);
+        HBox under = new HBox(8, count, Ui.grow(), export);
+        under.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, under);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 

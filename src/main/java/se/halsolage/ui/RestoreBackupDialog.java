@@ -43,7 +43,12 @@ final class RestoreBackupDialog {
         Label hint = new Label(t.get("restore.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        d.getDialogPane().setContent(new VBox(8, list, hint));
+        hint.setMaxWidth(520);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox content = new VBox(8, list, hint);
+        content.setMaxWidth(540);
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().setPrefWidth(580);
         ButtonType ok = new ButtonType(t.get("restore.button"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(t.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().setAll(ok, cancel);
