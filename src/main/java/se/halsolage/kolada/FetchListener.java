@@ -5,5 +5,12 @@ package se.halsolage.kolada;
 public interface FetchListener {
     void progress(int done, int total, String message);
 
+    /**
+     * The message given exactly once, as the first thing inside the workbook transaction: from here
+     * until {@code fetch} returns, the workbook is being written (the crash-safety harness aims its
+     * kills at this phase).
+     */
+    String SAVING = "Sparar i arbetsboken";
+
     FetchListener NONE = (d, t, m) -> { };
 }

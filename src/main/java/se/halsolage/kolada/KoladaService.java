@@ -176,7 +176,7 @@ public final class KoladaService {
             });
             planned.add(new Planned(urls.get(i), pages));
         }
-        progress.progress(urls.size(), urls.size(), "Alla svar har kommit; sparar i arbetsboken");
+        progress.progress(urls.size(), urls.size(), "Alla svar har kommit; tolkar svaren");
 
         // 3. Parse everything before touching the workbook.
         Map<String, List<DataRow>> rowsByUrl = new LinkedHashMap<>();
@@ -225,6 +225,7 @@ public final class KoladaService {
         }
         List<String> groupsStored = new ArrayList<>();
         UpsertCounts counts = wb.transaction(w -> {
+            progress.progress(urls.size(), urls.size(), FetchListener.SAVING);
             for (Indicator ind : newIndicators) w.indicators().save(ind);
             for (KoladaGroup g : groupsById.values()) {
                 w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));

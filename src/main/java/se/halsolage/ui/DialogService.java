@@ -1,6 +1,8 @@
 package se.halsolage.ui;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,30 @@ public interface DialogService {
     Optional<Path> chooseOpenFile(String title, String filterName, String... patterns);
 
     Optional<Path> chooseSaveFile(String title, String suggestedName, String filterName, String... patterns);
+
+    /** A file type offered in a save dialog: its name ("CSV för Excel") and extension without the dot. */
+    record FileType(String name, String extension) {
+        public String pattern() {
+            return "*." + extension;
+        }
+    }
+
+    /**
+     * A save dialog offering several file types. The returned path ends with the extension of the type
+     * the user chose (added when the typed name has none of the offered extensions).
+     */
+    default Optional<Path> chooseSaveFile(String title, String suggestedName, List<FileType> types) {
+        return chooseSaveFile(title, suggestedName, types.get(0).name(),
+                types.stream().map(FileType::pattern).toArray(String[]::new))
+                .map(p -> withExtension(p, types.get(0), types));
+    }
+
+    /** {@code file} as typed, or with {@code chosen}'s extension when it has none of the offered ones. */
+    static Path withExtension(Path file, FileType chosen, List<FileType> offered) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (FileType t : offered) if (name.endsWith("." + t.extension())) return file;
+        return file.resolveSibling(file.getFileName() + "." + chosen.extension());
+    }
 
     /** Opens a file in the system's program for it (e.g. the report in the word processor). */
     void openInSystem(Path file);

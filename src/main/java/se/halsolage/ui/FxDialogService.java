@@ -102,6 +102,22 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, java.util.List<FileType> types) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        for (FileType t : types) c.getExtensionFilters().add(new FileChooser.ExtensionFilter(t.name(), t.pattern()));
+        if (lastFolder != null && lastFolder.isDirectory()) c.setInitialDirectory(lastFolder);
+        c.setInitialFileName(suggestedName);
+        File f = c.showSaveDialog(owner.get());
+        if (f == null) return Optional.empty();
+        lastFolder = f.getParentFile();
+        FileChooser.ExtensionFilter sel = c.getSelectedExtensionFilter();
+        FileType chosen = types.stream().filter(t -> sel != null && t.name().equals(sel.getDescription()))
+                .findFirst().orElse(types.get(0));
+        return Optional.of(DialogService.withExtension(f.toPath(), chosen, types));
+    }
+
     private FileChooser chooser(String title, String filterName, String... patterns) {
         FileChooser c = new FileChooser();
         c.setTitle(title);

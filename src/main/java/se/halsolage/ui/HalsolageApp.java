@@ -120,6 +120,8 @@ public final class HalsolageApp extends Application {
         MenuItem open = item("menu.open", "Shortcut+O", e -> chooseAndOpen());
         MenuItem demo = item("menu.openDemo", null, e -> session.open(DesktopLauncher.demoWorkbook(), null));
         MenuItem saveAs = item("menu.saveAs", "Shortcut+Shift+S", e -> saveAs());
+        MenuItem restore = item("menu.restoreBackup", null, e -> RestoreBackupDialog.show(stage, session));
+        restore.setId("menuRestoreBackup");
         MenuItem settings = item("menu.settings", "Shortcut+Comma", e -> editSettings());
         MenuItem quit = item("menu.quit", "Shortcut+Q", e -> Platform.exit());
         recentMenu.setText(texts.get("menu.recent"));
@@ -127,8 +129,9 @@ public final class HalsolageApp extends Application {
         refreshRecent();
         saveAs.disableProperty().bind(session.workbookProperty().isNull());
         settings.disableProperty().bind(session.workbookProperty().isNull());
+        restore.disableProperty().bind(session.workbookProperty().isNull());
         Menu file = new Menu(texts.get("menu.file"), null, create, open, recentMenu, demo, new SeparatorMenuItem(),
-                saveAs, settings, new SeparatorMenuItem(), quit);
+                saveAs, restore, settings, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu.undo", "Shortcut+Z", e -> guarded(() -> session.undo().undo()));
         MenuItem redo = item("menu.redo", "Shortcut+Y", e -> guarded(() -> session.undo().redo()));

@@ -9,10 +9,13 @@ import java.util.List;
  *
  * @param worse true when the latest own value is worse than the previous measurement
  * @param trend the own values (Totalt) in period order, for the sparkline
+ * @param latestNumber the latest own value as a number (null when there is none), for exports
+ * @param changeNumber the change since the previous measurement (null when unknown), for exports
  */
 public record IndicatorRow(Indicator indicator, String id, String title, String area, String malomraden,
                            String source, String latestValue, String period, String change, boolean worse,
-                           String targetStatus, List<Double> trend) {
+                           String targetStatus, List<Double> trend, Double latestNumber,
+                           Double changeNumber) {
     public String getId() { return id; }
     public String getTitle() { return title; }
     public String getArea() { return area; }

@@ -33,8 +33,10 @@ public final class IndicatorRows {
         Observation latest = a.latest();
         Change c = a.sincePrevious();
         String change = "";
+        Double changeNumber = null;
         boolean worse = false;
         if (c != null && c.hasValues()) {
+            changeNumber = java.math.BigDecimal.valueOf(c.absolute()).setScale(6, java.math.RoundingMode.HALF_UP).doubleValue(); // 80,5 − 82,1 = −1,6, not −1,5999999999999943
             change = SwedishNumbers.change(c.absolute(), i.unit());
             worse = c.verdict() == Verdict.SAMRE;
         }
@@ -43,7 +45,8 @@ public final class IndicatorRows {
         return new IndicatorRow(i, i.id(), i.displayTitle(), i.sfhArea() == null ? "" : i.sfhArea().title(), mal,
                 i.source() == null ? "" : i.source(),
                 latest == null ? "–" : SwedishNumbers.value(latest.value(), i.unit()),
-                latest == null ? "" : latest.period().label(), change, worse, status(a), trend);
+                latest == null ? "" : latest.period().label(), change, worse, status(a), trend,
+                latest == null ? null : latest.value(), changeNumber);
     }
 
     /** The target status in words: "I fas", "Avvikelse" …; empty when the indicator has no target. */

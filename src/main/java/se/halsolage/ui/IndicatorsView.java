@@ -79,6 +79,11 @@ final class IndicatorsView {
         add.setId("addFromCatalog");
         add.setOnAction(e -> CatalogDialog.show(session, vm));
         add.disableProperty().bind(session.workbookProperty().isNull());
+        Button export = new Button(t.get("export.button"));
+        export.setId("exportIndicators");
+        Ui.tip(export, t.get("export.indicatorsTip"));
+        export.setOnAction(e -> vm.exportIndicators());
+        export.disableProperty().bind(Bindings.isEmpty(vm.filtered()));
         FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add);
         filters.setAlignment(Pos.CENTER_LEFT);
 
@@ -119,7 +124,9 @@ final class IndicatorsView {
         count.textProperty().bind(Bindings.createStringBinding(() -> t.get("indicators.count", vm.filtered().size(), vm.rows().size()),
                 vm.filtered(), vm.rows()));
         count.getStyleClass().add("muted");
-        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, count);
+        HBox under = new HBox(8, count, Ui.grow(), export);
+        under.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, under);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -166,7 +173,17 @@ final class IndicatorsView {
         initiatives.setPrefHeight(90);
 
         TabPane tabs = charts.tabs();
-        Tab dataTab = new Tab(t.get("indicators.tab.data"), data);
+        Button exportData = new Button(t.get("export.button"));
+        exportData.setId("exportData");
+        Ui.tip(exportData, t.get("export.dataTip"));
+        exportData.setOnAction(e -> vm.exportData());
+        exportData.disableProperty().bind(Bindings.isEmpty(vm.data()));
+        HBox dataButtons = new HBox(8, exportData);
+        dataButtons.setAlignment(Pos.CENTER_RIGHT);
+        VBox dataBox = new VBox(6, data, dataButtons);
+        VBox.setVgrow(data, Priority.ALWAYS);
+        dataBox.setPadding(new Insets(6));
+        Tab dataTab = new Tab(t.get("indicators.tab.data"), dataBox);
         dataTab.setClosable(false);
         VBox links = new VBox(6, Ui.labelFor(t.get("indicators.targets"), targets), targets,
                 Ui.labelFor(t.get("indicators.initiatives"), initiatives), initiatives);

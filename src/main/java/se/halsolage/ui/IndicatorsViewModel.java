@@ -20,6 +20,7 @@ import se.halsolage.domain.PlanSettings;
 import se.halsolage.domain.SfhArea;
 import se.halsolage.domain.Source;
 import se.halsolage.domain.Target;
+import se.halsolage.export.TableExport;
 import se.halsolage.format.SwedishNumbers;
 import se.halsolage.workbook.Workbook;
 
@@ -33,9 +34,13 @@ import java.util.TreeSet;
 
 /** The Nyckeltal view: filterable indicator table and the selected indicator's details. */
 public final class IndicatorsViewModel {
-    /** One value behind a chart, with where it came from. */
+    /**
+     * One value behind a chart, with where it came from. The first fields are the texts the table
+     * shows; {@code number}, {@code count}, {@code status} and {@code marker} are the raw figures
+     * for exports (number null unless the status is ok).
+     */
     public record DataRow(String area, String period, String group, String value, String n, String source,
-                          String location) {
+                          String location, Double number, Integer count, String status, String marker) {
         public String getArea() { return area; }
         public String getPeriod() { return period; }
         public String getGroup() { return group; }
@@ -159,9 +164,11 @@ public final class IndicatorsViewModel {
                         id -> wb.sources().get(id).map(Source::attribution).orElse(""));
                 String an = areaNames.computeIfAbsent(o.areaId(),
                         id -> wb.areas().get(id).map(Area::name).orElse(id));
+                String marker = o.hasValue() ? ""
+                        : o.marker() != null && !o.marker().isBlank() ? o.marker() : o.status().defaultMarker();
                 rows.add(new DataRow(an, o.period().label(), o.group().label(),
                         SwedishNumbers.observation(o, ind.unit()), o.n() == null ? "" : Integer.toString(o.n()),
-                        src, o.location() == null ? "" : o.location()));
+                        src, o.location() == null ? "" : o.location(), o.value(), o.n(), o.status().label(), marker));
             }
         }
         List<String> t = new ArrayList<>();
@@ -171,6 +178,49 @@ public final class IndicatorsViewModel {
             in.add(i.name() + " (" + i.status().label().toLowerCase(Locale.ROOT) + ")");
         }
         return new Detail(rows, t, in);
+    }
+
+    /** The indicator table as currently filtered, for "Exportera tabell…" (numbers as numbers). */
+    public TableExport.Table indicatorTable() {
+        Texts t = session.texts();
+        List<String> header = List.of(t.get("col.id"), t.get("col.indicator"), t.get("col.area"),
+                t.get("col.malomraden"), t.get("col.source"), t.get("col.latest"), t.get("col.unit"),
+                t.get("col.period"), t.get("col.change"), t.get("col.worse"), t.get("col.targetStatus"));
+        List<List<?>> out = new ArrayList<>();
+        for (IndicatorRow r : filtered) {
+            out.add(java.util.Arrays.asList(r.id(), r.title(), r.area(), r.malomraden(), r.source(),
+                    r.latestNumber(), r.indicator().unit().label(), r.period(), r.changeNumber(),
+                    r.worse() ? t.get("export.yes") : "", r.targetStatus()));
+        }
+        return new TableExport.Table(t.get("nav.indicators").replace("_", ""), header, out);
+    }
+
+    /** The values behind the selected indicator's charts, for "Exportera tabell…"; null when none is selected. */
+    public TableExport.Table dataTable() {
+        IndicatorRow sel = selected.get();
+        if (sel == null) return null;
+        Texts t = session.texts();
+        List<String> header = List.of(t.get("col.id"), t.get("col.areaName"), t.get("col.period"), t.get("col.group"),
+                t.get("col.value"), t.get("col.unit"), t.get("col.n"), t.get("col.status"), t.get("col.marker"),
+                t.get("col.provenance"), t.get("col.location"));
+        List<List<?>> out = new ArrayList<>();
+        for (DataRow d : data) {
+            out.add(java.util.Arrays.asList(sel.id(), d.area(), d.period(), d.group(), d.number(),
+                    sel.indicator().unit().label(), d.count(), d.status(), d.marker(), d.source(), d.location()));
+        }
+        return new TableExport.Table(sel.id(), header, out);
+    }
+
+    /** Asks for a file and exports the filtered indicator table. */
+    public void exportIndicators() {
+        new TableExporter(session).export(indicatorTable(), session.texts().get("export.indicatorsFile"), null);
+    }
+
+    /** Asks for a file and exports the data table of the selected indicator. */
+    public void exportData() {
+        TableExport.Table table = dataTable();
+        if (table == null) return;
+        new TableExporter(session).export(table, session.texts().get("export.dataFile", selected.get().id()), null);
     }
 
     static String describe(Target t, Indicator ind) {

@@ -121,6 +121,19 @@ public final class WorkbookViewModel implements AutoCloseable {
         changed();
     }
 
+    /**
+     * Lets go of the open workbook without closing it (the caller closes it, e.g. in the background
+     * before restoring a backup); the views then show no workbook.
+     */
+    public Workbook detach() {
+        Workbook wb = workbook.get();
+        undo.setWorkbook(null);
+        workbook.set(null);
+        title.set("Hälsoläge");
+        version.set(version.get() + 1);
+        return wb;
+    }
+
     private void updateTitle(Workbook wb) {
         PlanSettings p = wb.settings().plan();
         String municipality = p.municipalityId() == null ? ""

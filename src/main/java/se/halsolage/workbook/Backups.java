@@ -54,18 +54,31 @@ public final class Backups {
     public static Path restore(Path workbook, Path backup) {
         Path abs = workbook.toAbsolutePath();
         if (!Files.isRegularFile(backup)) throw new WorkbookException("Säkerhetskopian finns inte: " + backup);
-        Path before;
-        try (Workbook current = Workbook.open(abs)) {
-            before = current.backup("fore-aterstallning");
-        }
         try (Workbook check = Workbook.openReadOnly(backup)) {
             if (!"ok".equals(check.integrityCheck())) {
                 throw new WorkbookException("Säkerhetskopian " + backup.getFileName() + " är skadad och kan inte återställas.");
             }
         }
+        // copy the chosen backup aside first: saving the current state below prunes old backups,
+        // which may be the very one chosen (the oldest of the kept ones)
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".restore.tmp");
         try {
-            Path tmp = abs.resolveSibling(abs.getFileName() + ".restore.tmp");
             Files.copy(backup, tmp, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new WorkbookException("Kunde inte läsa säkerhetskopian " + backup.getFileName() + ": " + e.getMessage(), e);
+        }
+        Path before;
+        try (Workbook current = Workbook.open(abs)) {
+            before = current.backup("fore-aterstallning");
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // only a leftover temporary file
+            }
+            throw e;
+        }
+        try {
             Files.deleteIfExists(Path.of(abs + "-wal"));
             Files.deleteIfExists(Path.of(abs + "-shm"));
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

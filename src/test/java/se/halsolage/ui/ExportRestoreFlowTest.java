@@ -1,0 +1,103 @@
+package se.halsolage.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import se.halsolage.domain.Indicator;
+import se.halsolage.workbook.Workbook;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Exportera tabell…" and Arkiv → Återställ säkerhetskopia… through the window, headless (Monocle). */
+class ExportRestoreFlowTest extends FxRobot {
+    @TempDir
+    Path dir;
+    RecordingDialogs dialogs = new RecordingDialogs();
+    HalsolageApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("halsolage.test", "true");
+        HalsolageApp.initialWorkbook = TestWorkbooks.demoCopy(dir);
+        HalsolageApp.dialogDecorator = d -> dialogs;
+        FxToolkit.registerPrimaryStage();
+        app = (HalsolageApp) FxToolkit.setupApplication(HalsolageApp.class);
+        waitUntil(30, () -> app.session() != null && app.session().workbook() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        HalsolageApp.dialogDecorator = d -> d;
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void exportsTheFilteredIndicatorTableAsXlsx() throws Exception {
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(10, () -> lookup("#indicatorTable").tryQuery().isPresent());
+        TableView<IndicatorRow> table = lookup("#indicatorTable").query();
+        waitUntil(10, () -> table.getItems().size() > 40);
+        clickOn("#filterWorse");
+        waitUntil(5, () -> table.getItems().stream().allMatch(IndicatorRow::worse));
+        int shown = table.getItems().size();
+
+        Path file = dir.resolve("sämre.xlsx");
+        dialogs.files.add(file);
+        clickOn("#exportIndicators");
+        waitUntil(20, () -> dialogs.notes.stream().anyMatch(n -> n.contains("är sparad i")));
+
+        assertThat(dialogs.errors).isEmpty();
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(shown);
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Nyckeltal");
+        }
+    }
+
+    @Test
+    void restoresABackupFromTheFileMenu() throws Exception {
+        WorkbookViewModel session = app.session();
+        String original = session.workbook().indicators().get("N15428").orElseThrow().title();
+        interact(() -> {
+            session.workbook().backup("fore-import");
+            Indicator i = session.workbook().indicators().get("N15428").orElseThrow();
+            new IndicatorsViewModel(session).saveIndicator(new Indicator(i.id(), "Ändrad", i.shortTitle(), i.unit(),
+                    i.direction(), i.source(), i.genderSplit(), i.grade(), i.malomraden(), i.sfhArea(), i.sfhGoal(),
+                    i.mappingConfidence(), i.description()));
+        });
+        Workbook before = session.workbook();
+
+        clickOn("Arkiv").clickOn("Återställ säkerhetskopia…");
+        waitUntil(10, () -> lookup("#backupList").tryQuery().isPresent());
+        ListView<BackupsViewModel.Entry> list = lookup("#backupList").query();
+        assertThat(list.getItems()).singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("Före import"));
+        Node restore = lookup(n -> n instanceof Button b && "Återställ".equals(b.getText())).query();
+        clickOn(restore);
+        waitUntil(20, () -> session.workbook() != null && session.workbook() != before);
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.workbook().indicators().get("N15428").orElseThrow().title()).isEqualTo(original);
+        assertThat(dialogs.notes).anyMatch(n -> n.contains("sparades också som säkerhetskopia"));
+    }
+}
