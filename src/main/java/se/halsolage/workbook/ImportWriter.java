@@ -32,8 +32,7 @@ import java.util.Set;
  */
 public final class ImportWriter implements AutoCloseable {
     static final int CACHE_KIB = 65536;
-    private static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
-            + "ci_low, ci_high, status, marker, source_id, location";
+    private static final String COLUMNS = ObservationRepository.COLUMNS;
 
     private final Workbook wb;
     private final long runId;
@@ -62,12 +61,8 @@ public final class ImportWriter implements AutoCloseable {
                     + "marker, source_id, location FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=? "
                     + "AND NOT (value IS ? AND n IS ? AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
             exists = c.prepareStatement("SELECT 1 FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=?");
-            insertOrIgnore = c.prepareStatement("INSERT OR IGNORE INTO observations(" + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            update = c.prepareStatement("UPDATE observations SET value=?, n=?, ci_low=?, "
-                    + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
-                    + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
-                    + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
+            insertOrIgnore = c.prepareStatement(ObservationRepository.INSERT_OR_IGNORE);
+            update = c.prepareStatement(ObservationRepository.UPDATE_IF_CHANGED);
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
                 previousCache = rs.next() ? rs.getLong(1) : -2000;
             }
@@ -114,7 +109,7 @@ public final class ImportWriter implements AutoCloseable {
                         bindPlain(insertPlain, o);
                         insertPlain.executeUpdate();
                     } else {
-                        bind(insert, o);
+                        ObservationRepository.bindInsert(insert, o);
                         insert.executeUpdate();
                     }
                     if (logAdded) marker(o);
@@ -125,7 +120,7 @@ public final class ImportWriter implements AutoCloseable {
                 // Stored before this import: remember what it was, when it changes. Written earlier in this
                 // import (two spellings of one area): the undo log already covers it.
                 if (mayExist && !ours && copy(o) == 0 && logAdded && !exists(o)) marker(o);
-                bind(insertOrIgnore, o);
+                ObservationRepository.bindInsert(insertOrIgnore, o);
                 if (insertOrIgnore.executeUpdate() == 1) {
                     written.add(h);
                     added++;
@@ -179,45 +174,8 @@ public final class ImportWriter implements AutoCloseable {
     }
 
     private int update(Observation o) throws SQLException {
-        int i = 1;
-        setDouble(update, i++, o.value());
-        setInt(update, i++, o.n());
-        setDouble(update, i++, o.ciLow());
-        setDouble(update, i++, o.ciHigh());
-        update.setString(i++, o.status().code());
-        update.setString(i++, o.marker());
-        update.setLong(i++, o.sourceId());
-        update.setString(i++, o.location());
-        update.setInt(i++, o.period().startYear());
-        update.setInt(i++, o.period().endYear());
-        update.setString(i++, o.indicatorId());
-        update.setString(i++, o.areaId());
-        update.setString(i++, o.period().label());
-        update.setString(i++, o.group().label());
-        setDouble(update, i++, o.value());
-        setInt(update, i++, o.n());
-        setDouble(update, i++, o.ciLow());
-        setDouble(update, i++, o.ciHigh());
-        update.setString(i++, o.status().code());
-        update.setString(i, o.marker());
+        ObservationRepository.bindUpdate(update, o);
         return update.executeUpdate();
-    }
-
-    private static void bind(PreparedStatement ps, Observation o) throws SQLException {
-        ps.setString(1, o.indicatorId());
-        ps.setString(2, o.areaId());
-        ps.setString(3, o.period().label());
-        ps.setInt(4, o.period().startYear());
-        ps.setInt(5, o.period().endYear());
-        ps.setString(6, o.group().label());
-        setDouble(ps, 7, o.value());
-        setInt(ps, 8, o.n());
-        setDouble(ps, 9, o.ciLow());
-        setDouble(ps, 10, o.ciHigh());
-        ps.setString(11, o.status().code());
-        ps.setString(12, o.marker());
-        ps.setLong(13, o.sourceId());
-        ps.setString(14, o.location());
     }
 
     private static void bindPlain(PreparedStatement ps, Observation o) throws SQLException {
@@ -227,18 +185,10 @@ public final class ImportWriter implements AutoCloseable {
         ps.setInt(4, o.period().startYear());
         ps.setInt(5, o.period().endYear());
         ps.setString(6, o.group().label());
-        setDouble(ps, 7, o.value());
+        ObservationRepository.setDouble(ps, 7, o.value());
         ps.setString(8, o.status().code());
         ps.setLong(9, o.sourceId());
         ps.setString(10, o.location());
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
     }
 
     /** 64-bit FNV-1a over the four key parts, separated by a character no key contains. */

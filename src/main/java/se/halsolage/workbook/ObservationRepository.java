@@ -16,8 +16,16 @@ import java.util.List;
 
 /** Observations: indicator × area × period × group → value, with status and provenance. */
 public final class ObservationRepository {
-    private static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
+    static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
             + "ci_low, ci_high, status, marker, source_id, location";
+    /** Inserts a row unless its key is stored; bound by {@link #bindInsert}. */
+    static final String INSERT_OR_IGNORE = "INSERT OR IGNORE INTO observations(" + COLUMNS
+            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** Updates a stored row only when its figures differ; bound by {@link #bindUpdate}. */
+    static final String UPDATE_IF_CHANGED = "UPDATE observations SET value=?, n=?, ci_low=?, "
+            + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
+            + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
+            + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)";
     private static final Comparator<Observation> ORDER = Comparator.comparing(Observation::period)
             .thenComparing(Observation::group);
 
@@ -71,39 +79,15 @@ public final class ObservationRepository {
     private static UpsertCounts upsertEach(Connection c, Iterable<Observation> observations) throws SQLException {
         {
             int added = 0, updated = 0, unchanged = 0;
-            try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO observations(" + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement upd = c.prepareStatement("UPDATE observations SET value=?, n=?, ci_low=?, "
-                         + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
-                         + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
-                         + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)")) {
+            try (PreparedStatement ins = c.prepareStatement(INSERT_OR_IGNORE);
+                 PreparedStatement upd = c.prepareStatement(UPDATE_IF_CHANGED)) {
                 for (Observation o : observations) {
                     bindInsert(ins, o);
                     if (ins.executeUpdate() == 1) {
                         added++;
                         continue;
                     }
-                    int i = 1;
-                    setDouble(upd, i++, o.value());
-                    setInt(upd, i++, o.n());
-                    setDouble(upd, i++, o.ciLow());
-                    setDouble(upd, i++, o.ciHigh());
-                    upd.setString(i++, o.status().code());
-                    upd.setString(i++, o.marker());
-                    upd.setLong(i++, o.sourceId());
-                    upd.setString(i++, o.location());
-                    upd.setInt(i++, o.period().startYear());
-                    upd.setInt(i++, o.period().endYear());
-                    upd.setString(i++, o.indicatorId());
-                    upd.setString(i++, o.areaId());
-                    upd.setString(i++, o.period().label());
-                    upd.setString(i++, o.group().label());
-                    setDouble(upd, i++, o.value());
-                    setInt(upd, i++, o.n());
-                    setDouble(upd, i++, o.ciLow());
-                    setDouble(upd, i++, o.ciHigh());
-                    upd.setString(i++, o.status().code());
-                    upd.setString(i, o.marker());
+                    bindUpdate(upd, o);
                     if (upd.executeUpdate() == 1) updated++; else unchanged++;
                 }
             }
@@ -111,7 +95,33 @@ public final class ObservationRepository {
         }
     }
 
-    private static void bindInsert(PreparedStatement ps, Observation o) throws SQLException {
+    /** Binds {@link #UPDATE_IF_CHANGED}: the new figures, the key, then the figures to compare with. */
+    static void bindUpdate(PreparedStatement upd, Observation o) throws SQLException {
+        int i = 1;
+        setDouble(upd, i++, o.value());
+        setInt(upd, i++, o.n());
+        setDouble(upd, i++, o.ciLow());
+        setDouble(upd, i++, o.ciHigh());
+        upd.setString(i++, o.status().code());
+        upd.setString(i++, o.marker());
+        upd.setLong(i++, o.sourceId());
+        upd.setString(i++, o.location());
+        upd.setInt(i++, o.period().startYear());
+        upd.setInt(i++, o.period().endYear());
+        upd.setString(i++, o.indicatorId());
+        upd.setString(i++, o.areaId());
+        upd.setString(i++, o.period().label());
+        upd.setString(i++, o.group().label());
+        setDouble(upd, i++, o.value());
+        setInt(upd, i++, o.n());
+        setDouble(upd, i++, o.ciLow());
+        setDouble(upd, i++, o.ciHigh());
+        upd.setString(i++, o.status().code());
+        upd.setString(i, o.marker());
+    }
+
+    /** Binds all {@link #COLUMNS} of an observation, in order. */
+    static void bindInsert(PreparedStatement ps, Observation o) throws SQLException {
         ps.setString(1, o.indicatorId());
         ps.setString(2, o.areaId());
         ps.setString(3, o.period().label());
@@ -128,11 +138,11 @@ public final class ObservationRepository {
         ps.setString(14, o.location());
     }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+    static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
         if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
     }
 
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
         if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
     }
 
