@@ -219,7 +219,7 @@ final class KeyFigures {
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
                         + "förändring sedan förra mätningen, skillnad mellan könen och målstatus i ord.",
-                new double[]{3.1, 1.5, 1.25, 1.2, 2.0, 2.0, 1.45},
+                new double[]{2.85, 1.45, 1.45, 1.45, 1.9, 1.9, 1.3},
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
                         "Skillnad mellan könen", "Mål"),
                 rows);
