@@ -1130,8 +1130,21 @@ public final class ChartService {
 
     // ================================================================== number formats
 
+    /** An axis tick format that only displays: longs format as doubles, and nothing is parsed back. */
+    abstract static class DisplayFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            return null;
+        }
+    }
+
     /** Year axis showing the source's period labels ("2019–2021", "2023/24"); other ticks blank. */
-    static final class PeriodFormat extends NumberFormat {
+    static final class PeriodFormat extends DisplayFormat {
         private final Map<Integer, String> labels;
 
         PeriodFormat(Map<Integer, String> labels) {
@@ -1149,20 +1162,10 @@ public final class ChartService {
             if (l == null && y >= min && y <= max) l = Integer.toString(y);
             return toAppendTo.append(l == null ? "" : l);
         }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
-        }
     }
 
     /** Value axis in Swedish: decimal comma, thin-space thousands, real minus; "%" on shares. */
-    static final class SwedishAxisFormat extends NumberFormat {
+    static final class SwedishAxisFormat extends DisplayFormat {
         private final Unit unit;
         private final double max;
 
@@ -1183,34 +1186,14 @@ public final class ChartService {
             String s = SwedishNumbers.number(number, dec);
             return toAppendTo.append(unit == Unit.PERCENT ? s + SwedishNumbers.NBSP + "%" : s);
         }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
-        }
     }
 
     /** "+10 %", "−5 %", "0 %". */
-    static final class SignedPercentFormat extends NumberFormat {
+    static final class SignedPercentFormat extends DisplayFormat {
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
             String s = Math.abs(number) < 1e-9 ? "0" : SwedishNumbers.signed(number, 0);
             return toAppendTo.append(s).append(SwedishNumbers.NBSP).append('%');
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
         }
     }
 }

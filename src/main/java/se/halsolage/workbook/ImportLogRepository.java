@@ -1,6 +1,5 @@
 package se.halsolage.workbook;
 
-import se.halsolage.domain.Observation;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,58 +67,6 @@ public final class ImportLogRepository {
             }
             return null;
         });
-    }
-
-    /**
-     * Before observations are written: stores the previous state of those that exist and will change, and (when
-     * {@code logAdded}) a marker row for those that do not, so undo can delete them.
-     */
-    public void remember(long runId, List<Observation> batch, boolean logAdded) {
-        wb.requireTransaction();
-        wb.withConnection(c -> {
-            try (PreparedStatement copy = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
-                    + "period, start_year, end_year, grp, value, n, ci_low, ci_high, status, marker, source_id, location) "
-                    + "SELECT ?, 1, indicator_id, area_id, period, start_year, end_year, grp, value, n, ci_low, ci_high, status, "
-                    + "marker, source_id, location FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=? "
-                    + "AND NOT (value IS ? AND n IS ? AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
-                 PreparedStatement exists = c.prepareStatement("SELECT 1 FROM observations WHERE indicator_id=? AND area_id=? "
-                    + "AND period=? AND grp=?");
-                 PreparedStatement added = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
-                         + "period, grp) VALUES (?,0,?,?,?,?)")) {
-                for (Observation o : batch) {
-                    copy.setLong(1, runId);
-                    copy.setString(2, o.indicatorId());
-                    copy.setString(3, o.areaId());
-                    copy.setString(4, o.period().label());
-                    copy.setString(5, o.group().label());
-                    copy.setObject(6, o.value(), Types.REAL);
-                    copy.setObject(7, o.n(), Types.INTEGER);
-                    copy.setObject(8, o.ciLow(), Types.REAL);
-                    copy.setObject(9, o.ciHigh(), Types.REAL);
-                    copy.setString(10, o.status().code());
-                    copy.setString(11, o.marker());
-                    if (copy.executeUpdate() == 0 && logAdded && !exists(exists, o)) {
-                        added.setLong(1, runId);
-                        added.setString(2, o.indicatorId());
-                        added.setString(3, o.areaId());
-                        added.setString(4, o.period().label());
-                        added.setString(5, o.group().label());
-                        added.executeUpdate();
-                    }
-                }
-            }
-            return null;
-        });
-    }
-
-    private static boolean exists(PreparedStatement ps, Observation o) throws java.sql.SQLException {
-        ps.setString(1, o.indicatorId());
-        ps.setString(2, o.areaId());
-        ps.setString(3, o.period().label());
-        ps.setString(4, o.group().label());
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next();
-        }
     }
 
     /** The latest run that can still be undone. */

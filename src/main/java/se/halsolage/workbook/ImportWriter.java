@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Writes one import's observations with its undo log, inside the caller's transaction: what
- * {@link ImportLogRepository#remember} followed by {@link ObservationRepository#upsertAll} does, with the
+ * the former per-row undo copy followed by {@link ObservationRepository#upsertAll} did, with the
  * same results and counts, but with statements prepared once per import and a cheap path for values
  * that cannot exist yet.
  *
