@@ -36,6 +36,17 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Opening the desktop needs no command-line parsing: skipping picocli here (its reflection over all
+        // subcommands costs ≈ 150 ms) is part of the cold-start budget of issue 9.
+        if (args.length == 0 || (args.length == 1 && opensDesktop(args[0]))) {
+            se.halsolage.ui.DesktopLauncher.launch(args.length == 0 ? null : Path.of(args[0]));
+            System.exit(0);
+        }
         System.exit(Cli.run(new Main(), args));
+    }
+
+    /** A lone argument that names a workbook file (not an option, not a command) opens the desktop on it. */
+    static boolean opensDesktop(String arg) {
+        return !arg.startsWith("-") && arg.endsWith(se.halsolage.workbook.Workbook.EXTENSION);
     }
 }

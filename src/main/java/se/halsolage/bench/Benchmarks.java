@@ -21,11 +21,24 @@ public final class Benchmarks {
     private final PrintStream log;
     private final boolean quick;
     private final List<String> skipped = new ArrayList<>();
+    private final java.util.Set<String> only;
+
+    /** The cases {@code --only} accepts. */
+    public static final List<String> CASES = List.of("csv", "xlsx", "stor", "rapport", "start");
 
     public Benchmarks(Path work, PrintStream log, boolean quick) {
+        this(work, log, quick, java.util.Set.copyOf(CASES));
+    }
+
+    /** Runs only the named cases (see {@link #CASES}). */
+    public Benchmarks(Path work, PrintStream log, boolean quick, java.util.Set<String> only) {
         this.work = work;
         this.log = log;
         this.quick = quick;
+        for (String c : only) {
+            if (!CASES.contains(c)) throw new IllegalArgumentException("Okänt mätfall \"" + c + "\". Välj bland " + String.join(", ", CASES) + ".");
+        }
+        this.only = java.util.Set.copyOf(only);
     }
 
     public List<BenchResult> run() throws IOException {
@@ -33,14 +46,14 @@ public final class Benchmarks {
         List<BenchResult> results = new ArrayList<>();
         try {
             ImportBench imports = new ImportBench(work, log);
-            results.addAll(imports.csv(quick ? 50_000 : 1_000_000));
-            results.addAll(imports.xlsx(quick ? 5_000 : 50_000));
+            if (only.contains("csv")) results.addAll(imports.csv(quick ? 50_000 : 1_000_000));
+            if (only.contains("xlsx")) results.addAll(imports.xlsx(quick ? 5_000 : 50_000));
         } catch (Exception e) {
             throw new IllegalStateException("Importmätningen misslyckades: " + e.getMessage(), e);
         }
-        results.addAll(largeWorkbook());
-        results.addAll(reports());
-        try {
+        if (only.contains("stor")) results.addAll(largeWorkbook());
+        if (only.contains("rapport")) results.addAll(reports());
+        if (only.contains("start")) try {
             BenchResult start = new StartupBench(log).measure(demoWorkbook(), skipped);
             if (start != null) results.add(start);
         } catch (Exception e) {
@@ -112,6 +125,7 @@ public final class Benchmarks {
         double demoMs = Measure.median(1, 3, () -> report(demo, docx));
         out.add(BenchResult.absolute("Hela planen (DOCX), exempelarbetsboken", demoMs, 5000, "(median av 3)"));
         Path large = work.resolve("stor-" + (quick ? 12 : 60) + ".halsa");
+        if (!Files.exists(large)) largeWorkbook(); // generates it (and measures it) when run with --only rapport
         double largeMs = Measure.median(0, 1, () -> report(large, docx));
         out.add(BenchResult.absolute("Hela planen (DOCX), stor arbetsbok", largeMs, 10000, "(en körning)"));
         return out;

@@ -18,13 +18,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Mindre data: för att prova att allt fungerar, inte för att mäta.")
     boolean quick;
 
+    @Option(names = "--only", split = ",", paramLabel = "FALL",
+            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start (standard: alla).")
+    List<String> only;
+
     @Override
     public Integer call() throws Exception {
         System.out.printf("Hälsoläge %s – prestandamätning (%s, %d kärnor, Java %s, max heap %d MB)%n%n", Cli.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
-        Benchmarks bench = new Benchmarks(work, System.out, quick);
+        Benchmarks bench = new Benchmarks(work, System.out, quick,
+                only == null || only.isEmpty() ? java.util.Set.copyOf(Benchmarks.CASES) : java.util.Set.copyOf(only));
         List<BenchResult> results = bench.run();
         System.out.println();
         Benchmarks.print(results, System.out);

@@ -17,6 +17,7 @@ public final class DesktopLauncher {
 
     /** Opens the window on {@code workbook}, or on the demo workbook (built on first use) when null. */
     public static void launch(Path workbook) {
+        StartupWarmup.begin();
         HalsolageApp.initialWorkbook = workbook == null ? demoWorkbook() : workbook.toAbsolutePath();
         Application.launch(HalsolageApp.class);
     }

@@ -36,7 +36,10 @@ public final class HalsolageApp extends Application {
     static volatile Path initialWorkbook;
     /** For tests: wraps the screen's dialog service (e.g. to answer file choosers). */
     static volatile java.util.function.UnaryOperator<DialogService> dialogDecorator = d -> d;
-    private static final Preferences PREFS = Preferences.userRoot().node("se/halsolage/ui");
+    /** The window's own preferences (text size), read when first needed so loading this class stays cheap. */
+    private static Preferences prefs() {
+        return Preferences.userRoot().node("se/halsolage/ui");
+    }
 
     private Texts texts;
     private Stage stage;
@@ -81,7 +84,7 @@ public final class HalsolageApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
-        fontSize = PREFS.getDouble("fontSize", 13);
+        fontSize = prefs().getDouble("fontSize", 13);
         applyFontSize();
         if (Boolean.getBoolean("halsolage.startupProbe")) {
             // for the benchmark: JVM start → first window on screen, then leave
@@ -94,9 +97,13 @@ public final class HalsolageApp extends Application {
             }));
         }
         stage.show();
-        showView("overview");
-        Path first = initialWorkbook;
-        if (first != null) session.open(first, null);
+        // The window is on screen first (menus, navigation, status bar); the Översikt view and the
+        // workbook follow on the next turn of the FX thread, so a cold start shows a window sooner.
+        Platform.runLater(() -> {
+            if (views.isEmpty()) showView("overview");
+            Path first = initialWorkbook;
+            if (first != null) session.open(first, null);
+        });
     }
 
     private javafx.application.HostServices getHostServicesOrNull() {
@@ -289,7 +296,7 @@ public final class HalsolageApp extends Application {
 
     private void applyFontSize() {
         root.setStyle("-fx-font-size: " + fontSize + "px;");
-        PREFS.putDouble("fontSize", fontSize);
+        prefs().putDouble("fontSize", fontSize);
     }
 
     /** The root font size in px (text scaling). */
