@@ -569,11 +569,9 @@ public final class ChartService {
             a.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(a);
         }
-        // direct labels for the two markers, above the row with the widest gap (the top row when they tie)
+        // direct labels for the two markers, in the free band above the top row, so they cannot be read as
+        // belonging to a row below (between two rows they were ambiguous)
         int labelRow = 0;
-        for (int i = 1; i < rows.size(); i++) {
-            if (Math.abs(rows.get(i).diff()) > Math.abs(rows.get(labelRow).diff()) + 1e-9) labelRow = i;
-        }
         GapRow first = rows.get(labelRow);
         boolean ownRight = first.own().value() >= first.ref().value();
         double mid = (first.own().value() + first.ref().value()) / 2;
