@@ -65,8 +65,8 @@ final class PresentationWindow {
             notes.setId("presenterNotes");
             position.getStyleClass().add("subheading");
             position.setId("presenterPosition");
-            currentSmall.setPrefSize(480, 270);
-            nextPane.setPrefSize(360, 202);
+            currentSmall.setPrefSize(NOW_W + 16, NOW_W * 9 / 16 + 16);
+            nextPane.setPrefSize(NEXT_W + 16, NEXT_W * 9 / 16 + 16);
             currentSmall.getStyleClass().add("presenter-slide");
             nextPane.getStyleClass().add("presenter-slide");
             Label nowLabel = new Label(t.get("present.now"));
@@ -132,6 +132,9 @@ final class PresentationWindow {
         show.close();
     }
 
+    /** Widths of the presenter view's pictures of the current and the next slide. */
+    private static final double NOW_W = 520, NEXT_W = 340;
+
     private void update() {
         if (model.blackProperty().get()) {
             Region black = new Region();
@@ -148,8 +151,8 @@ final class PresentationWindow {
                 + (model.blackProperty().get() ? " " + t.get("present.black") : ""));
         Slide s = model.current();
         notes.setText(s.notes() == null || s.notes().isBlank() ? t.get("present.noNotes") : s.notes());
-        currentSmall.getChildren().setAll(renderer.render(s, false));
+        currentSmall.getChildren().setAll(renderer.render(s, false, NOW_W));
         Slide n = model.next();
-        nextPane.getChildren().setAll(n == null ? new Label(t.get("present.end")) : renderer.render(n, false));
+        nextPane.getChildren().setAll(n == null ? new Label(t.get("present.end")) : renderer.render(n, false, NEXT_W));
     }
 }

@@ -2,7 +2,9 @@ package se.halsolage.ui;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import org.jfree.chart.fx.ChartViewer;
@@ -33,6 +35,11 @@ final class SlideRenderer {
     }
 
     Node render(Slide s, boolean large) {
+        return render(s, large, MINI_W / 2.0);
+    }
+
+    /** A slide; when not {@code large}, a chart is a picture {@code miniWidth} wide (the presenter view). */
+    Node render(Slide s, boolean large, double miniWidth) {
         // a chart carries its own title and source line; a slide title is shown only when the facilitator set one
         boolean ownTitle = s.kind() == Slide.Kind.TEXT || (s.title() != null && !s.title().isBlank());
         Label title = new Label(ownTitle ? title(s) : "");
@@ -51,12 +58,16 @@ final class SlideRenderer {
         } else {
             try {
                 RenderedChart rc = charts.create(ChartKind.fromCode(s.chartKind()), s.indicatorId(), s.areaId(),
-                        large ? ChartTheme.PROJECTOR : ChartTheme.SCREEN);
-                ChartViewer viewer = new ChartViewer(rc.chart());
-                viewer.setAccessibleText(rc.altText());
-                viewer.setMouseTransparent(true);
-                VBox.setVgrow(viewer, Priority.ALWAYS);
-                box.getChildren().add(viewer);
+                        ChartTheme.PROJECTOR);
+                if (large) {
+                    ChartViewer viewer = new ChartViewer(rc.chart());
+                    viewer.setAccessibleText(rc.altText());
+                    viewer.setMouseTransparent(true);
+                    VBox.setVgrow(viewer, Priority.ALWAYS);
+                    box.getChildren().add(viewer);
+                } else {
+                    box.getChildren().add(miniature(rc, miniWidth));
+                }
             } catch (RuntimeException e) {
                 Label problem = new Label(e.getMessage());
                 problem.setWrapText(true);
@@ -65,4 +76,22 @@ final class SlideRenderer {
         }
         return box;
     }
+
+    /**
+     * The presenter view's "now" and "next": a picture of the slide exactly as the projector shows it
+     * (laid out as on a 1280 × 720 projector and scaled down), not the chart laid out again in a small box, where labels
+     * would crowd and overlap.
+     */
+    private static Node miniature(RenderedChart rc, double width) {
+        java.awt.image.BufferedImage img = se.halsolage.chart.ChartExport.render(rc.chart(), MINI_W, MINI_H, MINI_W / 1280.0);
+        ImageView view = new ImageView(SwingFXUtils.toFXImage(img, null));
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.setFitWidth(width);
+        view.setAccessibleText(rc.altText());
+        view.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        return view;
+    }
+
+    private static final int MINI_W = 960, MINI_H = 540;
 }
