@@ -48,6 +48,7 @@ public final class OverviewViewModel {
             for (IndicatorRow r : l.rows()) if (r.indicator().sfhArea() == null && !"–".equals(r.latestValue())) rest.add(r);
             unmapped.setAll(rest);
             highlights.setAll(l.highlights());
+            StartupProbe.overviewReady();
         }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
     }
 }
