@@ -176,4 +176,240 @@ class FormatVariantsTest {
         assertThat(one(pre + "ANDEL-KVINNOR-TEKNIKPROGRAMMET", "18472652", "2023/24",
                 Group.TOTALT).status()).isEqualTo(ObservationStatus.SUPPRESSED);
     }
+
+    // ---------------------------------------------------------------- PxWeb / Folkhälsodata CSV
+
+    @Test
+    void folkhalsodataRollingPeriodsWithConfidenceColumnsAndCountyNames() throws Exception {
+        String text = "\"Andel med gott självskattat hälsotillstånd (procent) efter region, kön och år\"\r\n\r\n"
+                + "\"Region\",\"Kön\",\"2018-2021 Andel\",\"2018-2021 Konfidensintervall nedre gräns\","
+                + "\"2018-2021 Konfidensintervall övre gräns\",\"2019-2022 Andel\",\"2019-2022 Konfidensintervall nedre gräns\","
+                + "\"2019-2022 Konfidensintervall övre gräns\"\r\n"
+                + "\"Riket\",\"Kvinnor\",71.2,70.8,71.6,70.9,70.5,71.3\r\n"
+                + "\"Kronobergs län\",\"Kvinnor\",70.1,68.0,72.2,69.5,67.3,71.7\r\n"
+                + "\"0780 Växjö\",\"Män\",\"..\",\"..\",\"..\",75.4,71.0,79.8\r\n"
+                + "\"Alvesta\",\"Totalt\",68.0,62.1,73.9,\"...\",\"...\",\"...\"\r\n";
+        Path p = write("Halsotillstand.csv", text, CP1252);
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.PXWEB);
+        ImportSummary sum = s.commit(null, null);
+        assertThat(sum.skipped()).isZero();
+        List<String> ids = wb.observations().forArea("0780").stream().map(Observation::indicatorId)
+                .filter(i -> i.startsWith("PX-")).distinct().sorted().toList();
+        assertThat(ids).hasSize(3); // share, lower and upper bound: one indicator each, the same for every period
+        String andel = ids.stream().filter(i -> i.endsWith("-ANDEL")).findFirst().orElseThrow();
+        Observation vaxjo = one(andel, "0780", "2019-2022", Group.MAN);
+        assertThat(vaxjo.value()).isEqualTo(75.4);
+        assertThat(vaxjo.period().startYear()).isEqualTo(2019);
+        assertThat(vaxjo.period().endYear()).isEqualTo(2022);
+        assertThat(one(andel, "0780", "2018-2021", Group.MAN).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(one(andel, "0007", "2018-2021", Group.KVINNOR).value()).isEqualTo(70.1);
+        assertThat(one(andel, "0000", "2019-2022", Group.KVINNOR).value()).isEqualTo(70.9);
+        assertThat(one(andel, "0764", "2019-2022", Group.TOTALT).status()).isEqualTo(ObservationStatus.MISSING);
+        String upper = ids.stream().filter(i -> i.contains("OVRE")).findFirst().orElseThrow();
+        assertThat(one(upper, "0007", "2019-2022", Group.KVINNOR).value()).isEqualTo(71.7);
+    }
+
+    @Test
+    void pxWebCsvWideByGenderAndYear() throws Exception {
+        String text = "region;kvinnor 2021;män 2021;kvinnor 2022;män 2022\n"
+                + "0780 Växjö;12,5;9,8;12,0;..\n"
+                + "0764 Alvesta;14,1;11,0;.;10,2\n";
+        Path p = write("Rokning.csv", text, StandardCharsets.UTF_8);
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.PXWEB);
+        ImportSummary sum = s.commit(null, null);
+        assertThat(sum.total()).isEqualTo(8);
+        String id = wb.observations().forArea("0780").stream().map(Observation::indicatorId).filter(i -> i.startsWith("PX-"))
+                .distinct().reduce((a, b) -> { throw new AssertionError("mer än ett nyckeltal: " + a + ", " + b); }).orElseThrow();
+        assertThat(one(id, "0780", "2021", Group.KVINNOR).value()).isEqualTo(12.5);
+        assertThat(one(id, "0780", "2021", Group.MAN).value()).isEqualTo(9.8);
+        assertThat(one(id, "0780", "2022", Group.MAN).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(one(id, "0764", "2022", Group.KVINNOR).status()).isEqualTo(ObservationStatus.NOT_APPLICABLE);
+    }
+
+    // ---------------------------------------------------------------- .px files
+
+    static final String PX_SV = "CHARSET=\"ANSI\";\nAXIS-VERSION=\"2010\";\nCODEPAGE=\"iso-8859-1\";\nLANGUAGE=\"sv\";\n"
+            + "MATRIX=\"HLV01\";\nTITLE=\"Andel med fetma efter kön, region och period\";\n"
+            + "CONTENTS=\"Andel med fetma\";\nUNITS=\"procent\";\n"
+            + "STUB=\"kön\";\nHEADING=\"region\",\"period\";\n"
+            + "VALUES(\"kön\")=\"Totalt\",\"Kvinnor\",\"Män\";\n"
+            + "VALUES(\"region\")=\"Riket\",\"Kronobergs län\",\n\"Växjö\";\n"
+            + "VALUES(\"period\")=\"2017-2020\",\"2018-2021\";\n"
+            + "TIMEVAL(\"period\")=TLIST(A1),\"2017-2020\",\"2018-2021\";\n"
+            + "DECIMALS=1;\nSOURCE=\"Folkhälsomyndigheten\";\nDATA=\n"
+            // kön × (region × period): Totalt, Kvinnor, Män rows; columns Riket 17-20, Riket 18-21, Kron 17-20, Kron 18-21, Vxj 17-20, Vxj 18-21
+            + "15.1 15.4 16.0 16.2 14.0 \"..\"\n"
+            + "14.8 15.0 15.5 15.9 13.1 12.9\n"
+            + "15.4 15.8 16.5 16.5 \"....\" 14.7;\n";
+
+    @Test
+    void pxFileInLatin1WithHeadingOfTwoVariablesAndRollingPeriods() throws Exception {
+        Path p = write("HLV01.px", PX_SV, StandardCharsets.ISO_8859_1);
+        ImportSummary sum = importFile(p);
+        assertThat(sum.total()).isEqualTo(18);
+        assertThat(sum.skipped()).isZero();
+        String id = wb.observations().forArea("0780").stream().map(Observation::indicatorId).filter(i -> i.startsWith("PX-"))
+                .distinct().reduce((a, b) -> { throw new AssertionError("mer än ett nyckeltal: " + a + ", " + b); }).orElseThrow();
+        assertThat(wb.indicators().get(id).orElseThrow().title()).contains("fetma");
+        assertThat(one(id, "0000", "2017-2020", Group.TOTALT).value()).isEqualTo(15.1);
+        assertThat(one(id, "0007", "2018-2021", Group.KVINNOR).value()).isEqualTo(15.9);
+        assertThat(one(id, "0780", "2018-2021", Group.TOTALT).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(one(id, "0780", "2017-2020", Group.MAN).status()).isEqualTo(ObservationStatus.MISSING);
+        assertThat(one(id, "0780", "2018-2021", Group.MAN).value()).isEqualTo(14.7);
+    }
+
+    @Test
+    void pxFileWithHeadingAndStubSwapped() throws Exception {
+        // the fixture's table with STUB and HEADING swapped: the data is laid out in the new order
+        String px = Files.readString(Fixtures.get(Fixtures.PX), StandardCharsets.ISO_8859_1);
+        String swapped = px.replace("STUB=\"region\",\"age\";", "STUB=\"period\",\"sex\";")
+                .replace("HEADING=\"period\",\"sex\";", "HEADING=\"region\",\"age\";");
+        // original rows: region × age (12), columns men, women. New: rows men, women; columns region × age.
+        swapped = swapped.substring(0, swapped.indexOf("DATA=")) + "DATA=\n"
+                + "456 613 835 590 771 924 14 21 26 17 13 20\n"
+                + "\".\" \"..\" \"...\" \"....\" \".....\" \"......\" 38 36 36 20 21 23;\n";
+        Path p = write("swapped.px", swapped, StandardCharsets.ISO_8859_1);
+        ImportSummary sum = importFile(p);
+        assertThat(sum.total()).isEqualTo(24);
+        List<Observation> sweden20 = wb.observations().forArea("0000").stream().filter(o -> o.indicatorId().startsWith("PX-"))
+                .filter(o -> o.indicatorId().endsWith("-20")).toList();
+        assertThat(sweden20).extracting(o -> o.group().label(), Observation::value, Observation::marker)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män", 456.0, null),
+                        org.assertj.core.groups.Tuple.tuple("Kvinnor", null, "."));
+        Observation vallentuna22women = wb.observations().forArea("0115").stream()
+                .filter(o -> o.indicatorId().endsWith("-22") && o.group().equals(Group.KVINNOR)).findFirst().orElseThrow();
+        assertThat(vallentuna22women.value()).isEqualTo(23.0);
+    }
+
+    // ---------------------------------------------------------------- Skolenkäten, after the real layout
+
+    static final String[] OPTIONS = {"Helt och hållet", "Till stor del", "Till viss del", "Inte alls", "Vet inte"};
+
+    /**
+     * A Skolenkäten response sheet as Skolinspektionen lays it out (title and question texts on the first
+     * row, labels on the second, Index/Medelvärde/Antal/Andel on the third), with the habits of the
+     * variant: {@code pad} is appended to labels and names, {@code asText} writes every number as text
+     * and shares as "41,7 %" strings.
+     */
+    static void responseSheet(org.apache.poi.ss.usermodel.Workbook x, String name, String title, String pad, boolean asText,
+                              Object[][] rows) {
+        Sheet sh = x.createSheet(name);
+        Row q = sh.createRow(0), l = sh.createRow(1), k = sh.createRow(2);
+        q.createCell(0).setCellValue(title);
+        String[] fixed = {"Orgnummer", "Huvudman", "Kommun", "Skolenhetskod", "Skolenhet", "Antal i gruppen", "Antal", "Svarsfrekvens"};
+        for (int i = 0; i < fixed.length; i++) l.createCell(i).setCellValue(fixed[i] + pad);
+        q.createCell(8).setCellValue("9. Trygghet" + pad);
+        k.createCell(8).setCellValue("Index");
+        q.createCell(9).setCellValue("Känner du dig trygg i skolan?" + pad);
+        k.createCell(9).setCellValue("Medelvärde");
+        for (int i = 0; i < OPTIONS.length; i++) {
+            int c = 10 + 2 * i;
+            l.createCell(c).setCellValue(OPTIONS[i] + pad);
+            sh.addMergedRegion(new CellRangeAddress(1, 1, c, c + 1));
+            k.createCell(c).setCellValue("Antal");
+            k.createCell(c + 1).setCellValue("Andel" + pad);
+        }
+        q.createCell(20).setCellValue("10. Studiero");
+        k.createCell(20).setCellValue("Index");
+        for (int r = 0; r < rows.length; r++) {
+            Row row = sh.createRow(3 + r);
+            for (int c = 0; c < rows[r].length; c++) {
+                Object v = rows[r][c];
+                if (v == null) continue;
+                if (v instanceof Number n) {
+                    boolean share = c == 7 || (c >= 11 && c < 20 && (c - 11) % 2 == 0);
+                    if (!asText) row.createCell(c).setCellValue(n.doubleValue());
+                    else if (share) row.createCell(c).setCellValue(se.halsolage.format.SwedishNumbers.number(n.doubleValue() * 100, 1) + " %");
+                    else row.createCell(c).setCellValue(String.valueOf(n.intValue() == n.doubleValue() ? n.intValue() : n.doubleValue()).replace('.', ','));
+                } else {
+                    row.createCell(c).setCellValue(v + (((String) v).matches("[*\\-]+") ? "" : pad));
+                }
+            }
+        }
+    }
+
+    static final Object[][] SKOLENKAT_ROWS = {
+            {null, "Samtliga deltagande skolor", null, null, null, 1000, 800, 0.8, 8.1, 8.0, 400, 0.4, 420, 0.42, 120, 0.12, 40, 0.04, 20, 0.02, 7.2},
+            {"2120000662", "Växjö", null, null, null, 400, 300, 0.75, 8.3, 8.2, 150, 0.5, 111, 0.37, 24, 0.08, "*", "-", "*", "-", 7.5},
+            {"2120000662", "Växjö", "Växjö", "12345678", "Testskolan", 40, 30, 0.75, 8.0, 7.9, 12, 0.4, 12, 0.4, 6, 0.2, 0, 0, 0, 0, 7.0},
+            {"5566778899", "Montessoriskolan i Småland AB", "Växjö", null, null, 30, 25, 0.833, 7.7, 7.6, 10, 0.4, 10, 0.4, 5, 0.2, 0, 0, 0, 0, 6.8}};
+
+    void assertSkolenkat(String kpi, String grade, String year) {
+        String pre = "SKOLENK-" + Headers.gradeCode(grade) + "-KANNER-DU-DIG-TRYGG-I-SKOLAN";
+        assertThat(one(kpi, "0780", year, Group.TOTALT).value()).isCloseTo(87.0, within(1e-9));
+        assertThat(one(kpi, "0000", year, Group.TOTALT).value()).isCloseTo(82.0, within(1e-9));
+        assertThat(one(pre + "-HELT-OCH-HALLET-ANTAL", "0780", year, Group.TOTALT).value()).isEqualTo(150.0);
+        assertThat(one(pre + "-TILL-STOR-DEL-ANDEL", "0780", year, Group.TOTALT).value()).isCloseTo(37.0, within(1e-9));
+        assertThat(one(pre + "-POSITIV", "12345678", year, Group.TOTALT).value()).isCloseTo(80.0, within(1e-9));
+        assertThat(one(pre + "-POSITIV", "HM5566778899", year, Group.TOTALT).value()).isCloseTo(80.0, within(1e-9));
+        assertThat(wb.areas().get("12345678").orElseThrow().parentId()).isEqualTo("0780");
+        assertThat(wb.areas().get("HM5566778899").orElseThrow().name()).isEqualTo("Montessoriskolan i Småland AB");
+        assertThat(one("SKOLENK-" + Headers.gradeCode(grade) + "-SVARSFREKVENS", "0780", year, Group.TOTALT).value())
+                .isCloseTo(75.0, within(1e-9));
+        assertThat(one("SKOLENK-" + Headers.gradeCode(grade) + "-ANTAL-SVAR", "0780", year, Group.TOTALT).value()).isEqualTo(300.0);
+        // a private huvudman never counts as the municipality in Kolada's series
+        assertThat(wb.observations().forArea("HM5566778899")).noneMatch(o -> o.indicatorId().equals(kpi));
+    }
+
+    @Test
+    void skolenkatenGrade5WithHiddenFirstSheetTextNumbersPercentStringsAndTrailingSpaces() throws Exception {
+        Path p = dir.resolve("skolenkaten-2024.xlsx");
+        try (XSSFWorkbook x = new XSSFWorkbook()) {
+            x.createSheet("Info").createRow(0).createCell(0).setCellValue("Intern: uppdaterad av kansliet");
+            responseSheet(x, "RESULTAT  elever åk 5 ", "Skolenkäten 2024 - Elever årskurs 5 ", " ", true, SKOLENKAT_ROWS);
+            x.setSheetHidden(0, true);
+            x.setActiveSheet(1);
+            x.setFirstVisibleTab(1);
+            try (OutputStream out = Files.newOutputStream(p)) {
+                x.write(out);
+            }
+        }
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.SKOLENKATEN);
+        ImportSummary sum = s.commit(null, null);
+        assertThat(sum.skipped()).isZero();
+        assertSkolenkat("N15613", "åk 5", "2024");
+        // no gender sheet: the index comes from the response sheet, both index columns
+        assertThat(one("SKOLENK-AK5-INDEX-TRYGGHET", "0780", "2024", Group.TOTALT).value()).isEqualTo(8.3);
+        assertThat(one("SKOLENK-AK5-INDEX-STUDIERO", "0780", "2024", Group.TOTALT).value()).isEqualTo(7.5);
+    }
+
+    @Test
+    void skolenkatenUpperSecondaryAsOldXlsWithGenderSheetAndNoExplanationSheet() throws Exception {
+        Path p = dir.resolve("Skolenkaten_gy2_2023.xls");
+        try (HSSFWorkbook x = new HSSFWorkbook()) {
+            responseSheet(x, "Resultat elever gy 2", "Skolenkäten 2023 - Elever i gymnasieskolan år 2", "", false, SKOLENKAT_ROWS);
+            Sheet g = x.createSheet("Könsuppdelat resultat");
+            Row q = g.createRow(0), l = g.createRow(1), k = g.createRow(2);
+            q.createCell(0).setCellValue("Skolenkäten 2023 - Elever i gymnasieskolan år 2");
+            String[] fixed = {"Orgnummer", "Huvudman", "Kommun", "Skolenhetskod", "Skolenhet", "Antal i gruppen", "Antal", "Svarsfrekvens"};
+            for (int i = 0; i < fixed.length; i++) l.createCell(i).setCellValue(fixed[i]);
+            q.createCell(8).setCellValue("9. Trygghet");
+            String[] groups = {"Totalt", "Flicka", "Pojke"};
+            for (int i = 0; i < 3; i++) {
+                l.createCell(8 + i).setCellValue(groups[i]);
+                k.createCell(8 + i).setCellValue("Index");
+            }
+            Row vx = g.createRow(3);
+            vx.createCell(0).setCellValue("2120000662");
+            vx.createCell(1).setCellValue("Växjö kommun");
+            vx.createCell(8).setCellValue(8.3);
+            vx.createCell(9).setCellValue(8.0);
+            vx.createCell(10).setCellValue("*");
+            try (OutputStream out = Files.newOutputStream(p)) {
+                x.write(out);
+            }
+        }
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.detection().format()).isEqualTo(FileFormat.XLS);
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.SKOLENKATEN);
+        s.commit(null, null);
+        assertSkolenkat("N17673", "gy 2", "2023");
+        assertThat(one("SKOLENK-GY2-INDEX-TRYGGHET", "0780", "2023", Group.FLICKOR).value()).isEqualTo(8.0);
+        assertThat(one("SKOLENK-GY2-INDEX-TRYGGHET", "0780", "2023", Group.POJKAR).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        // the index by gender comes from the gender sheet only: the response sheet's total is not written twice
+        assertThat(one("SKOLENK-GY2-INDEX-TRYGGHET", "0780", "2023", Group.TOTALT).location()).startsWith("Könsuppdelat resultat!");
+    }
 }
