@@ -232,7 +232,7 @@ final class LongMapper implements Mapper {
         return raw.strip();
     }
 
-    private static IndicatorSpec spec(List<String> parts, String grade, String measure, String prefix, MapContext ctx,
+    static IndicatorSpec spec(List<String> parts, String grade, String measure, String prefix, MapContext ctx,
                                       Map<String, IndicatorSpec> cache, boolean share) {
         String key = String.join("\u0000", parts) + "\u0000" + grade + "\u0000" + measure;
         return cache.computeIfAbsent(key, k -> {

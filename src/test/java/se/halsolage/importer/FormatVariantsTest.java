@@ -412,4 +412,132 @@ class FormatVariantsTest {
         // the index by gender comes from the gender sheet only: the response sheet's total is not written twice
         assertThat(one("SKOLENK-GY2-INDEX-TRYGGHET", "0780", "2023", Group.TOTALT).location()).startsWith("Könsuppdelat resultat!");
     }
+
+    // ---------------------------------------------------------------- regional youth survey, wide with merged headers
+
+    /** Liv & hälsa ung / Barn- och ungdomsenkäten style: one municipality per file, grade × gender × (% , n) across. */
+    static Path wideYouthSurvey(Path file) throws Exception {
+        try (XSSFWorkbook x = new XSSFWorkbook()) {
+            Sheet sh = x.createSheet("Växjö 2023");
+            sh.createRow(0).createCell(0).setCellValue("Barn- och ungdomsenkäten 2023 – Växjö kommun");
+            sh.addMergedRegion(new CellRangeAddress(0, 0, 0, 9));
+            Row g = sh.createRow(2), k = sh.createRow(3), u = sh.createRow(4);
+            g.createCell(0).setCellValue("Fråga");
+            g.createCell(1).setCellValue("Svarsalternativ");
+            g.createCell(2).setCellValue("Årskurs 9");
+            sh.addMergedRegion(new CellRangeAddress(2, 2, 2, 5));
+            g.createCell(6).setCellValue("Gymnasiet år 2");
+            sh.addMergedRegion(new CellRangeAddress(2, 2, 6, 9));
+            for (int i = 0; i < 4; i++) {
+                k.createCell(2 + 2 * i).setCellValue(i % 2 == 0 ? "Flickor" : "Pojkar");
+                sh.addMergedRegion(new CellRangeAddress(3, 3, 2 + 2 * i, 3 + 2 * i));
+                u.createCell(2 + 2 * i).setCellValue("%");
+                u.createCell(3 + 2 * i).setCellValue("n");
+            }
+            Object[][] rows = {
+                    {"Hur mår du för det mesta?", "Mycket bra", 31.5, 210, 44.0, 198, 28.0, 150, "*", "*"},
+                    {null, "Ganska bra", "45,5", 210, 40.1, 198, 50.2, 150, 47.0, 120},
+                    {"Röker du?", "Ja, dagligen", 2.1, 205, 1.0, 195, 3.3, 148, 2.5, 118}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sh.createRow(5 + r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) row.createCell(c).setCellValue(n.doubleValue());
+                    else if (v != null) row.createCell(c).setCellValue((String) v);
+                }
+            }
+            sh.addMergedRegion(new CellRangeAddress(5, 6, 0, 0));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                x.write(out);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void wideYouthSurveyWithMergedHeaders() throws Exception {
+        Path p = wideYouthSurvey(dir.resolve("bu-enkat-2023.xlsx"));
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.YOUTH_WIDE);
+        ImportSummary sum = s.commit(null, null);
+        assertThat(sum.added()).isEqualTo(12); // 3 rows × 2 grades × 2 genders; the n columns are the shares' n
+        assertThat(sum.skipped()).isZero();
+        // the same indicators as the long template: both layouts continue one series
+        Observation girls9 = one("UNG-HUR-MAR-DU-FOR-DET-MESTA-MYCKET-BRA-AK9", "0780", "2023", Group.FLICKOR);
+        assertThat(girls9.value()).isEqualTo(31.5);
+        assertThat(girls9.n()).isEqualTo(210);
+        assertThat(girls9.location()).isEqualTo("Växjö 2023!C6");
+        // the question is merged down over its response rows; "45,5" is text
+        assertThat(one("UNG-HUR-MAR-DU-FOR-DET-MESTA-GANSKA-BRA-AK9", "0780", "2023", Group.FLICKOR).value()).isEqualTo(45.5);
+        Observation boysGy = one("UNG-HUR-MAR-DU-FOR-DET-MESTA-MYCKET-BRA-GY2", "0780", "2023", Group.POJKAR);
+        assertThat(boysGy.status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(boysGy.value()).isNull();
+        Observation smoke = one("UNG-ROKER-DU-JA-DAGLIGEN-GY2", "0780", "2023", Group.POJKAR);
+        assertThat(smoke.value()).isEqualTo(2.5);
+        assertThat(smoke.n()).isEqualTo(118);
+        assertThat(wb.indicators().get("UNG-ROKER-DU-JA-DAGLIGEN-GY2").orElseThrow().grade()).isEqualTo("gy 2");
+        assertThat(wb.indicators().get("UNG-ROKER-DU-JA-DAGLIGEN-GY2").orElseThrow().unit()).isEqualTo(Unit.PERCENT);
+    }
+
+    @Test
+    void wideRegionalSurveyWithMunicipalityColumnAndYearsAcross() throws Exception {
+        Path p = dir.resolve("liv-och-halsa-ung.xlsx");
+        try (XSSFWorkbook x = new XSSFWorkbook()) {
+            x.createSheet("Om undersökningen").createRow(0).createCell(0).setCellValue("Liv & hälsa ung genomförs vartannat år.");
+            Sheet sh = x.createSheet("Tabell");
+            sh.createRow(0).createCell(0).setCellValue("Liv & hälsa ung, årskurs 9 – Region Kronoberg");
+            Row h = sh.createRow(2), g = sh.createRow(3);
+            String[] head = {"Kommun", "Fråga", "Svarsalternativ"};
+            for (int i = 0; i < 3; i++) h.createCell(i).setCellValue(head[i]);
+            h.createCell(3).setCellValue(2021);
+            sh.addMergedRegion(new CellRangeAddress(2, 2, 3, 5));
+            h.createCell(6).setCellValue(2023);
+            sh.addMergedRegion(new CellRangeAddress(2, 2, 6, 8));
+            String[] genders = {"Flickor", "Pojkar", "Totalt"};
+            for (int i = 0; i < 6; i++) g.createCell(3 + i).setCellValue(genders[i % 3]);
+            Object[][] rows = {
+                    {"Växjö", "Känner du dig trygg i skolan?", "Ja", 81.0, 86.5, 83.7, 79.2, 85.0, 82.1},
+                    {"Alvesta", "Känner du dig trygg i skolan?", "Ja", "78 %", "84 %", "81 %", "..", "..", "80 %"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sh.createRow(4 + r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) row.createCell(c).setCellValue(n.doubleValue());
+                    else row.createCell(c).setCellValue((String) v);
+                }
+            }
+            sh.createRow(7).createCell(0).setCellValue("Källa: Region Kronoberg. .. = färre än 10 svar.");
+            try (OutputStream out = Files.newOutputStream(p)) {
+                x.write(out);
+            }
+        }
+        ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
+        assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.YOUTH_WIDE);
+        ImportSummary sum = s.commit(null, null);
+        assertThat(sum.added()).isEqualTo(12);
+        String id = "UNG-KANNER-DU-DIG-TRYGG-I-SKOLAN-JA-AK9";
+        assertThat(one(id, "0780", "2021", Group.POJKAR).value()).isEqualTo(86.5);
+        assertThat(one(id, "0780", "2023", Group.TOTALT).value()).isEqualTo(82.1);
+        assertThat(one(id, "0764", "2021", Group.FLICKOR).value()).isEqualTo(78.0);
+        assertThat(one(id, "0764", "2023", Group.FLICKOR).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        assertThat(one(id, "0764", "2023", Group.TOTALT).value()).isEqualTo(80.0);
+    }
+
+    @Test
+    void wideSurveyWithoutAnyMunicipalityIsRefusedAndNothingIsWritten() throws Exception {
+        Path p = wideYouthSurvey(dir.resolve("enkat.xlsx"));
+        // same table, but neither title, sheet nor file name names a municipality
+        Path q = dir.resolve("enkat2.xlsx");
+        try (XSSFWorkbook x = new XSSFWorkbook(Files.newInputStream(p))) {
+            x.getSheetAt(0).getRow(0).getCell(0).setCellValue("Ungdomsenkäten 2023");
+            x.setSheetName(0, "Resultat");
+            try (OutputStream out = Files.newOutputStream(q)) {
+                x.write(out);
+            }
+        }
+        long before = wb.observations().count();
+        assertThatThrownBy(() -> importFile(q)).isInstanceOf(ImportException.class).hasMessageContaining("enkat2.xlsx")
+                .hasMessageContaining("blad \"Resultat\"").hasMessageContaining("Hittar ingen kommun");
+        assertThat(wb.observations().count()).isEqualTo(before);
+    }
 }
