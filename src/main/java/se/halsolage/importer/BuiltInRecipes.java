@@ -66,17 +66,17 @@ public final class BuiltInRecipes {
     public static Optional<Recipe> detect(GridSource grid) {
         if (grid.format() == FileFormat.PX) return get(PXWEB);
         if (grid.format() == FileFormat.XLSX || grid.format() == FileFormat.XLS) {
-            for (String s : grid.sheets()) {
+            for (String s : grid.dataSheets()) {
                 SkolenkatenMapper.Layout l = SkolenkatenMapper.layout(grid, s);
                 if (l.valid() && !l.valueCols.isEmpty()) return get(SKOLENKATEN);
             }
         }
-        for (String s : grid.sheets()) {
+        for (String s : grid.dataSheets()) {
             Table t = Table.read(grid, s, null);
             if (t == null) continue;
             if (t.col("fråga") >= 0 && t.col("kön") < 0 && WideSurveyMapper.layout(grid, s) != null) {
                 Recipe w = get(YOUTH_WIDE).orElseThrow();
-                return Optional.of(s.equals(grid.sheets().get(0)) ? w : w.withSheets(List.of(s)));
+                return Optional.of(s.equals(grid.dataSheets().get(0)) ? w : w.withSheets(List.of(s)));
             }
             if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0) {
                 Recipe y = get(YOUTH).orElseThrow();
@@ -87,7 +87,7 @@ public final class BuiltInRecipes {
             String pre = t.preamble.toLowerCase(java.util.Locale.ROOT);
             Optional<Recipe> found = detectTable(t, pre);
             // the sheet that matched is the one to read (not a hidden or instruction sheet before it)
-            if (found.isPresent()) return Optional.of(s.equals(grid.sheets().get(0)) ? found.get() : found.get().withSheets(List.of(s)));
+            if (found.isPresent()) return Optional.of(s.equals(grid.dataSheets().get(0)) ? found.get() : found.get().withSheets(List.of(s)));
         }
         return Optional.empty();
     }

@@ -117,7 +117,9 @@ final class SkolenkatenMapper implements Mapper {
     @Override
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
         Map<String, Layout> layouts = new LinkedHashMap<>();
-        for (String s : recipe.sheets() != null ? recipe.sheets() : grid.sheets()) {
+        for (String s : recipe.sheets() != null ? recipe.sheets() : grid.dataSheets()) {
+            // hidden sheets (an old copy, a lookup list) only when no visible sheet has the layout
+            if (recipe.sheets() == null && grid.hidden(s) && !layouts.isEmpty()) continue;
             if (!grid.sheets().contains(s)) {
                 ctx.problem(Problem.error(ctx.fileName(), s, null, null, "Bladet \"" + s + "\" som receptet anger finns inte i filen."));
                 continue;

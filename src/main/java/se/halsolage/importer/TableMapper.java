@@ -257,7 +257,7 @@ final class TableMapper implements Mapper {
             ctx.problem(Problem.error(ctx.fileName(), null, null, null, "Filen har inga blad."));
             return null;
         }
-        return grid.sheets().get(0);
+        return grid.dataSheets().get(0); // the first visible sheet
     }
 
     static Map<String, ObservationStatus> markers(Recipe recipe) {

@@ -540,4 +540,93 @@ class FormatVariantsTest {
                 .hasMessageContaining("blad \"Resultat\"").hasMessageContaining("Hittar ingen kommun");
         assertThat(wb.observations().count()).isEqualTo(before);
     }
+
+    // ---------------------------------------------------------------- Excel habits
+
+    /** A hand-made municipal table: title with the year, percent-formatted cells, text numbers, stray spaces. */
+    static void habitsTable(org.apache.poi.ss.usermodel.Workbook x) {
+        Sheet lookup = x.createSheet("Kommunlista");
+        Row lh = lookup.createRow(0);
+        lh.createCell(0).setCellValue("Kommunkod");
+        lh.createCell(1).setCellValue("Kommun");
+        lh.createCell(2).setCellValue("Antal");
+        Row lr = lookup.createRow(1);
+        lr.createCell(0).setCellValue("0780");
+        lr.createCell(1).setCellValue("Växjö");
+        lr.createCell(2).setCellValue(1);
+        Sheet sh = x.createSheet("Data");
+        sh.createRow(0).createCell(0).setCellValue("Andel elever i åk 9 som känner sig trygga, 2023");
+        Row h = sh.createRow(2);
+        h.createCell(0).setCellValue("Kommun ");
+        h.createCell(1).setCellValue("Andel (%)");
+        h.createCell(2).setCellValue("Antal svarande");
+        org.apache.poi.ss.usermodel.CellStyle pct = x.createCellStyle();
+        pct.setDataFormat(x.createDataFormat().getFormat("0.0%"));
+        Object[][] rows = {
+                {"Växjö kommun  ", 0.815, "1\u00a0234"},   // typed as 81,5 % in Excel: stored 0.815, shown 81,5 %
+                {"ALVESTA", "79,5 %", "'845"},
+                {"Uppvidinge", "77.25", 310.0},
+                {"Lessebo kommun", "..", "*"}};
+        for (int r = 0; r < rows.length; r++) {
+            Row row = sh.createRow(3 + r);
+            for (int c = 0; c < rows[r].length; c++) {
+                Object v = rows[r][c];
+                org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                if (v instanceof Double d) {
+                    cell.setCellValue(d);
+                    if (c == 1) cell.setCellStyle(pct);
+                } else {
+                    cell.setCellValue((String) v);
+                }
+            }
+        }
+        // formatted but empty trailing cells and rows, as Excel leaves them
+        org.apache.poi.ss.usermodel.CellStyle bold = x.createCellStyle();
+        for (int r = 7; r < 12; r++) for (int c = 0; c < 8; c++) sh.createRow(r).createCell(c).setCellStyle(bold);
+        sh.getRow(3).createCell(6).setCellValue("");
+        x.setSheetHidden(0, true);
+        x.setActiveSheet(1);
+    }
+
+    void assertHabits() {
+        String id = wb.observations().forArea("0760").stream().map(Observation::indicatorId)
+                .filter(i -> i.contains("ANDEL")).findFirst().orElseThrow();
+        assertThat(wb.indicators().get(id).orElseThrow().unit()).isEqualTo(Unit.PERCENT);
+        assertThat(one(id, "0780", "2023", Group.TOTALT).value()).isEqualTo(81.5);
+        assertThat(one(id, "0764", "2023", Group.TOTALT).value()).isEqualTo(79.5);
+        assertThat(one(id, "0760", "2023", Group.TOTALT).value()).isEqualTo(77.25);
+        assertThat(one(id, "0761", "2023", Group.TOTALT).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        String n = wb.observations().forArea("0760").stream().map(Observation::indicatorId)
+                .filter(i -> i.contains("SVARANDE")).findFirst().orElseThrow();
+        assertThat(one(n, "0780", "2023", Group.TOTALT).value()).isEqualTo(1234.0);
+        assertThat(one(n, "0764", "2023", Group.TOTALT).value()).isEqualTo(845.0);
+        assertThat(one(n, "0761", "2023", Group.TOTALT).marker()).isEqualTo("*");
+        // nothing was read from the hidden lookup sheet
+        assertThat(wb.sources().all()).noneMatch(src -> "Kommunlista".equals(src.sheet()));
+    }
+
+    @Test
+    void excelHabitsInXlsxHiddenLookupSheetPercentCellsTextNumbersAndTrailingBlanks() throws Exception {
+        Path p = dir.resolve("trygghet.xlsx");
+        try (XSSFWorkbook x = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            habitsTable(x);
+            x.write(out);
+        }
+        ImportSummary sum = importFile(p);
+        assertThat(sum.added()).isEqualTo(8);
+        assertThat(sum.skipped()).isZero();
+        assertHabits();
+    }
+
+    @Test
+    void excelHabitsInOldXls() throws Exception {
+        Path p = dir.resolve("trygghet.xls");
+        try (HSSFWorkbook x = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            habitsTable(x);
+            x.write(out);
+        }
+        ImportSummary sum = importFile(p);
+        assertThat(sum.added()).isEqualTo(8);
+        assertHabits();
+    }
 }
