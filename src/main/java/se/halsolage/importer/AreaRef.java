@@ -20,6 +20,16 @@ public record AreaRef(String code, String name, boolean subarea, String parent) 
         return name.strip().replace('\u00a0', ' ').replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** True when the text is exactly a municipality's name ("Växjö", "växjö kommun"), per the bundled list. */
+    public static boolean isMunicipalityName(String text) {
+        if (text == null) return false;
+        String k = countyKey(text).replaceFirst(" kommun$", "");
+        COUNTIES.get();
+        return MUNICIPALITIES.contains(k);
+    }
+
+    private static final java.util.Set<String> MUNICIPALITIES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** County name ("Kronobergs län") → Kolada region id ("0007"), from the bundled municipality list. */
     private static final java.util.function.Supplier<java.util.Map<String, String>> COUNTIES = new java.util.function.Supplier<>() {
         private volatile java.util.Map<String, String> map;
@@ -31,6 +41,7 @@ public record AreaRef(String code, String name, boolean subarea, String parent) 
                 m = new java.util.HashMap<>();
                 for (var r : se.halsolage.catalog.Resources.csv("catalog/municipalities.csv")) {
                     m.put(countyKey(r.get("lan")), r.get("kolada_region_id"));
+                    MUNICIPALITIES.add(countyKey(r.get("kommun")));
                 }
                 map = m;
             }

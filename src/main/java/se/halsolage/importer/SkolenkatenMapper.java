@@ -283,7 +283,8 @@ final class SkolenkatenMapper implements Mapper {
                 kpiRow = false;
             } else if (!hm.isBlank()) {
                 boolean municipal = orgnr.replaceAll("\\D", "").startsWith("212")
-                        || nh.endsWith(" kommun") || nh.startsWith("region ");
+                        || nh.endsWith(" kommun") || nh.startsWith("region ")
+                        || orgnr.isBlank() && AreaRef.isMunicipalityName(hm); // files without an Orgnummer column
                 if (municipal) {
                     area = AreaRef.of(null, nh.startsWith("region ") ? hm.substring(7).strip() : hm);
                     kpiRow = true;

@@ -70,6 +70,39 @@ class FormatVariantsTest {
                         .map(o -> o.indicatorId() + "/" + o.period().label() + "/" + o.group()).distinct().limit(40).toList()));
     }
 
+    static final String PERSONAL_CSV = "Statistik från Skolverket, https://www.skolverket.se\n\n"
+            + "Grundskola - Personal\n"
+            + "Valt läsår: 2022/23\n\n"
+            + "Kommun;Kommunkod;Antal lärare (heltidstjänster);Andel (%) lärare med legitimation och behörighet i minst ett ämne;"
+            + "Antal elever per lärare (heltidstjänst)\n"
+            + "Riket;;104\u00a0512,3;72,1;11,9\n"
+            + "Växjö;0780;1 021,5;79,0;12,4\n"
+            + "Alvesta;0764;132,0;..;~12\n"
+            + "Uppvidinge;0760;.;68,5;11,0\n"
+            + "\n"
+            + "Personal omräknat till heltidstjänster. Källa: Skolverket.\n";
+
+    static final String GY_PROGRAM_CSV = "\uFEFFStatistik från Skolverket, https://www.skolverket.se\n\n"
+            + "Gymnasieskola - Elever per program\n"
+            + "Valt läsår: 2023/24\n\n"
+            + "Skola;Skolenhetskod;Skolkommun;Kommunkod;Typ av huvudman;Huvudman;Program;Elever totalt;Andel (%) kvinnor;\n"
+            + "Katedralskolan;41925512;Växjö;0780;Kommunal;Växjö kommun;Naturvetenskapsprogrammet;412;55,3;\n"
+            + "Katedralskolan;41925512;Växjö;0780;Kommunal;Växjö kommun;Samhällsvetenskapsprogrammet;388;61,1;\n"
+            + "Teknikum;18472652;Växjö;0780;Kommunal;Växjö kommun;Teknikprogrammet;301;..;\n";
+
+    static final String FOLKHALSO_CSV = "\"Andel med gott självskattat hälsotillstånd (procent) efter region, kön och år\"\r\n\r\n"
+            + "\"Region\",\"Kön\",\"2018-2021 Andel\",\"2018-2021 Konfidensintervall nedre gräns\","
+            + "\"2018-2021 Konfidensintervall övre gräns\",\"2019-2022 Andel\",\"2019-2022 Konfidensintervall nedre gräns\","
+            + "\"2019-2022 Konfidensintervall övre gräns\"\r\n"
+            + "\"Riket\",\"Kvinnor\",71.2,70.8,71.6,70.9,70.5,71.3\r\n"
+            + "\"Kronobergs län\",\"Kvinnor\",70.1,68.0,72.2,69.5,67.3,71.7\r\n"
+            + "\"0780 Växjö\",\"Män\",\"..\",\"..\",\"..\",75.4,71.0,79.8\r\n"
+            + "\"Alvesta\",\"Totalt\",68.0,62.1,73.9,\"...\",\"...\",\"...\"\r\n";
+
+    static final String GENDER_YEAR_CSV = "region;kvinnor 2021;män 2021;kvinnor 2022;män 2022\n"
+            + "0780 Växjö;12,5;9,8;12,0;..\n"
+            + "0764 Alvesta;14,1;11,0;.;10,2\n";
+
     // ---------------------------------------------------------------- Skolverket CSV, cut from the real file
 
     /** Preamble (5 lines), header and the three Växjö rows of the real 2023/24 download, as text. */
@@ -127,17 +160,7 @@ class FormatVariantsTest {
 
     @Test
     void skolverketPersonnelMunicipalityLevelWithDriftedHeadersAndSpacedThousands() throws Exception {
-        String text = "Statistik från Skolverket, https://www.skolverket.se\n\n"
-                + "Grundskola - Personal\n"
-                + "Valt läsår: 2022/23\n\n"
-                + "Kommun;Kommunkod;Antal lärare (heltidstjänster);Andel (%) lärare med legitimation och behörighet i minst ett ämne;"
-                + "Antal elever per lärare (heltidstjänst)\n"
-                + "Riket;;104\u00a0512,3;72,1;11,9\n"
-                + "Växjö;0780;1 021,5;79,0;12,4\n"
-                + "Alvesta;0764;132,0;..;~12\n"
-                + "Uppvidinge;0760;.;68,5;11,0\n"
-                + "\n"
-                + "Personal omräknat till heltidstjänster. Källa: Skolverket.\n";
+        String text = PERSONAL_CSV;
         Path p = write("personal-2022.csv", text, CP1252);
         ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
         assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.SKOLVERKET);
@@ -157,13 +180,7 @@ class FormatVariantsTest {
 
     @Test
     void skolverketUpperSecondaryOneRowPerSchoolAndProgramme() throws Exception {
-        String text = "\uFEFFStatistik från Skolverket, https://www.skolverket.se\n\n"
-                + "Gymnasieskola - Elever per program\n"
-                + "Valt läsår: 2023/24\n\n"
-                + "Skola;Skolenhetskod;Skolkommun;Kommunkod;Typ av huvudman;Huvudman;Program;Elever totalt;Andel (%) kvinnor;\n"
-                + "Katedralskolan;41925512;Växjö;0780;Kommunal;Växjö kommun;Naturvetenskapsprogrammet;412;55,3;\n"
-                + "Katedralskolan;41925512;Växjö;0780;Kommunal;Växjö kommun;Samhällsvetenskapsprogrammet;388;61,1;\n"
-                + "Teknikum;18472652;Växjö;0780;Kommunal;Växjö kommun;Teknikprogrammet;301;..;\n";
+        String text = GY_PROGRAM_CSV;
         Path p = write("gy-program.csv", text, StandardCharsets.UTF_8);
         ImportSummary sum = importFile(p);
         assertThat(sum.added()).isEqualTo(6);
@@ -181,14 +198,7 @@ class FormatVariantsTest {
 
     @Test
     void folkhalsodataRollingPeriodsWithConfidenceColumnsAndCountyNames() throws Exception {
-        String text = "\"Andel med gott självskattat hälsotillstånd (procent) efter region, kön och år\"\r\n\r\n"
-                + "\"Region\",\"Kön\",\"2018-2021 Andel\",\"2018-2021 Konfidensintervall nedre gräns\","
-                + "\"2018-2021 Konfidensintervall övre gräns\",\"2019-2022 Andel\",\"2019-2022 Konfidensintervall nedre gräns\","
-                + "\"2019-2022 Konfidensintervall övre gräns\"\r\n"
-                + "\"Riket\",\"Kvinnor\",71.2,70.8,71.6,70.9,70.5,71.3\r\n"
-                + "\"Kronobergs län\",\"Kvinnor\",70.1,68.0,72.2,69.5,67.3,71.7\r\n"
-                + "\"0780 Växjö\",\"Män\",\"..\",\"..\",\"..\",75.4,71.0,79.8\r\n"
-                + "\"Alvesta\",\"Totalt\",68.0,62.1,73.9,\"...\",\"...\",\"...\"\r\n";
+        String text = FOLKHALSO_CSV;
         Path p = write("Halsotillstand.csv", text, CP1252);
         ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
         assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.PXWEB);
@@ -212,9 +222,7 @@ class FormatVariantsTest {
 
     @Test
     void pxWebCsvWideByGenderAndYear() throws Exception {
-        String text = "region;kvinnor 2021;män 2021;kvinnor 2022;män 2022\n"
-                + "0780 Växjö;12,5;9,8;12,0;..\n"
-                + "0764 Alvesta;14,1;11,0;.;10,2\n";
+        String text = GENDER_YEAR_CSV;
         Path p = write("Rokning.csv", text, StandardCharsets.UTF_8);
         ImportSession s = ImportSession.open(wb, p, ImportOptions.defaults());
         assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.PXWEB);
@@ -628,5 +636,40 @@ class FormatVariantsTest {
         ImportSummary sum = importFile(p);
         assertThat(sum.added()).isEqualTo(8);
         assertHabits();
+    }
+
+    @Test
+    void skolenkatenWithoutOrganisationNumberColumn() throws Exception {
+        // some years' files have no Orgnummer column: a huvudman named exactly as a municipality is that municipality
+        Path p = dir.resolve("skolenkaten-2023-ak8.xlsx");
+        Object[][] rows = new Object[SKOLENKAT_ROWS.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = SKOLENKAT_ROWS[i].clone();
+            rows[i][0] = null;
+        }
+        try (XSSFWorkbook x = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            responseSheet(x, "Resultat", "Skolenkäten 2023 - Elever årskurs 8", "", false, rows);
+            x.getSheetAt(0).getRow(1).getCell(0).setCellValue("");
+            x.write(out);
+        }
+        importFile(p);
+        assertThat(one("N15643", "0780", "2023", Group.TOTALT).value()).isCloseTo(87.0, within(1e-9));
+        assertThat(wb.areas().all()).noneMatch(a -> a.name().equals("Växjö") && !a.id().equals("0780"));
+        // the private huvudman without a number is still a sub-area of its own, never a municipality
+        assertThat(wb.observations().forArea("0780")).noneMatch(o -> o.location().endsWith("!L7"));
+    }
+
+    @Test
+    void folkhalsodataLongWithYearColumnAndConfidenceColumns() throws Exception {
+        String text = "Region;År;Kön;Andel;Undre konfidensgräns;Övre konfidensgräns;Antal svar\n"
+                + "Kronobergs län;2022;Kvinnor;70,1;68,0;72,2;1520\n"
+                + "Växjö;2022;Kvinnor;69,4;65,0;73,8;610\n";
+        importFile(write("fhm-lang.csv", text, CP1252));
+        String id = wb.observations().forArea("0780").stream().map(Observation::indicatorId).filter(i -> i.startsWith("LOK-"))
+                .findFirst().orElseThrow();
+        Observation o = one(id, "0780", "2022", Group.KVINNOR);
+        assertThat(o.value()).isEqualTo(69.4);
+        assertThat(o.n()).isEqualTo(610);
+        assertThat(one(id, "0007", "2022", Group.KVINNOR).value()).isEqualTo(70.1);
     }
 }
