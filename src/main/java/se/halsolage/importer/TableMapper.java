@@ -23,7 +23,8 @@ final class TableMapper implements Mapper {
     private static final String[] MUNI_CODE = {"kommunkod", "kommun kod", "kommunnummer", "kod", "områdeskod", "regionkod", "länskod", "region code"};
     private static final String[] MUNI_NAME = {"kommun", "skolkommun", "kommunnamn", "område", "region", "län", "area"};
     private static final String[] IGNORE_WORDS = {"huvudman", "orgnr", "organisationsnummer", "typav", "adress", "postnummer",
-            "postort", "telefon", "epost", "webb", "rektor", "inriktning"};
+            "postort", "telefon", "epost", "webb", "rektor", "inriktning", "kommentar", "anmärkning", "notering", "fotnot",
+            "källa", "beskrivning", "länk", "url", "uppdaterad"};
 
     @Override
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {

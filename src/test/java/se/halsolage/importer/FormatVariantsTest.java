@@ -672,4 +672,13 @@ class FormatVariantsTest {
         assertThat(o.n()).isEqualTo(610);
         assertThat(one(id, "0007", "2022", Group.KVINNOR).value()).isEqualTo(70.1);
     }
+
+    @Test
+    void aFreeTextCommentColumnIsNotADimension() throws Exception {
+        ImportSummary sum = importFile(write("trygghet-2023.csv", "Kommun;Andel (%);Kommentar\nVäxjö;81,5;Ny metod i år\n"
+                + "Alvesta;79,0;\n", StandardCharsets.UTF_8));
+        assertThat(sum.newIndicators()).isEqualTo(1);
+        assertThat(one("SKV-TRYGGHET-2023-ANDEL", "0780", "2023", Group.TOTALT).value()).isEqualTo(81.5);
+        assertThat(one("SKV-TRYGGHET-2023-ANDEL", "0764", "2023", Group.TOTALT).value()).isEqualTo(79.0);
+    }
 }
