@@ -13,6 +13,7 @@ public final class BuiltInRecipes {
     public static final String LONG = "lang";
     public static final String TABLE = "tabell";
     public static final String YOUTH = "ungdomsenkat";
+    public static final String YOUTH_WIDE = "ungdomsenkat-bred";
 
     private static final Map<String, Recipe> ALL = new LinkedHashMap<>();
 
@@ -35,6 +36,8 @@ public final class BuiltInRecipes {
                 "Kön", null, List.of("Fråga", "Svarsalternativ"), null, "UNG-", "Andel (%)", "Antal svarande", null, "percent",
                 null, null, null);
         put(youth);
+        put(describe(Recipe.empty(YOUTH_WIDE, Recipe.WIDE), "Regional ungdomsenkät som regionerna publicerar den: fråga och "
+                + "svarsalternativ nedåt, årskurs × kön × (% och n) i sammanslagna rubrikrader; kommun och år ur rubriken"));
     }
 
     private BuiltInRecipes() {
@@ -63,14 +66,18 @@ public final class BuiltInRecipes {
     public static Optional<Recipe> detect(GridSource grid) {
         if (grid.format() == FileFormat.PX) return get(PXWEB);
         if (grid.format() == FileFormat.XLSX || grid.format() == FileFormat.XLS) {
-            for (String s : grid.sheets()) {
+            for (String s : grid.dataSheets()) {
                 SkolenkatenMapper.Layout l = SkolenkatenMapper.layout(grid, s);
                 if (l.valid() && !l.valueCols.isEmpty()) return get(SKOLENKATEN);
             }
         }
-        for (String s : grid.sheets()) {
+        for (String s : grid.dataSheets()) {
             Table t = Table.read(grid, s, null);
             if (t == null) continue;
+            if (t.col("fråga") >= 0 && t.col("kön") < 0 && WideSurveyMapper.layout(grid, s) != null) {
+                Recipe w = get(YOUTH_WIDE).orElseThrow();
+                return Optional.of(s.equals(grid.dataSheets().get(0)) ? w : w.withSheets(List.of(s)));
+            }
             if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0) {
                 Recipe y = get(YOUTH).orElseThrow();
                 return Optional.of(new Recipe(y.name(), y.kind(), y.description(), List.of(s), null, y.area(), null, null, null,
@@ -78,6 +85,15 @@ public final class BuiltInRecipes {
                         y.shares(), null, null, null));
             }
             String pre = t.preamble.toLowerCase(java.util.Locale.ROOT);
+            Optional<Recipe> found = detectTable(t, pre);
+            // the sheet that matched is the one to read (not a hidden or instruction sheet before it)
+            if (found.isPresent()) return Optional.of(s.equals(grid.dataSheets().get(0)) ? found.get() : found.get().withSheets(List.of(s)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Recipe> detectTable(Table t, String pre) {
+        {
             if (pre.contains("skolverket") || t.colContaining("skolenhetskod") >= 0) return get(SKOLVERKET);
             int periodsAcross = 0;
             for (int c = 0; c < t.headers.size(); c++) {
@@ -98,8 +114,9 @@ public final class BuiltInRecipes {
             case Recipe.SKOLENKATEN -> new SkolenkatenMapper();
             case Recipe.TABLE -> new TableMapper();
             case Recipe.LONG, Recipe.PXWEB -> new LongMapper();
+            case Recipe.WIDE -> new WideSurveyMapper();
             default -> throw new se.halsolage.domain.UserError("Receptet \"" + r.name() + "\" har en okänd sort: " + r.kind()
-                    + ". Giltiga: SKOLENKATEN, TABLE, LONG, PXWEB.");
+                    + ". Giltiga: SKOLENKATEN, TABLE, LONG, PXWEB, WIDE.");
         };
     }
 }

@@ -20,6 +20,17 @@ public interface GridSource {
 
     List<String> sheets();
 
+    /** True for a sheet hidden in Excel (lookup lists, old copies, instructions someone hid). */
+    default boolean hidden(String sheet) { return false; }
+
+    /** The sheets in the order to look for data: visible ones first, hidden ones last. */
+    default List<String> dataSheets() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String s : sheets()) if (!hidden(s)) out.add(s);
+        for (String s : sheets()) if (hidden(s)) out.add(s);
+        return out;
+    }
+
     /** Reads a sheet from the top. May be called more than once (a preview, then the commit). */
     void read(String sheet, RowHandler handler);
 

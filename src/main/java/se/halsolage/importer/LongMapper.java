@@ -33,7 +33,9 @@ final class LongMapper implements Mapper {
     /** At most this many distinct periods or groups are remembered per file. */
     private static final int CACHE_LIMIT = 10_000;
     private static final Pattern CODE_NAME = Pattern.compile("^(\\d{2,4})\\s+(.+)$");
-    private static final Pattern PERIOD_HEADER = Pattern.compile(".*(?<!\\d)((19|20)\\d{2}(\\s*/\\s*\\d{2,4}|[MK]\\d{1,2})?)(?!\\d).*");
+    /** A year, school year, month/quarter or rolling period ("2019-2022", "2019–2022") inside a column header. */
+    private static final Pattern PERIOD_HEADER = Pattern.compile(
+            ".*?(?<!\\d)((19|20)\\d{2}(\\s*[-–]\\s*(19|20)\\d{2}|\\s*/\\s*\\d{2,4}|[MK]\\d{1,2})?)(?!\\d).*");
 
     @Override
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
@@ -173,6 +175,12 @@ final class LongMapper implements Mapper {
                     continue;
                 }
                 String measure = e.getValue() != null ? t.header(c).replace(e.getValue(), "").strip() : "";
+                Group gc = g;
+                if (!measure.isEmpty()) {
+                    // "kvinnor 2019", "män 2019": the rest of the header is the group, not a measure
+                    Group hg = group(measure);
+                    if (hg.isFemale() || hg.isMale() || (hg.isTotal() && fGroup < 0)) { gc = hg; measure = ""; }
+                }
                 IndicatorSpec spec = spec(parts, gradeText, measure.isEmpty() ? defaultMeasure : measure,
                         prefix, ctx, specCache, shareValue);
                 Cell cell = r.cell(c);
@@ -188,7 +196,7 @@ final class LongMapper implements Mapper {
                     Values.Parsed np = Values.parse(r.cell(fN), markers);
                     if (np != null && np.ok()) nn = np.value().intValue();
                 }
-                if (!sink.accept(new Planned(spec, areaRef, p, g, v, nn, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) return false;
+                if (!sink.accept(new Planned(spec, areaRef, p, gc, v, nn, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) return false;
             }
             return true;
         });
@@ -224,7 +232,7 @@ final class LongMapper implements Mapper {
         return raw.strip();
     }
 
-    private static IndicatorSpec spec(List<String> parts, String grade, String measure, String prefix, MapContext ctx,
+    static IndicatorSpec spec(List<String> parts, String grade, String measure, String prefix, MapContext ctx,
                                       Map<String, IndicatorSpec> cache, boolean share) {
         String key = String.join("\u0000", parts) + "\u0000" + grade + "\u0000" + measure;
         return cache.computeIfAbsent(key, k -> {

@@ -64,6 +64,8 @@ public record Recipe(
     public static final String TABLE = "TABLE";
     public static final String LONG = "LONG";
     public static final String PXWEB = "PXWEB";
+    /** Survey tables with question/response down and grade × gender × (%, n) across in merged header rows. */
+    public static final String WIDE = "WIDE";
 
     /** One explicit value column of a TABLE recipe. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -103,6 +105,12 @@ public record Recipe(
     public Recipe withShares(String newShares) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, newShares,
+                markers, kpiLinks, grade);
+    }
+
+    public Recipe withSheets(List<String> newSheets) {
+        return new Recipe(name, kind, description, newSheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
                 markers, kpiLinks, grade);
     }
 

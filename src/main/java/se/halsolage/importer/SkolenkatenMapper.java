@@ -117,7 +117,9 @@ final class SkolenkatenMapper implements Mapper {
     @Override
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
         Map<String, Layout> layouts = new LinkedHashMap<>();
-        for (String s : recipe.sheets() != null ? recipe.sheets() : grid.sheets()) {
+        for (String s : recipe.sheets() != null ? recipe.sheets() : grid.dataSheets()) {
+            // hidden sheets (an old copy, a lookup list) only when no visible sheet has the layout
+            if (recipe.sheets() == null && grid.hidden(s) && !layouts.isEmpty()) continue;
             if (!grid.sheets().contains(s)) {
                 ctx.problem(Problem.error(ctx.fileName(), s, null, null, "Bladet \"" + s + "\" som receptet anger finns inte i filen."));
                 continue;
@@ -281,7 +283,8 @@ final class SkolenkatenMapper implements Mapper {
                 kpiRow = false;
             } else if (!hm.isBlank()) {
                 boolean municipal = orgnr.replaceAll("\\D", "").startsWith("212")
-                        || nh.endsWith(" kommun") || nh.startsWith("region ");
+                        || nh.endsWith(" kommun") || nh.startsWith("region ")
+                        || orgnr.isBlank() && AreaRef.isMunicipalityName(hm); // files without an Orgnummer column
                 if (municipal) {
                     area = AreaRef.of(null, nh.startsWith("region ") ? hm.substring(7).strip() : hm);
                     kpiRow = true;
@@ -318,7 +321,7 @@ final class SkolenkatenMapper implements Mapper {
                     ctx.error(cell, "\"" + cell.text() + "\" är varken ett tal eller en känd markering.");
                     continue;
                 }
-                Double v = p.ok() ? (spec.unit() == Unit.PERCENT ? Values.toPercent(p.value(), fractions(p.value())).doubleValue()
+                Double v = p.ok() ? (spec.unit() == Unit.PERCENT ? Values.toPercent(p.value(), fractions(p)).doubleValue()
                         : p.value().doubleValue()) : null;
                 if (!sink.accept(new Planned(spec, area, period, g, v, n, p.status(), p.marker(), name, r.row(), c))) return false;
             }
@@ -332,6 +335,7 @@ final class SkolenkatenMapper implements Mapper {
                     }
                     if (parts.size() != q.getValue().size() || parts.stream().anyMatch(p -> p[0] < 0)) continue;
                     BigDecimal sum = BigDecimal.ZERO;
+                    boolean percentSigns = false;
                     ObservationStatus status = ObservationStatus.OK;
                     String marker = null;
                     for (int[] p : parts) {
@@ -348,9 +352,10 @@ final class SkolenkatenMapper implements Mapper {
                             }
                         } else {
                             sum = sum.add(share.value());
+                            percentSigns |= share.percentSign();
                         }
                     }
-                    Double v = status == ObservationStatus.OK ? Values.toPercent(sum, fractions(sum)).doubleValue() : null;
+                    Double v = status == ObservationStatus.OK ? Values.toPercent(sum, !percentSigns && fractionsByRecipe()).doubleValue() : null;
                     String qText = q.getKey();
                     String posLabel = String.join("\" + \"", q.getValue());
                     IndicatorSpec posSpec = new IndicatorSpec(base() + Headers.slug(qText, 44) + "-POSITIV",
@@ -369,9 +374,13 @@ final class SkolenkatenMapper implements Mapper {
 
         private Group localGroupFor(String label) { return localGroup(label); }
 
-        private boolean fractions(BigDecimal v) {
-            if ("percent".equalsIgnoreCase(recipe.shares())) return false;
-            return true; // Skolenkäten gives shares as 0–1
+        /** Skolenkäten gives shares as 0–1; a share someone re-typed as "41,7 %" is already percent. */
+        private boolean fractions(Values.Parsed p) {
+            return !p.percentSign() && fractionsByRecipe();
+        }
+
+        private boolean fractionsByRecipe() {
+            return !"percent".equalsIgnoreCase(recipe.shares());
         }
 
         private boolean base(GridRow r, Sink sink, AreaRef area, Group g, String key, String idPart, String title, Unit unit) {
@@ -385,7 +394,7 @@ final class SkolenkatenMapper implements Mapper {
             }
             if (!p.ok() && p.marker() == null) return true; // no base figure for this row
             IndicatorSpec spec = new IndicatorSpec(base() + idPart, "Skolenkäten " + grade + ": " + title, unit, grade, null);
-            Double v = p.ok() ? (unit == Unit.PERCENT ? Values.toPercent(p.value(), true).doubleValue() : p.value().doubleValue()) : null;
+            Double v = p.ok() ? (unit == Unit.PERCENT ? Values.toPercent(p.value(), !p.percentSign()).doubleValue() : p.value().doubleValue()) : null;
             return sink.accept(new Planned(spec, area, period, g, v, null, p.status(), p.marker(), name, r.row(), c));
         }
 

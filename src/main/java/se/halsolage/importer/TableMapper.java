@@ -23,7 +23,8 @@ final class TableMapper implements Mapper {
     private static final String[] MUNI_CODE = {"kommunkod", "kommun kod", "kommunnummer", "kod", "områdeskod", "regionkod", "länskod", "region code"};
     private static final String[] MUNI_NAME = {"kommun", "skolkommun", "kommunnamn", "område", "region", "län", "area"};
     private static final String[] IGNORE_WORDS = {"huvudman", "orgnr", "organisationsnummer", "typav", "adress", "postnummer",
-            "postort", "telefon", "epost", "webb", "rektor", "inriktning"};
+            "postort", "telefon", "epost", "webb", "rektor", "inriktning", "kommentar", "anmärkning", "notering", "fotnot",
+            "källa", "beskrivning", "länk", "url", "uppdaterad"};
 
     @Override
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
@@ -67,6 +68,7 @@ final class TableMapper implements Mapper {
         Map<Integer, Boolean> fraction = new HashMap<>();
         Map<Integer, Group> colGroups = new HashMap<>();
         List<Integer> used = List.of(subCode, subName, parent, areaCol, areaNameCol, groupCol, periodCol);
+        List<Integer> dims = new ArrayList<>();
         if (recipe.columns() != null && !recipe.columns().isEmpty()) {
             for (Recipe.ColumnMap cm : recipe.columns()) {
                 int c = t.col(cm.header());
@@ -97,7 +99,13 @@ final class TableMapper implements Mapper {
         } else {
             for (int c = 0; c < t.headers.size(); c++) {
                 String h = t.header(c);
-                if (h.isBlank() || used.contains(c) || ignored(h) || !t.numeric(c)) continue;
+                if (h.isBlank() || used.contains(c) || ignored(h)) continue;
+                if (!t.numeric(c)) {
+                    // a text column that names no area (Program, Ämne, Personalkategori): one row per area and
+                    // value, so the value becomes part of the indicator, else the rows would be duplicates
+                    if (!identifying(h) && hasText(t, c)) dims.add(c);
+                    continue;
+                }
                 Unit unit = unitOf(h);
                 specs.put(c, new IndicatorSpec(prefix + Headers.slug(h, 40), titlePrefix + h, unit, null, null));
                 fraction.put(c, isFraction(recipe, t, c, unit));
@@ -111,6 +119,7 @@ final class TableMapper implements Mapper {
         Map<String, ObservationStatus> markers = markers(recipe);
         final int fSubCode = subCode, fSubName = subName, fParent = parent, fArea = areaCol, fAreaName = areaNameCol,
                 fGroup = groupCol, fPeriod = periodCol;
+        Map<String, IndicatorSpec> dimSpecs = new HashMap<>();
         return t.rows(grid, r -> {
             AreaRef area;
             if (fSubCode >= 0) {
@@ -126,6 +135,8 @@ final class TableMapper implements Mapper {
                 area = AreaRef.sub(code, fSubName >= 0 ? r.text(fSubName) : code, parentText);
             } else {
                 String a = r.text(fArea);
+                // "Riket;;104 512" or a county row: no code, but a name in the name column
+                if (a.isBlank() && fAreaName >= 0) a = r.text(fAreaName);
                 if (a.isBlank()) {
                     ctx.warning(r.cell(fArea), "Raden saknar område och hoppades över.");
                     return true;
@@ -153,6 +164,7 @@ final class TableMapper implements Mapper {
                     continue;
                 }
                 IndicatorSpec spec = specs.get(c);
+                if (!dims.isEmpty()) spec = withDimensions(spec, r, dims, dimSpecs);
                 Double val = parsed.ok() ? (spec.unit() == Unit.PERCENT ? Values.toPercent(parsed.value(), fraction.get(c))
                         : parsed.value()).doubleValue() : null;
                 Group gg = colGroups.getOrDefault(c, g);
@@ -162,6 +174,35 @@ final class TableMapper implements Mapper {
             }
             return true;
         });
+    }
+
+    /** The indicator for one value of the dimension columns: "Elever totalt" + "Teknikprogrammet". */
+    private static IndicatorSpec withDimensions(IndicatorSpec spec, GridRow r, List<Integer> dims, Map<String, IndicatorSpec> cache) {
+        List<String> parts = new ArrayList<>();
+        for (int d : dims) if (!r.text(d).isBlank()) parts.add(r.text(d).strip());
+        if (parts.isEmpty()) return spec;
+        String key = spec.id() + "\u0000" + String.join("\u0000", parts);
+        IndicatorSpec s = cache.get(key);
+        if (s == null) {
+            s = new IndicatorSpec(spec.id() + "-" + Headers.slug(String.join(" ", parts), 40), spec.title() + ", "
+                    + String.join(", ", parts), spec.unit(), spec.grade(), spec.description());
+            if (cache.size() < 10_000) cache.put(key, s);
+        }
+        return s;
+    }
+
+    private static final List<String> IDENTIFYING = java.util.stream.Stream.of(SUB_CODE, SUB_NAME, MUNI_CODE, MUNI_NAME)
+            .flatMap(java.util.Arrays::stream).map(Headers::norm).toList();
+
+    /** Headers naming an area or school (also the second municipality column when the code column is used). */
+    private static boolean identifying(String header) {
+        String n = Headers.norm(header);
+        return IDENTIFYING.contains(n) || n.equals("länskod") || n.equals("lansnamn") || n.equals("riket");
+    }
+
+    private static boolean hasText(Table t, int c) {
+        for (GridRow r : t.sample) if (!r.text(c).isBlank()) return true;
+        return false;
     }
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\d{1,4}(\\.0)?");
@@ -217,7 +258,7 @@ final class TableMapper implements Mapper {
             ctx.problem(Problem.error(ctx.fileName(), null, null, null, "Filen har inga blad."));
             return null;
         }
-        return grid.sheets().get(0);
+        return grid.dataSheets().get(0); // the first visible sheet
     }
 
     static Map<String, ObservationStatus> markers(Recipe recipe) {

@@ -22,12 +22,16 @@ import java.util.List;
 final class XlsGrid implements GridSource {
     private final Path file;
     private final List<String> sheets = new ArrayList<>();
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
 
     XlsGrid(Path file) {
         this.file = file;
         checkSize(file);
         try (HSSFWorkbook wb = open()) {
-            for (int i = 0; i < wb.getNumberOfSheets(); i++) sheets.add(wb.getSheetName(i));
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                sheets.add(wb.getSheetName(i));
+                if (wb.isSheetHidden(i) || wb.isSheetVeryHidden(i)) hidden.add(wb.getSheetName(i));
+            }
         } catch (IOException e) {
             throw Readers.broken(file, "Excel 97–2003-fil (xls)", e);
         }
@@ -63,6 +67,7 @@ final class XlsGrid implements GridSource {
     @Override public Path file() { return file; }
     @Override public FileFormat format() { return FileFormat.XLS; }
     @Override public List<String> sheets() { return List.copyOf(sheets); }
+    @Override public boolean hidden(String sheet) { return hidden.contains(sheet); }
 
     @Override
     public void read(String sheetName, RowHandler handler) {
@@ -104,6 +109,9 @@ final class XlsGrid implements GridSource {
                     LocalDateTime dt = c.getLocalDateTimeCellValue();
                     yield new Cell(sheet, r, col, dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString()
                             : dt.toString(), null, merge);
+                }
+                if (XlsxGrid.isPercentFormat(c.getCellStyle().getDataFormatString())) {
+                    yield XlsxGrid.percentCell(sheet, r, col, d, merge);
                 }
                 yield new Cell(sheet, r, col, XlsxGrid.plain(d), d, merge);
             }

@@ -33,6 +33,7 @@ import java.util.Map;
 final class XlsxGrid implements GridSource {
     private final Path file;
     private final Map<String, String> sheetParts = new LinkedHashMap<>();
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
     private boolean macros;
     /** Merged regions per sheet: found once (a full SAX pass), then reused by every later read. */
     private final Map<String, List<int[]>> mergeCache = new java.util.HashMap<>();
@@ -48,7 +49,18 @@ final class XlsxGrid implements GridSource {
                     sheetParts.put(it.getSheetName(), it.getSheetPart().getPartName().getName());
                 }
             }
-        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            try (InputStream in = reader.getWorkbookData()) {
+                parse(in, new DefaultHandler() {
+                    @Override
+                    public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) {
+                        String name = local == null || local.isEmpty() ? qName : local;
+                        if (!name.endsWith("sheet")) return;
+                        String state = atts.getValue("state");
+                        if (state != null && !state.equals("visible") && atts.getValue("name") != null) hidden.add(atts.getValue("name"));
+                    }
+                });
+            }
+        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             throw Readers.broken(file, "Excel-arbetsbok (xlsx)", e);
         }
     }
@@ -56,6 +68,7 @@ final class XlsxGrid implements GridSource {
     @Override public Path file() { return file; }
     @Override public FileFormat format() { return FileFormat.XLSX; }
     @Override public List<String> sheets() { return List.copyOf(sheetParts.keySet()); }
+    @Override public boolean hidden(String sheet) { return hidden.contains(sheet); }
 
     @Override
     public List<Problem> notices() {
@@ -257,24 +270,35 @@ final class XlsxGrid implements GridSource {
                     } catch (NumberFormatException e) {
                         return new Cell(sheet, rowIndex, col, raw, null, merge);
                     }
-                    if (isDate()) {
+                    byte kind = styleKind();
+                    if (kind == DATE) {
                         LocalDateTime dt = DateUtil.getLocalDateTime(d);
                         String iso = dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString() : dt.toString();
                         return new Cell(sheet, rowIndex, col, iso, null, merge);
                     }
+                    if (kind == PERCENT) return percentCell(sheet, rowIndex, col, d, merge);
                     return new Cell(sheet, rowIndex, col, plain(d), d, merge);
                 }
             }
         }
 
-        private boolean isDate() {
-            if (style == null || styles == null) return false;
+        private final Map<String, Byte> styleKinds = new java.util.HashMap<>();
+
+        /** Whether the cell's number format shows a date, a percentage ("0%", "0,0 %") or a plain number; cached per style. */
+        private byte styleKind() {
+            if (style == null || styles == null) return PLAIN;
+            Byte k = styleKinds.get(style);
+            if (k != null) return k;
+            byte kind = PLAIN;
             try {
                 XSSFCellStyle st = styles.getStyleAt(Integer.parseInt(style));
-                return st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString());
+                if (st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString())) kind = DATE;
+                else if (st != null && isPercentFormat(st.getDataFormatString())) kind = PERCENT;
             } catch (RuntimeException e) {
-                return false;
+                kind = PLAIN;
             }
+            if (styleKinds.size() < 10_000) styleKinds.put(style, kind);
+            return kind;
         }
 
         /** The column of a cell reference; -1 when it lies beyond any column a spreadsheet can have. */
@@ -292,6 +316,25 @@ final class XlsxGrid implements GridSource {
             }
             return null;
         }
+    }
+
+    static final byte PLAIN = 0, DATE = 1, PERCENT = 2;
+
+    /** A number format that multiplies by 100 and shows "%" (quoted or escaped percent signs do not count). */
+    static boolean isPercentFormat(String format) {
+        if (format == null) return false;
+        String f = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "");
+        return f.contains("%");
+    }
+
+    /**
+     * A cell formatted as a percentage: Excel stores 0.815 and shows "81,5 %". The cell carries the text
+     * "81.5%" and no raw number, so the value parser reads it as percent, as the user sees it, whatever the
+     * column header says (exact decimal arithmetic: 0.417 → 41.7).
+     */
+    static Cell percentCell(String sheet, int row, int col, double d, String merge) {
+        String pct = BigDecimal.valueOf(d).movePointRight(2).stripTrailingZeros().toPlainString();
+        return new Cell(sheet, row, col, pct + "%", null, merge);
     }
 
     /** 0.41699999999999998 → "0.417"; 287.0 → "287". */
