@@ -56,6 +56,8 @@ public final class ImportSession {
     private final GridSource grid;
     private final Detection detection;
     private Recipe recipe;
+    /** False only in tests: the commit on one thread, as before the pipeline, for comparison. */
+    private boolean pipelined = true;
 
     private ImportSession(Workbook wb, Path file, GridSource grid, Recipe recipe, Detection detection) {
         this.wb = wb;
@@ -117,6 +119,12 @@ public final class ImportSession {
     }
 
     public Detection detection() { return detection; }
+
+    /** For tests: commits on the calling thread alone (the reference the pipelined commit must equal). */
+    ImportSession singleThreaded() {
+        pipelined = false;
+        return this;
+    }
 
     public Recipe recipe() { return recipe; }
 
@@ -373,9 +381,9 @@ public final class ImportSession {
         void pass(String saveRecipeAs) {
             // When writing, the file is read on a second thread from the start, while this one hashes it and
             // prepares the writer.
-            try (Pipeline pipe = write ? new Pipeline(this) : null) {
+            try (Pipeline pipe = write && pipelined ? new Pipeline(this) : null) {
+                if (pipe != null) pipe.start();
                 if (write) {
-                    pipe.start();
                     sha = sha256(file);
                     runId = wb.imports().start(file.getFileName().toString(), recipe.name());
                     writer = wb.imports().writer(runId);
