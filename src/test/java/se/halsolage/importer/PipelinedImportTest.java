@@ -163,6 +163,7 @@ class PipelinedImportTest {
             assertThat(p).as(f).isEqualTo(s);
             assertThat(p.total()).as(f).isPositive();
             assertSame(piped, single);
+            if (f.equals(Fixtures.SKOLENKATEN)) continue; // 574 000 values, 10 s an import: re-import is covered above
             assertThat(commit(piped, Fixtures.get(f), true, null, null)).as(f + " again")
                     .isEqualTo(commit(single, Fixtures.get(f), false, null, null));
         }
