@@ -556,29 +556,34 @@ public final class ImportSession {
 
         /** Writes here what the reader hands over until the file ends; rethrows what stopped either side. */
         void run() {
-            while (true) {
-                Chunk c;
-                try {
-                    c = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ImportCancelled();
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    Chunk c;
+                    try {
+                        c = queue.take();
+                    } catch (InterruptedException e) {
+                        // as on one thread: an interrupt alone does not stop the import, the cancel check does
+                        interrupted = true;
+                        if (run.cancelled.getAsBoolean()) throw new ImportCancelled();
+                        continue;
+                    }
+                    if (c.ask != null) {
+                        c.answer.complete(wb.indicators().get(c.ask).isPresent());
+                        continue;
+                    }
+                    for (int i = 0; i < c.size; i++) run.row(c.rows[i], c.kinds[i]);
+                    if (c.failure != null) {
+                        if (c.failure instanceof RuntimeException re) throw re;
+                        if (c.failure instanceof Error err) throw err;
+                        throw new IllegalStateException(c.failure);
+                    }
+                    if (c.end) break;
                 }
-                if (c.ask != null) {
-                    c.answer.complete(wb.indicators().get(c.ask).isPresent());
-                    continue;
-                }
-                for (int i = 0; i < c.size; i++) {
-                    run.row(c.rows[i], c.kinds[i]);
-                }
-                if (c.failure != null) {
-                    if (c.failure instanceof RuntimeException re) throw re;
-                    if (c.failure instanceof Error err) throw err;
-                    throw new IllegalStateException(c.failure);
-                }
-                if (c.end) break;
+                joinReader();
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt(); // the flag stays as the caller left it
             }
-            joinReader();
         }
 
         /** The reading thread: maps the whole file into the queue, then an end (or the failure) chunk. */

@@ -246,4 +246,26 @@ class PipelinedImportTest {
         }
         assertThat(sha256(wbFile)).isEqualTo(before);
     }
+
+    @Test
+    void anInterruptWithoutCancelDoesNotStopTheImport() throws Exception {
+        Workbook wb = demo("w.halsa"), ref = demo("ref.halsa");
+        Path file = longCsv("lang.csv", 12, 0, null);
+        Thread me = Thread.currentThread();
+        boolean[] sent = {false};
+        ImportSummary s;
+        try {
+            s = commit(wb, file, true, (sheet, row, n) -> {
+                if (row > 2000 && !sent[0]) {
+                    sent[0] = true;
+                    me.interrupt(); // e.g. a task runner that interrupts; only the cancel check may stop the import
+                }
+            }, null);
+            assertThat(Thread.currentThread().isInterrupted()).as("the flag is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(s).isEqualTo(commit(ref, file, false, null, null));
+        assertThat(readerAlive()).isFalse();
+    }
 }
