@@ -30,6 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -44,12 +49,15 @@ import java.util.function.Predicate;
  */
 public final class ImportSession {
     private static final int BATCH = 2000;
+    private static final byte WRITE = 0, COUNT_ONLY = 1, DUPLICATE = 2;
 
     private final Workbook wb;
     private final Path file;
     private final GridSource grid;
     private final Detection detection;
     private Recipe recipe;
+    /** False only in tests: the commit on one thread, as before the pipeline, for comparison. */
+    private boolean pipelined = true;
 
     private ImportSession(Workbook wb, Path file, GridSource grid, Recipe recipe, Detection detection) {
         this.wb = wb;
@@ -111,6 +119,12 @@ public final class ImportSession {
     }
 
     public Detection detection() { return detection; }
+
+    /** For tests: commits on the calling thread alone (the reference the pipelined commit must equal). */
+    ImportSession singleThreaded() {
+        pipelined = false;
+        return this;
+    }
 
     public Recipe recipe() { return recipe; }
 
@@ -207,20 +221,30 @@ public final class ImportSession {
     private static final class Ctx implements MapContext {
         final Path file;
         final List<Problem> problems = new ArrayList<>();
-        final Predicate<String> exists;
+        final Map<String, Boolean> existsCache = new HashMap<>();
+        /** Asked once per indicator id (then cached); the workbook by default, a snapshot on the reading thread. */
+        Predicate<String> lookup;
+        final Predicate<String> exists = id -> existsCache.computeIfAbsent(id, x -> lookup.test(x));
+        /** True once an error was reported (checked per row, so a flag rather than a scan of the list). */
+        boolean errorSeen;
+        /** On the reading thread: true once the writer has stopped (rows that only give warnings end there too). */
+        BooleanSupplier stop = () -> false;
 
         Ctx(Path file, Workbook wb) {
             this.file = file;
-            Map<String, Boolean> cache = new HashMap<>();
-            this.exists = id -> cache.computeIfAbsent(id, x -> wb.indicators().get(x).isPresent());
+            this.lookup = x -> wb.indicators().get(x).isPresent();
         }
 
         @Override public Path file() { return file; }
-        @Override public void problem(Problem p) { problems.add(p); }
+        @Override public void problem(Problem p) {
+            if (stop.getAsBoolean()) throw new Stopped();
+            problems.add(p);
+            if (p.isError()) errorSeen = true;
+        }
         @Override public KpiCatalog kpis() { return KpiCatalog.bundled(); }
         @Override public Predicate<String> indicatorExists() { return exists; }
 
-        boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
+        boolean hasErrors() { return errorSeen; }
     }
 
     /** Resolves area references (and creates sub-areas when writing), collecting unmatched names. */
@@ -344,6 +368,7 @@ public final class ImportSession {
         long runId;
         String sha;
         ImportWriter writer;
+        int lastRow = -1;
 
         Run(boolean write, ProgressListener progress, BooleanSupplier cancelled) {
             this.write = write;
@@ -354,29 +379,32 @@ public final class ImportSession {
         }
 
         void pass(String saveRecipeAs) {
-            if (write) {
-                sha = sha256(file);
-                runId = wb.imports().start(file.getFileName().toString(), recipe.name());
-                writer = wb.imports().writer(runId);
-            }
-            try {
-                passBody(saveRecipeAs);
-            } finally {
-                if (writer != null) writer.close();
+            // When writing, the file is read on a second thread from the start, while this one hashes it and
+            // prepares the writer.
+            try (Pipeline pipe = write && pipelined ? new Pipeline(this) : null) {
+                if (pipe != null) pipe.start();
+                if (write) {
+                    sha = sha256(file);
+                    runId = wb.imports().start(file.getFileName().toString(), recipe.name());
+                    writer = wb.imports().writer(runId);
+                }
+                try {
+                    passBody(saveRecipeAs, pipe);
+                } finally {
+                    if (writer != null) writer.close();
+                }
             }
         }
 
-        private void passBody(String saveRecipeAs) {
-            int[] lastRow = {-1};
-            BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
-                if (p.row() != lastRow[0]) {
-                    lastRow[0] = p.row();
-                    if (cancelled.getAsBoolean()) throw new ImportCancelled();
-                    if (p.row() % 50 == 0) progress.progress(p.sheet(), p.row() + 1, count);
-                }
-                accept(p);
-                return true;
-            });
+        private void passBody(String saveRecipeAs, Pipeline pipe) {
+            if (pipe != null) {
+                pipe.run();
+            } else {
+                BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
+                    row(p, classify(p));
+                    return true;
+                });
+            }
             if (ctx.hasErrors()) throw new ImportException(ctx.problems);
             if (count == 0 && resolver.skipped() == 0) {
                 throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
@@ -403,25 +431,42 @@ public final class ImportSession {
             }
         }
 
-        private void accept(Planned p) {
+        /**
+         * What becomes of a planned value, decided where it is read (on the reading thread when pipelined):
+         * a duplicate key is reported and dropped; after any error in the file values are still counted but
+         * no longer written (the import fails at the end and lists every error).
+         */
+        byte classify(Planned p) {
             String key = p.indicator().id() + "\u0000" + p.area().label() + "\u0000" + p.period().label() + "\u0000" + p.group().label();
             if (!keys.add(LongHashSet.hash(key))) {
                 ctx.problem(Problem.error(file.getFileName().toString(), p.sheet(), p.row() + 1, Cell.columnName(p.col()),
                         "Dubblett: " + p.indicator().id() + " för " + p.area().label() + ", " + p.period().label() + ", "
                                 + p.group().label() + " finns redan tidigare i filen."));
-                return;
+                return DUPLICATE;
             }
+            return ctx.hasErrors() ? COUNT_ONLY : WRITE;
+        }
+
+        /** Handles one planned value in file order (on the thread that holds the transaction). */
+        void row(Planned p, byte kind) {
+            if (p.row() != lastRow) {
+                lastRow = p.row();
+                if (cancelled.getAsBoolean()) throw new ImportCancelled();
+                if (p.row() % 50 == 0) progress.progress(p.sheet(), p.row() + 1, count);
+            }
+            if (kind == DUPLICATE) return;
             String areaId = resolver.areaId(p);
             if (areaId == null) return;
             count++;
             if (p.status() == ObservationStatus.SUPPRESSED) suppressed++;
             else if (p.status() != ObservationStatus.OK) missing++;
-            if (!write || ctx.hasErrors()) return;
+            if (!write || kind == COUNT_ONLY) return;
             ensureIndicator(p.indicator());
             Source src = source(p.sheet());
-            batches.computeIfAbsent(p.sheet(), s -> new ArrayList<>()).add(new Observation(p.indicator().id(), areaId,
+            List<Observation> batch = batches.computeIfAbsent(p.sheet(), s -> new ArrayList<>());
+            batch.add(new Observation(p.indicator().id(), areaId,
                     p.period(), p.group(), p.value(), p.n(), null, null, p.status(), p.marker(), src.id(), p.location()));
-            if (batches.get(p.sheet()).size() >= BATCH) flush(p.sheet());
+            if (batch.size() >= BATCH) flush(p.sheet());
         }
 
         private void flush(String sheet) {
@@ -468,6 +513,213 @@ public final class ImportSession {
                     counts.unchanged(), suppressed, missing, resolver.skipped(), newIndicators, resolver.created.size(),
                     warnings, dry ? 0 : runId, dry);
         }
+    }
+
+    /**
+     * The commit's two threads. A reading thread runs the mapper over the file (parse, cells, periods,
+     * indicator specs, duplicate check) and hands the planned values in file order, in chunks of
+     * {@value #BATCH}, through a bounded queue to the thread that holds the transaction, which resolves
+     * areas, creates indicators and sources, and writes. The reader never touches the workbook: the
+     * indicator ids it may ask about are read before it starts, and the rare question the snapshot cannot
+     * answer (an id this import itself may have created) is put in the queue and answered by the writer
+     * in order. At most {@value #QUEUED} chunks wait in the queue, so the heap does not grow with the file.
+     *
+     * <p>Everything the user sees happens on the writing thread, in the same order as a single-threaded
+     * pass: progress, the cancellation checks, the errors (a failure while reading is handed over after
+     * the rows before it and rethrown as it was). When the writer stops early (an error, cancellation),
+     * {@link #close()} stops the reader and waits for it, so no thread outlives the commit.
+     */
+    private final class Pipeline implements AutoCloseable {
+        static final int QUEUED = 4;
+        private final Run run;
+        private final ArrayBlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED);
+        private final Thread reader;
+        private volatile boolean stop;
+        /** Indicator ids (ASCII upper case, as the workbook compares them) stored before the import. */
+        private final Set<String> stored = new HashSet<>();
+        /** Ids of the indicators the reader has handed over so far (the writer may have created them). */
+        private final Set<String> handed = new HashSet<>();
+        private Chunk current = new Chunk();
+
+        Pipeline(Run run) {
+            this.run = run;
+            for (Indicator i : wb.indicators().all()) stored.add(asciiUpper(i.id()));
+            run.ctx.lookup = this::exists;
+            run.ctx.stop = () -> stop;
+            reader = new Thread(this::read, "halsolage-import-läsare");
+            reader.setDaemon(true);
+        }
+
+        void start() {
+            reader.start();
+        }
+
+        /** Writes here what the reader hands over until the file ends; rethrows what stopped either side. */
+        void run() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    Chunk c;
+                    try {
+                        c = queue.take();
+                    } catch (InterruptedException e) {
+                        // as on one thread: an interrupt alone does not stop the import, the cancel check does
+                        interrupted = true;
+                        if (run.cancelled.getAsBoolean()) throw new ImportCancelled();
+                        continue;
+                    }
+                    if (c.ask != null) {
+                        c.answer.complete(wb.indicators().get(c.ask).isPresent());
+                        continue;
+                    }
+                    for (int i = 0; i < c.size; i++) run.row(c.rows[i], c.kinds[i]);
+                    if (c.failure != null) {
+                        if (c.failure instanceof RuntimeException re) throw re;
+                        if (c.failure instanceof Error err) throw err;
+                        throw new IllegalStateException(c.failure);
+                    }
+                    if (c.end) break;
+                }
+                joinReader();
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt(); // the flag stays as the caller left it
+            }
+        }
+
+        /** The reading thread: maps the whole file into the queue, then an end (or the failure) chunk. */
+        private void read() {
+            try {
+                BuiltInRecipes.mapperFor(recipe).map(grid, recipe, run.ctx, p -> {
+                    if (stop) throw new Stopped();
+                    current.add(p, run.classify(p));
+                    handed.add(asciiUpper(p.indicator().id()));
+                    if (current.size == BATCH) handOver();
+                    return true;
+                });
+                current.end = true;
+                handOver();
+            } catch (Throwable t) {
+                if (stop) return; // the writer has stopped: nobody reads this any more
+                current.failure = t;
+                current.end = true;
+                try {
+                    handOver();
+                } catch (Stopped ignored) {
+                    // the writer stopped meanwhile
+                }
+            }
+        }
+
+        private void handOver() {
+            Chunk c = current;
+            current = new Chunk();
+            put(c);
+        }
+
+        private void put(Chunk c) {
+            try {
+                while (!queue.offer(c, 50, TimeUnit.MILLISECONDS)) {
+                    if (stop) throw new Stopped();
+                }
+            } catch (InterruptedException e) {
+                throw new Stopped();
+            }
+        }
+
+        /**
+         * Whether the workbook has this indicator, as the writing thread would see it at this point of the
+         * file. Stored before the import: yes. Not stored and not among the ids handed over so far: no (only
+         * those can have been created since). Otherwise the writer answers once it has written the rows before.
+         */
+        private boolean exists(String id) {
+            String key = asciiUpper(id);
+            if (stored.contains(key)) return true;
+            if (!handed.contains(key)) return false;
+            if (current.size > 0) handOver();
+            Chunk ask = new Chunk(id);
+            put(ask);
+            while (true) {
+                if (stop) throw new Stopped();
+                try {
+                    return ask.answer.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // ask again whether to stop
+                } catch (InterruptedException e) {
+                    throw new Stopped();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+
+        private void joinReader() {
+            boolean interrupted = false;
+            while (reader.isAlive()) {
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+
+        /** Stops the reader (when the writer ended early) and waits until it has ended. */
+        @Override
+        public void close() {
+            stop = true;
+            if (reader.getState() == Thread.State.NEW) return;
+            queue.clear();
+            joinReader();
+        }
+    }
+
+    /** Planned values in file order with what to do with each, or a question for the writer. */
+    private static final class Chunk {
+        final Planned[] rows;
+        final byte[] kinds;
+        int size;
+        boolean end;
+        Throwable failure;
+        final String ask;
+        final CompletableFuture<Boolean> answer;
+
+        Chunk() {
+            rows = new Planned[BATCH];
+            kinds = new byte[BATCH];
+            ask = null;
+            answer = null;
+        }
+
+        Chunk(String ask) {
+            rows = new Planned[0];
+            kinds = new byte[0];
+            this.ask = ask;
+            answer = new CompletableFuture<>();
+        }
+
+        void add(Planned p, byte kind) {
+            rows[size] = p;
+            kinds[size++] = kind;
+        }
+    }
+
+    /** Unwinds the reading thread once the writer has stopped. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() { super(null, null, false, false); }
+    }
+
+    /** Upper case for ASCII letters only: how the workbook compares indicator ids (COLLATE NOCASE). */
+    static String asciiUpper(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'a' && ch <= 'z') {
+                if (c == null) c = s.toCharArray();
+                c[i] = (char) (ch - 32);
+            }
+        }
+        return c == null ? s : new String(c);
     }
 
     static String sha256(Path file) {

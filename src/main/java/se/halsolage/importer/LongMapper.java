@@ -132,6 +132,7 @@ final class LongMapper implements Mapper {
         if (periodCols.isEmpty()) valueCols.put(fValue, null); else valueCols.putAll(periodCols);
         Map<String, Period> periods = new HashMap<>();
         Map<String, Group> groups = new HashMap<>();
+        Map<AreaRef, AreaRef> areaRefs = new HashMap<>();
         return t.rows(grid, r -> {
             // area
             String code = fAreaCode >= 0 ? r.text(fAreaCode) : null;
@@ -146,6 +147,11 @@ final class LongMapper implements Mapper {
                 return true;
             }
             AreaRef areaRef = AreaRef.of(code, name);
+            // one instance per area, so whoever looks it up (the area resolution on the writing thread) compares
+            // references and cached string hashes instead of the characters of fresh strings
+            AreaRef seen = areaRefs.get(areaRef);
+            if (seen != null) areaRef = seen;
+            else if (areaRefs.size() < CACHE_LIMIT) areaRefs.put(areaRef, areaRef);
             Group g;
             if (fGroup >= 0) {
                 String gt = r.text(fGroup);

@@ -71,10 +71,13 @@ final class ReadFailure {
     static ImportException csv(java.nio.file.Path file, String sheet, char separator, RuntimeException e) {
         LOG.debug("CSV-fel i {}", file, e);
         String msg = chain(e);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(line (\\d+)\\)|startline (\\d+)|line (\\d+)").matcher(msg);
+        // commons-csv writes the line with the default locale's digit grouping ("6 000", "6,000")
+        String num = "(\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+|\\d+)";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(line " + num + "\\)|startline " + num + "|line " + num)
+                .matcher(msg);
         Integer line = null;
         if (m.find()) {
-            for (int g = 1; g <= 3; g++) if (m.group(g) != null) line = Integer.parseInt(m.group(g));
+            for (int g = 1; g <= 3; g++) if (m.group(g) != null) line = Integer.parseInt(m.group(g).replaceAll("\\D", ""));
         }
         String text;
         if (msg.contains("eof reached before encapsulated token finished")) {

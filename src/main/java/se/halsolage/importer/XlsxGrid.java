@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Streams an xlsx with POI's event API (XSSFReader + SAX): shared strings are read once, sheet XML is
  * parsed row by row and no workbook object model is built, so memory does not grow with the sheet.
- * Merged regions (stored after the rows in the sheet XML) are collected in a cheap first pass.
+ * Merged regions (stored after the rows in the sheet XML) are collected in a first pass, which is a byte
+ * scan when the sheet has none.
  */
 final class XlsxGrid implements GridSource {
     private final Path file;
@@ -91,8 +92,14 @@ final class XlsxGrid implements GridSource {
                 List<int[]> merges = mergeCache.get(sheet);
                 if (merges == null) {
                     merges = new ArrayList<>();
+                    boolean mayHold;
                     try (InputStream in = it.getSheetPart().getInputStream()) {
-                        parse(in, new MergeHandler(merges));
+                        mayHold = mayHoldMerges(in);
+                    }
+                    if (mayHold) {
+                        try (InputStream in = it.getSheetPart().getInputStream()) {
+                            parse(in, new MergeHandler(merges));
+                        }
                     }
                     mergeCache.put(sheet, merges);
                 }
@@ -108,6 +115,53 @@ final class XlsxGrid implements GridSource {
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             throw Readers.broken(file, "Excel-arbetsbok (xlsx)", e);
         }
+    }
+
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * False only when the sheet's XML cannot hold a merged region: it is UTF-8 (or ASCII) and the bytes
+     * "mergeCell" occur nowhere in it (an element name cannot be escaped, and DOCTYPEs are refused). Then the
+     * SAX pass for merges, a whole extra parse of a large sheet, is not needed; otherwise it runs as before.
+     */
+    static boolean mayHoldMerges(InputStream in) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int keep = 0;
+        boolean first = true;
+        int n;
+        while ((n = in.readNBytes(buf, keep, buf.length - keep)) > 0) {
+            int len = keep + n;
+            if (first) {
+                first = false;
+                if (!utf8(buf, len)) return true;
+            }
+            outer:
+            for (int i = 0; i + MERGE_CELL.length <= len; i++) {
+                if (buf[i] != 'm') continue;
+                for (int j = 1; j < MERGE_CELL.length; j++) if (buf[i + j] != MERGE_CELL[j]) continue outer;
+                return true;
+            }
+            keep = Math.min(MERGE_CELL.length - 1, len);
+            System.arraycopy(buf, len - keep, buf, 0, keep);
+        }
+        return first; // an empty part: let the parser say what is wrong with it
+    }
+
+    /** Whether XML starting with these bytes is UTF-8: no UTF-16/32 marks and no other declared encoding. */
+    private static boolean utf8(byte[] b, int len) {
+        int start = len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        int end = Math.min(len, start + 256);
+        if (end - start < 2 || b[start] != '<') return false;
+        for (int i = start; i < end; i++) if (b[i] == 0) return false;
+        String head = new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("<?xml")) return true; // no declaration: UTF-8 by the XML rules
+        int close = head.indexOf("?>");
+        if (close < 0) return false;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']")
+                .matcher(head.substring(0, close));
+        if (!m.find()) return true;
+        String enc = m.group(1).strip();
+        return enc.equalsIgnoreCase("UTF-8") || enc.equalsIgnoreCase("UTF8") || enc.equalsIgnoreCase("US-ASCII");
     }
 
     private static void parse(InputStream in, DefaultHandler h) throws IOException, SAXException {

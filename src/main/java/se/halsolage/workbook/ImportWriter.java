@@ -36,7 +36,14 @@ public final class ImportWriter implements AutoCloseable {
 
     private final Workbook wb;
     private final long runId;
-    private final PreparedStatement keys, insert, insertPlain, addedMarker, copy, exists, insertOrIgnore, update;
+    /** Rows of plain new values per multi-row INSERT (10 bound values each). */
+    static final int ROWS_PER_INSERT = 64;
+    private static final String PLAIN_COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, status, "
+            + "source_id, location";
+    private final PreparedStatement keys, insert, insertPlain, insertPlainMany, addedMarker, copy, exists, insertOrIgnore, update;
+    /** Plain values new for certain, waiting to be written {@value #ROWS_PER_INSERT} at a time. */
+    private final Observation[] pending = new Observation[ROWS_PER_INSERT];
+    private int pendingCount;
     private final long previousCache;
     private final KeySet known = new KeySet();
     private final KeySet written = new KeySet();
@@ -51,8 +58,11 @@ public final class ImportWriter implements AutoCloseable {
             keys = c.prepareStatement("SELECT area_id, grp, period FROM observations WHERE indicator_id=?");
             insert = c.prepareStatement("INSERT INTO observations(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             // the usual value: no n, CI or marker, so four fewer native bind calls (the columns default to null)
-            insertPlain = c.prepareStatement("INSERT INTO observations(indicator_id, area_id, period, start_year, end_year, "
-                    + "grp, value, status, source_id, location) VALUES (?,?,?,?,?,?,?,?,?,?)");
+            insertPlain = c.prepareStatement("INSERT INTO observations(" + PLAIN_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+            // One statement for many new rows: SQLite opens its cursors and checks the foreign keys' tables once
+            // per statement instead of once per row, and the driver steps and resets once.
+            insertPlainMany = c.prepareStatement("INSERT INTO observations(" + PLAIN_COLUMNS + ") VALUES "
+                    + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, "(?,?,?,?,?,?,?,?,?,?)")));
             addedMarker = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, period, grp) "
                     + "VALUES (?,0,?,?,?,?)");
             copy = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
@@ -105,18 +115,26 @@ public final class ImportWriter implements AutoCloseable {
                 boolean mayExist = known.contains(h);
                 boolean ours = written.contains(h);
                 if (!mayExist && !ours) {
-                    if (o.n() == null && o.ciLow() == null && o.ciHigh() == null && o.marker() == null) {
-                        bindPlain(insertPlain, o);
-                        insertPlain.executeUpdate();
+                    boolean plain = o.n() == null && o.ciLow() == null && o.ciHigh() == null && o.marker() == null;
+                    if (plain && !logAdded) {
+                        pending[pendingCount++] = o;
+                        if (pendingCount == ROWS_PER_INSERT) flushPending();
                     } else {
-                        ObservationRepository.bindInsert(insert, o);
-                        insert.executeUpdate();
+                        flushPending();
+                        if (plain) {
+                            bindPlain(insertPlain, 0, o);
+                            insertPlain.executeUpdate();
+                        } else {
+                            ObservationRepository.bindInsert(insert, o);
+                            insert.executeUpdate();
+                        }
+                        if (logAdded) marker(o);
                     }
-                    if (logAdded) marker(o);
                     written.add(h);
                     added++;
                     continue;
                 }
+                flushPending(); // the exact path below must see every row written before it
                 // Stored before this import: remember what it was, when it changes. Written earlier in this
                 // import (two spellings of one area): the undo log already covers it.
                 if (mayExist && !ours && copy(o) == 0 && logAdded && !exists(o)) marker(o);
@@ -128,8 +146,24 @@ public final class ImportWriter implements AutoCloseable {
                 }
                 if (update(o) == 1) updated++; else unchanged++;
             }
+            flushPending();
             return new ObservationRepository.UpsertCounts(added, updated, unchanged);
         }
+    }
+
+    /** Writes the waiting plain rows: a full set with one statement, fewer one by one. */
+    private void flushPending() throws SQLException {
+        if (pendingCount == ROWS_PER_INSERT) {
+            for (int i = 0; i < pendingCount; i++) bindPlain(insertPlainMany, i * 10, pending[i]);
+            insertPlainMany.executeUpdate();
+        } else {
+            for (int i = 0; i < pendingCount; i++) {
+                bindPlain(insertPlain, 0, pending[i]);
+                insertPlain.executeUpdate();
+            }
+        }
+        java.util.Arrays.fill(pending, 0, pendingCount, null);
+        pendingCount = 0;
     }
 
     private void loadKeys(String indicatorId) throws SQLException {
@@ -178,17 +212,18 @@ public final class ImportWriter implements AutoCloseable {
         return update.executeUpdate();
     }
 
-    private static void bindPlain(PreparedStatement ps, Observation o) throws SQLException {
-        ps.setString(1, o.indicatorId());
-        ps.setString(2, o.areaId());
-        ps.setString(3, o.period().label());
-        ps.setInt(4, o.period().startYear());
-        ps.setInt(5, o.period().endYear());
-        ps.setString(6, o.group().label());
-        ObservationRepository.setDouble(ps, 7, o.value());
-        ps.setString(8, o.status().code());
-        ps.setLong(9, o.sourceId());
-        ps.setString(10, o.location());
+    /** Binds the ten {@link #PLAIN_COLUMNS} of an observation after {@code offset} parameters (the value as a double). */
+    private static void bindPlain(PreparedStatement ps, int offset, Observation o) throws SQLException {
+        ps.setString(offset + 1, o.indicatorId());
+        ps.setString(offset + 2, o.areaId());
+        ps.setString(offset + 3, o.period().label());
+        ps.setInt(offset + 4, o.period().startYear());
+        ps.setInt(offset + 5, o.period().endYear());
+        ps.setString(offset + 6, o.group().label());
+        ObservationRepository.setDouble(ps, offset + 7, o.value());
+        ps.setString(offset + 8, o.status().code());
+        ps.setLong(offset + 9, o.sourceId());
+        ps.setString(offset + 10, o.location());
     }
 
     /** 64-bit FNV-1a over the four key parts, separated by a character no key contains. */
@@ -212,7 +247,7 @@ public final class ImportWriter implements AutoCloseable {
     @Override
     public void close() {
         wb.withConnection(c -> {
-            for (PreparedStatement ps : List.of(keys, insert, insertPlain, addedMarker, copy, exists, insertOrIgnore, update)) ps.close();
+            for (PreparedStatement ps : List.of(keys, insert, insertPlain, insertPlainMany, addedMarker, copy, exists, insertOrIgnore, update)) ps.close();
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA cache_size=" + previousCache);
             }
