@@ -3,16 +3,11 @@ package se.halsolage.importer;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.halsolage.demo.DemoWorkbook;
 import se.halsolage.domain.Group;
 import se.halsolage.domain.Observation;
 import se.halsolage.domain.ObservationStatus;
 import se.halsolage.domain.Unit;
-import se.halsolage.workbook.Workbook;
 
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -26,37 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Small files made in the test for every layout, encoding and marker, including ones that must fail. */
-class CraftedFilesTest {
-    @TempDir
-    Path dir;
-    Workbook wb;
-
-    @BeforeEach
-    void open() {
-        wb = DemoWorkbook.build(dir.resolve("w.halsa"));
-    }
-
-    @AfterEach
-    void close() {
-        wb.close();
-    }
-
-    Path write(String name, String text, Charset cs, byte... bom) throws Exception {
-        Path p = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(p)) {
-            out.write(bom);
-            out.write(text.getBytes(cs));
-        }
-        return p;
-    }
-
+class CraftedFilesTest extends DemoWorkbookImportTest {
     ImportSummary importFile(Path p, String recipe, String encoding) {
         return ImportSession.open(wb, p, new ImportOptions(recipe, encoding)).commit(null, null);
-    }
-
-    Observation one(String indicator, String area, String period, Group g) {
-        return wb.observations().series(indicator, area, g).stream().filter(o -> o.period().label().equals(period))
-                .findFirst().orElseThrow(() -> new AssertionError("saknas: " + indicator + " " + area + " " + period + " " + g));
     }
 
     static final String LONG = "Område;År;Kön;Nyckeltal;Värde\n"

@@ -5,11 +5,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.halsolage.demo.DemoWorkbook;
 import se.halsolage.domain.Group;
 import se.halsolage.domain.Observation;
 import se.halsolage.domain.ObservationStatus;
@@ -34,40 +30,10 @@ import static org.assertj.core.api.Assertions.within;
  * other tools produce. Skolverket variants are cut from the real fixture and re-written; the others are
  * written here after the real layouts. Every expected value is read off the file by hand.
  */
-class FormatVariantsTest {
+class FormatVariantsTest extends DemoWorkbookImportTest {
     static final Charset CP1252 = Charset.forName("windows-1252");
-    @TempDir
-    Path dir;
-    Workbook wb;
-
-    @BeforeEach
-    void open() {
-        wb = DemoWorkbook.build(dir.resolve("w.halsa"));
-    }
-
-    @AfterEach
-    void close() {
-        wb.close();
-    }
-
-    Path write(String name, String text, Charset cs, byte... bom) throws Exception {
-        Path p = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(p)) {
-            out.write(bom);
-            out.write(text.getBytes(cs));
-        }
-        return p;
-    }
-
     ImportSummary importFile(Path p) {
         return ImportSession.open(wb, p, ImportOptions.defaults()).commit(null, null);
-    }
-
-    Observation one(String indicator, String area, String period, Group g) {
-        return wb.observations().series(indicator, area, g).stream().filter(o -> o.period().label().equals(period))
-                .findFirst().orElseThrow(() -> new AssertionError("saknas: " + indicator + " " + area + " " + period + " " + g
-                        + "; finns för området: " + wb.observations().forArea(area).stream()
-                        .map(o -> o.indicatorId() + "/" + o.period().label() + "/" + o.group()).distinct().limit(40).toList()));
     }
 
     static final String PERSONAL_CSV = "Statistik från Skolverket, https://www.skolverket.se\n\n"
