@@ -209,8 +209,19 @@ public final class ImportSession {
     public static String undoLast(Workbook wb) {
         ImportLogRepository.ImportRun run = wb.imports().last()
                 .orElseThrow(() -> new UserError("Det finns ingen import att ångra."));
-        long n = wb.transaction(w -> w.imports().undo(run));
-        return "Importen av " + run.file() + " är ångrad (" + n + " värden borttagna eller återställda).";
+        ImportLogRepository.UndoResult r = wb.transaction(w -> w.imports().undo(run));
+        StringBuilder text = new StringBuilder("Importen av " + run.file() + " är ångrad (" + r.values()
+                + " värden borttagna eller återställda");
+        if (r.indicators() > 0 || r.areas() > 0) {
+            text.append("; ").append(r.indicators()).append(r.indicators() == 1 ? " nyckeltal" : " nyckeltal")
+                    .append(" och ").append(r.areas()).append(r.areas() == 1 ? " delområde" : " delområden")
+                    .append(" som importen skapade togs också bort");
+        }
+        int keptIndicators = run.newIndicators().size() - r.indicators();
+        if (keptIndicators > 0) {
+            text.append("; ").append(keptIndicators).append(" nyckeltal som importen skapade finns kvar eftersom de används nu");
+        }
+        return text.append(").").toString();
     }
 
     private static final class DryRunDone extends RuntimeException {
@@ -362,6 +373,8 @@ public final class ImportSession {
         final Set<String> knownIndicators = new HashSet<>();
         final Map<String, List<Observation>> batches = new HashMap<>();
         int newIndicators, suppressed, missing;
+        /** Ids of the indicators this import created (undo takes them back when nothing uses them). */
+        final List<String> createdIndicators = new ArrayList<>();
         long count;
         ObservationRepository.UpsertCounts counts = new ObservationRepository.UpsertCounts(0, 0, 0);
         final Map<String, ObservationRepository.UpsertCounts> sheetCounts = new HashMap<>();
@@ -422,7 +435,8 @@ public final class ImportSession {
                     wb.sources().update(new Source(s.id(), s.kind(), s.name(), s.sha256(), s.sheet(), recipe.name(),
                             Instant.now(), s.request(), sc.added(), sc.updated(), resolver.skippedIn(e.getKey()), s.note()));
                 }
-                wb.imports().finish(runId, created, all, String.join(" ", summary(false).lines().subList(0, 2)));
+                wb.imports().finish(runId, created, all, String.join(" ", summary(false).lines().subList(0, 2)),
+                        List.copyOf(createdIndicators), resolver.created.stream().sorted().toList());
                 if (saveRecipeAs != null && !saveRecipeAs.isBlank()) {
                     Recipe named = recipe.withName(saveRecipeAs.strip());
                     wb.recipes().save(named.name(), grid.format().name(), named.toJson());
@@ -500,6 +514,7 @@ public final class ImportSession {
                                 + recipe.name() + "\"." : spec.description()));
             }
             newIndicators++;
+            createdIndicators.add(spec.id());
         }
 
         ImportSummary summary(boolean dry) {

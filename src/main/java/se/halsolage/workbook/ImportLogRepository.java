@@ -18,7 +18,12 @@ import java.util.Optional;
 public final class ImportLogRepository {
     /** One import as recorded: the sources it created (undo deletes them) and all it wrote to. */
     public record ImportRun(long id, String file, String recipe, Instant importedAt, List<Long> newSources,
-                            List<Long> allSources, String summary, boolean undone) {
+                            List<Long> allSources, String summary, boolean undone,
+                            List<String> newIndicators, List<String> newAreas) {
+    }
+
+    /** What undoing a run did. */
+    public record UndoResult(long values, int indicators, int areas) {
     }
 
     private final Workbook wb;
@@ -56,13 +61,22 @@ public final class ImportLogRepository {
 
     /** Records the sources and summary of a run when it finishes. */
     public void finish(long runId, List<Long> newSources, List<Long> allSources, String summary) {
+        finish(runId, newSources, allSources, summary, List.of(), List.of());
+    }
+
+    /** Records the sources, summary and the indicators and sub-areas a run created when it finishes. */
+    public void finish(long runId, List<Long> newSources, List<Long> allSources, String summary,
+                       List<String> newIndicators, List<String> newAreas) {
         wb.requireTransaction();
         wb.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET new_sources=?, all_sources=?, summary=? WHERE id=?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET new_sources=?, all_sources=?, summary=?, "
+                    + "new_indicators=?, new_areas=? WHERE id=?")) {
                 ps.setString(1, join(newSources));
                 ps.setString(2, join(allSources));
                 ps.setString(3, summary);
-                ps.setLong(4, runId);
+                ps.setString(4, String.join("\n", newIndicators));
+                ps.setString(5, String.join("\n", newAreas));
+                ps.setLong(6, runId);
                 ps.executeUpdate();
             }
             return null;
@@ -94,7 +108,7 @@ public final class ImportLogRepository {
      * added to a reused source, then deletes the sources it created (with their observations).
      * Returns the number of observations restored or removed.
      */
-    public long undo(ImportRun run) {
+    public UndoResult undo(ImportRun run) {
         wb.requireTransaction();
         return wb.withConnection(c -> {
             long changed = 0;
@@ -140,6 +154,31 @@ public final class ImportLogRepository {
             for (long src : run.newSources()) {
                 changed += wb.sources().delete(src);
             }
+            int indicators = 0, areas = 0;
+            // Indicators and sub-areas the import created go too, unless something uses them by now: values
+            // (from another import or Kolada), an initiative, a target, a slide, a mål-område the user set, or
+            // a user edit. Deleting an indicator would otherwise cascade to such rows.
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM indicators WHERE id=? AND user_edited=0 "
+                    + "AND NOT EXISTS (SELECT 1 FROM observations WHERE indicator_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM initiative_indicators WHERE indicator_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM targets WHERE indicator_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE indicator_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)")) {
+                for (String id : run.newIndicators()) {
+                    del.setString(1, id);
+                    indicators += del.executeUpdate();
+                }
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
+                    + "AND NOT EXISTS (SELECT 1 FROM observations WHERE area_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM targets WHERE area_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE area_id=?1) "
+                    + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)")) {
+                for (String id : run.newAreas()) {
+                    del.setString(1, id);
+                    areas += del.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET undone=1 WHERE id=?")) {
                 ps.setLong(1, run.id());
                 ps.executeUpdate();
@@ -148,18 +187,23 @@ public final class ImportLogRepository {
                 ps.setLong(1, run.id());
                 ps.executeUpdate();
             }
-            return changed;
+            return new UndoResult(changed, indicators, areas);
         });
     }
 
     private static ImportRun read(ResultSet rs) throws java.sql.SQLException {
         return new ImportRun(rs.getLong("id"), rs.getString("file"), rs.getString("recipe"),
                 Instant.parse(rs.getString("imported_at")), split(rs.getString("new_sources")),
-                split(rs.getString("all_sources")), rs.getString("summary"), rs.getInt("undone") == 1);
+                split(rs.getString("all_sources")), rs.getString("summary"), rs.getInt("undone") == 1,
+                lines(rs.getString("new_indicators")), lines(rs.getString("new_areas")));
     }
 
     private static String join(List<Long> ids) {
         return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
     }
 
     private static List<Long> split(String s) {

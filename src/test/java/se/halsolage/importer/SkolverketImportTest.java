@@ -123,4 +123,40 @@ class SkolverketImportTest {
             assertThat(wb.sources().all()).noneMatch(x -> x.name().equals("lang-2021.csv"));
         }
     }
+
+    @Test
+    void undoAlsoRemovesTheIndicatorsAndSchoolUnitsTheImportCreatedUnlessTheyAreUsed() throws Exception {
+        Path csv = dir.resolve("elever-2023.csv");
+        Files.writeString(csv, "Statistik från Skolverket\n\nGrundskola - Antal elever\nValt läsår: 2023/24\n\n"
+                + "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Elever, årskurs 1;Elever, årskurs 2;\n"
+                + "Norrskolan;11111111;Växjö;0780;25;27;\n"
+                + "Söderskolan;22222222;Växjö;0780;..;19;\n", StandardCharsets.UTF_8);
+        try (Workbook wb = DemoWorkbook.build(dir.resolve("w.halsa"))) {
+            int indicatorsBefore = wb.indicators().all().size(), areasBefore = wb.areas().all().size();
+            ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
+            assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-1")).isPresent();
+            assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-2")).isPresent();
+            assertThat(wb.areas().get("11111111")).isPresent();
+            assertThat(wb.areas().all()).hasSize(areasBefore + 2);
+
+            String text = ImportSession.undoLast(wb);
+            assertThat(text).contains("2 nyckeltal och 2 delområden som importen skapade togs också bort");
+            assertThat(wb.indicators().all()).hasSize(indicatorsBefore);
+            assertThat(wb.areas().all()).hasSize(areasBefore);
+
+            // imported again, and a target set on one of its indicators for one school unit: undo keeps those two
+            ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
+            wb.inTransaction(w -> w.targets().save(new se.halsolage.domain.Target(0, "SKV-GRUNDSKOLA-ELEVER-ARSKURS-2",
+                    "22222222", Group.TOTALT, 2023, 19.0, null, 25.0, 2027, "Fler elever")));
+            text = ImportSession.undoLast(wb);
+            assertThat(text).contains("1 nyckeltal och 1 delområde som importen skapade togs också bort")
+                    .contains("1 nyckeltal som importen skapade finns kvar");
+            assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-1")).isEmpty();
+            assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-2")).isPresent();
+            assertThat(wb.areas().get("11111111")).isEmpty();
+            assertThat(wb.areas().get("22222222")).isPresent();
+            assertThat(wb.targets().all()).anyMatch(t -> t.indicatorId().equals("SKV-GRUNDSKOLA-ELEVER-ARSKURS-2"));
+            assertThat(wb.observations().forArea("22222222")).isEmpty();
+        }
+    }
 }
