@@ -41,7 +41,9 @@ final class LongMapper implements Mapper {
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
         String sheet = TableMapper.firstSheet(grid, recipe, ctx);
         if (sheet == null) return true;
-        Table t = Table.read(grid, sheet, recipe.headerRow());
+        Table read = Table.read(grid, sheet, recipe.headerRow());
+        // periods on the header row, the contents on the row below (PxWeb): one header per column
+        Table t = read != null && recipe.headerRow() == null ? read.withSubHeader() : read;
         if (t == null) {
             ctx.problem(Problem.error(ctx.fileName(), sheet, null, null, "Bladet är tomt: det finns inga rader att importera."));
             return true;
