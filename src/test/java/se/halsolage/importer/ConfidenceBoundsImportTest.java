@@ -173,6 +173,52 @@ class ConfidenceBoundsImportTest extends DemoWorkbookImportTest {
         assertThat(indicatorsOf("0780")).hasSize(2);
     }
 
+    static final String PX_WITH_BOUNDS = "CHARSET=\"ANSI\";\nAXIS-VERSION=\"2010\";\nCODEPAGE=\"iso-8859-1\";\nLANGUAGE=\"sv\";\n"
+            + "MATRIX=\"HLV02\";\nTITLE=\"Andel med gott hälsotillstånd efter region, kön, tabellinnehåll och år\";\n"
+            + "CONTENTS=\"Andel med gott hälsotillstånd\";\nUNITS=\"procent\";\n"
+            + "STUB=\"region\",\"kön\";\nHEADING=\"tabellinnehåll\",\"år\";\n"
+            + "VALUES(\"region\")=\"Kronobergs län\",\"Växjö\";\nVALUES(\"kön\")=\"Kvinnor\",\"Män\";\n"
+            + "VALUES(\"tabellinnehåll\")=\"Andel\",\"Konfidensintervall nedre gräns\",\"Konfidensintervall övre gräns\","
+            + "\"Antal svarande\";\n"
+            + "VALUES(\"år\")=\"2021\",\"2022\";\nTIMEVAL(\"år\")=TLIST(A1),\"2021\",\"2022\";\n"
+            + "DECIMALS=1;\nDATA=\n"
+            // columns: Andel 2021, 2022; nedre 2021, 2022; övre 2021, 2022; svarande 2021, 2022
+            + "70.1 70.5 68.0 68.4 72.2 72.6 1520 1490\n"
+            + "72.0 72.4 69.9 70.3 74.1 74.5 1400 1380\n"
+            + "69.4 \"..\" 65.0 \"..\" 73.8 \"..\" 610 \"..\"\n"
+            + "72.3 71.8 68.1 75.0 76.5 75.9 580 560;\n"; // Växjö, män 2022: lower bound 75.0 above 71.8
+
+    @Test
+    void pxWithContentsVariableOfShareBoundsAndRespondents() throws Exception {
+        Path p = write("HLV02.px", PX_WITH_BOUNDS, StandardCharsets.ISO_8859_1);
+        ImportSummary sum = importFile(p);
+        assertThat(sum.skipped()).isZero();
+        assertThat(sum.total()).isEqualTo(8); // 2 regions × 2 sexes × 2 years; bounds and n are no values
+        List<String> ids = indicatorsOf("0780").stream().filter(i -> i.startsWith("PX-")).toList();
+        assertThat(ids).hasSize(1);
+        assertThat(wb.indicators().get(ids.get(0)).orElseThrow().title()).containsIgnoringCase("hälsotillstånd")
+                .doesNotContainIgnoringCase("konfidens");
+        String id = ids.get(0);
+        Observation v = one(id, "0780", "2021", Group.KVINNOR);
+        assertThat(v.value()).isEqualTo(69.4);
+        assertThat(v.ciLow()).isEqualTo(65.0);
+        assertThat(v.ciHigh()).isEqualTo(73.8);
+        assertThat(v.n()).isEqualTo(610);
+        Observation k = one(id, "0007", "2022", Group.MAN);
+        assertThat(k.value()).isEqualTo(72.4);
+        assertThat(k.ciLow()).isEqualTo(70.3);
+        assertThat(k.ciHigh()).isEqualTo(74.5);
+        assertThat(k.n()).isEqualTo(1380);
+        assertThat(one(id, "0780", "2022", Group.KVINNOR).status()).isEqualTo(ObservationStatus.SUPPRESSED);
+        Observation bad = one(id, "0780", "2022", Group.MAN);
+        assertThat(bad.value()).isEqualTo(71.8);
+        assertThat(bad.ciLow()).isNull();
+        assertThat(bad.ciHigh()).isNull();
+        // the long grid: header row 1, Växjö män 2022 is the 8th row (row 9); columns region, kön, år, andel, nedre (E)
+        assertThat(sum.warnings()).filteredOn(w -> w.message().contains("Konfidensgränsen"))
+                .extracting(Problem::row, Problem::column).containsExactly(org.assertj.core.groups.Tuple.tuple(9, "E"));
+    }
+
     @Test
     void boundHeadingsAreRecognisedAndOtherHeadingsAreNot() {
         for (String low : List.of("Konfidensintervall undre", "Konfidensintervall nedre gräns", "Undre konfidensgräns",
