@@ -226,13 +226,16 @@ class ConfidenceBoundsImportTest extends DemoWorkbookImportTest {
                 "CI low", "CI lower", "ciLow", "Lower confidence limit", "Lower CI", "LCI", "2018-2021 Konfidensintervall (nedre gräns)"))
             assertThat(Headers.boundKind(low)).as(low).isEqualTo(Headers.Bound.LOW);
         for (String high : List.of("Konfidensintervall övre", "Konfidensintervall övre gräns", "Övre konfidensgräns",
-                "95 % KI övre", "KI övre", "CI high", "CI upper", "ciHigh", "Upper confidence limit", "UCI", "Högre konfidensgräns"))
+                "95 % KI övre", "KI övre", "CI high", "CI upper", "ciHigh", "Upper confidence limit", "UCI", "Högre konfidensgräns",
+                "Upper CI", "UCL", "KI95 övre", "Konfidensintervall (övre gräns)"))
             assertThat(Headers.boundKind(high)).as(high).isEqualTo(Headers.Bound.HIGH);
         for (String none : List.of("Andel", "Andel (%)", "Konfidensintervall", "Undre gräns", "Antal", "Lägre inkomst",
                 "Övre Norrland", "Kommun", "2019-2022 Andel"))
             assertThat(Headers.boundKind(none)).as(none).isNull();
         assertThat(Headers.isRespondents("Antal svarande")).isTrue();
         assertThat(Headers.isRespondents("n")).isTrue();
+        assertThat(Headers.isRespondents("Antal (n)")).isTrue();
+        assertThat(Headers.isRespondents("Number of respondents")).isTrue();
         assertThat(Headers.isRespondents("Antal")).isFalse();
         assertThat(Headers.isRespondents("Andel svarande")).isFalse();
     }
