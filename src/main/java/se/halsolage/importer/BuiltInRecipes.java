@@ -85,7 +85,7 @@ public final class BuiltInRecipes {
                         y.shares(), null, null, null));
             }
             String pre = t.preamble.toLowerCase(java.util.Locale.ROOT);
-            Optional<Recipe> found = detectTable(t, pre);
+            Optional<Recipe> found = detectTable(t.withSubHeader(), pre);
             // the sheet that matched is the one to read (not a hidden or instruction sheet before it)
             if (found.isPresent()) return Optional.of(s.equals(grid.dataSheets().get(0)) ? found.get() : found.get().withSheets(List.of(s)));
         }

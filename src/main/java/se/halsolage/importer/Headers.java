@@ -61,6 +61,47 @@ public final class Headers {
         return null;
     }
 
+    /** Which confidence bound a column holds. */
+    public enum Bound { LOW, HIGH }
+
+    private static final java.util.Set<String> LOW_WORDS = java.util.Set.of("undre", "nedre", "lägre", "lower", "low", "lo", "min", "minimum");
+    private static final java.util.Set<String> HIGH_WORDS = java.util.Set.of("övre", "högre", "upper", "high", "hi", "max", "maximum");
+    private static final Pattern CONF_WORD = Pattern.compile("konfidens.*|confidence|(ki|ci|cl)\\d{0,2}");
+    private static final java.util.Set<String> RESPONDENTS = java.util.Set.of("n", "antal n", "antal svarande", "svarande",
+            "antal svar", "antal svarande n", "antal respondenter", "respondenter", "number of respondents", "respondents",
+            "ovägt antal", "ovägt n", "unweighted n", "antal svarande personer").stream().map(Headers::norm)
+            .collect(java.util.stream.Collectors.toSet());
+
+    /**
+     * The bound a header names, or null: a confidence word (konfidens…, confidence, KI, CI) and exactly one
+     * direction (undre/nedre/lägre/lower/low/min or övre/högre/upper/high/max), in any order and with any
+     * period or "95 %" around it: "Konfidensintervall nedre gräns", "Undre konfidensgräns", "95 % KI undre",
+     * "CI low", "ciHigh", "Lower confidence limit". Also LCI/UCI, LCL/UCL.
+     */
+    public static Bound boundKind(String header) {
+        if (header == null || header.isBlank()) return null;
+        String t = Normalizer.normalize(header, Normalizer.Form.NFC).replaceAll("(\\p{Ll})(\\p{Lu})", "$1 $2").toLowerCase(SV);
+        boolean conf = false, low = false, high = false;
+        for (String w : t.split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty()) continue;
+            if (w.equals("lci") || w.equals("lcl")) { conf = true; low = true; continue; }
+            if (w.equals("uci") || w.equals("ucl")) { conf = true; high = true; continue; }
+            if (CONF_WORD.matcher(w).matches()) conf = true;
+            if (LOW_WORDS.contains(w) || w.startsWith("nedre") || w.startsWith("undre")) low = true;
+            if (HIGH_WORDS.contains(w) || w.startsWith("övre")) high = true;
+        }
+        if (!conf || low == high) return null;
+        return low ? Bound.LOW : Bound.HIGH;
+    }
+
+    /**
+     * True when a header says plainly that the column is the number of respondents: "Antal svarande", "n",
+     * "Antal svar", "Respondents" (not "Antal" alone, which may be the number of people with the trait).
+     */
+    public static boolean isRespondents(String header) {
+        return header != null && RESPONDENTS.contains(norm(header));
+    }
+
     /** "åk 8" → "AK8", "gy 2" → "GY2". */
     public static String gradeCode(String grade) {
         return slug(grade, 20).replace("-", "");

@@ -479,7 +479,7 @@ public final class ImportSession {
             Source src = source(p.sheet());
             List<Observation> batch = batches.computeIfAbsent(p.sheet(), s -> new ArrayList<>());
             batch.add(new Observation(p.indicator().id(), areaId,
-                    p.period(), p.group(), p.value(), p.n(), null, null, p.status(), p.marker(), src.id(), p.location()));
+                    p.period(), p.group(), p.value(), p.n(), p.ciLow(), p.ciHigh(), p.status(), p.marker(), src.id(), p.location()));
             if (batch.size() >= BATCH) flush(p.sheet());
         }
 

@@ -41,7 +41,9 @@ final class LongMapper implements Mapper {
     public boolean map(GridSource grid, Recipe recipe, MapContext ctx, Sink sink) {
         String sheet = TableMapper.firstSheet(grid, recipe, ctx);
         if (sheet == null) return true;
-        Table t = Table.read(grid, sheet, recipe.headerRow());
+        Table read = Table.read(grid, sheet, recipe.headerRow());
+        // periods on the header row, the contents on the row below (PxWeb): one header per column
+        Table t = read != null && recipe.headerRow() == null ? read.withSubHeader() : read;
         if (t == null) {
             ctx.problem(Problem.error(ctx.fileName(), sheet, null, null, "Bladet är tomt: det finns inga rader att importera."));
             return true;
@@ -80,25 +82,47 @@ final class LongMapper implements Mapper {
             for (int c = 0; c < t.headers.size(); c++) {
                 if (used.contains(c)) continue;
                 Matcher m = PERIOD_HEADER.matcher(t.header(c));
-                if (m.matches() && t.numeric(c)) periodCols.put(c, m.group(1));
+                // a bound column is taken even when it holds no number at all ("..")
+                if (m.matches() && (t.numeric(c) || Headers.boundKind(t.header(c)) != null)) periodCols.put(c, m.group(1));
             }
         }
         int value = -1, n = -1;
+        // confidence bounds and respondents that belong to a value column, by value column
+        Map<Integer, ConfidenceBounds> ext = new HashMap<>();
+        java.util.Set<Integer> attached = java.util.Set.of();
         if (periodCols.isEmpty()) {
             value = col(t, recipe.value(), VALUE, ctx, used);
             n = col(t, recipe.n(), N, ctx, used);
+            ConfidenceBounds bounds = ConfidenceBounds.NONE;
+            for (int c = 0; c < t.headers.size(); c++) {
+                if (used.contains(c)) continue;
+                Headers.Bound b = Headers.boundKind(t.header(c));
+                if (b == null) continue;
+                used.add(c); // never a value, never a dimension
+                if (b == Headers.Bound.LOW && bounds.low() < 0) bounds = bounds.withLow(c);
+                if (b == Headers.Bound.HIGH && bounds.high() < 0) bounds = bounds.withHigh(c);
+            }
             if (value < 0) {
                 for (int c = t.headers.size() - 1; c >= 0; c--) {
                     if (!used.contains(c) && !t.header(c).isBlank() && t.numeric(c)) { value = c; used.add(c); break; }
                 }
             }
+            if (value >= 0 && bounds.hasBounds()) ext.put(value, bounds);
+        } else {
+            // "2018-2021 Andel", "2018-2021 Konfidensintervall nedre gräns": bounds (and respondents) go to the
+            // value of the same period
+            String titleText = TableMapper.firstLine(t.preamble) == null ? "" : TableMapper.firstLine(t.preamble);
+            attached = ConfidenceBounds.assign(new ArrayList<>(periodCols.keySet()),
+                    c -> t.header(c).replace(periodCols.get(c), "").strip(),
+                    c -> Values.isShareHeader(t.header(c)) || Values.isShareHeader(titleText),
+                    (v, o) -> periodCols.get(v).equals(periodCols.get(o)), ext);
         }
         used.addAll(periodCols.keySet());
         // other dimensions become part of the indicator
         List<Integer> extra = new ArrayList<>();
         for (int c = 0; c < t.headers.size(); c++) {
             String h = t.header(c);
-            if (used.contains(c) || h.isBlank() || c == value || c == n) continue;
+            if (used.contains(c) || h.isBlank() || c == value || c == n || Headers.boundKind(h) != null) continue;
             if (h.toLowerCase(Locale.ROOT).endsWith("(kod)")) continue;
             if (!t.numeric(c) || grid instanceof PxGrid) extra.add(c);
         }
@@ -130,6 +154,7 @@ final class LongMapper implements Mapper {
         final String defaultMeasure = fValue >= 0 && !isGenericValue(contents) ? contents : fTitle;
         Map<Integer, String> valueCols = new LinkedHashMap<>();
         if (periodCols.isEmpty()) valueCols.put(fValue, null); else valueCols.putAll(periodCols);
+        valueCols.keySet().removeAll(attached);
         Map<String, Period> periods = new HashMap<>();
         Map<String, Group> groups = new HashMap<>();
         Map<AreaRef, AreaRef> areaRefs = new HashMap<>();
@@ -202,7 +227,15 @@ final class LongMapper implements Mapper {
                     Values.Parsed np = Values.parse(r.cell(fN), markers);
                     if (np != null && np.ok()) nn = np.value().intValue();
                 }
-                if (!sink.accept(new Planned(spec, areaRef, p, gc, v, nn, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) return false;
+                Double lo = null, hi = null;
+                ConfidenceBounds x = ext.get(c);
+                if (x != null) {
+                    nn = x.respondents(r, nn, markers);
+                    Double[] b = x.read(r, v, spec.unit() == Unit.PERCENT && fraction, markers, t, ctx);
+                    lo = b[0];
+                    hi = b[1];
+                }
+                if (!sink.accept(new Planned(spec, areaRef, p, gc, v, nn, lo, hi, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) return false;
             }
             return true;
         });

@@ -111,9 +111,32 @@ final class PxGrid implements GridSource {
     @Override public List<String> sheets() { return List.of(file.getFileName().toString()); }
     @Override public String encoding() { return charsetName; }
 
+    /**
+     * The variable whose values are one measure and its confidence bounds (and perhaps its respondents), e.g.
+     * "tabellinnehåll" = Andel, Konfidensintervall nedre gräns, Konfidensintervall övre gräns: its values are
+     * read as columns side by side, so the bounds land on the measure's row. -1 when there is none.
+     */
+    private int pivotVar(List<String> vars) {
+        for (int v = 0; v < vars.size(); v++) {
+            if (isTime(vars.get(v))) continue;
+            int bounds = 0, measures = 0;
+            for (String x : values(vars.get(v))) {
+                if (Headers.boundKind(x) != null) bounds++;
+                else if (!Headers.isRespondents(x)) measures++;
+            }
+            if (bounds > 0 && measures == 1) return v;
+        }
+        return -1;
+    }
+
     @Override
     public void read(String sheet, RowHandler handler) {
         List<String> vars = vars();
+        int pivot = pivotVar(vars);
+        if (pivot >= 0) {
+            readPivoted(sheet, handler, vars, pivot);
+            return;
+        }
         List<String> header = new ArrayList<>();
         for (String v : vars) {
             header.add(isTime(v) ? v + " (tid)" : v);
@@ -140,6 +163,52 @@ final class PxGrid implements GridSource {
             }
             cells.add(new Cell(sheet, k + 1, col, data.get(k), null, null));
             if (!handler.row(new GridRow(sheet, k + 1, cells))) return;
+        }
+    }
+
+    /** One row per combination of the other variables; the pivot variable's values side by side at the end. */
+    private void readPivoted(String sheet, RowHandler handler, List<String> vars, int pivot) {
+        String contents = kw("CONTENTS").isEmpty() ? "värde" : kw("CONTENTS").get(0);
+        List<String> header = new ArrayList<>();
+        for (int v = 0; v < vars.size(); v++) {
+            if (v == pivot) continue;
+            header.add(isTime(vars.get(v)) ? vars.get(v) + " (tid)" : vars.get(v));
+            if (!codes(vars.get(v)).isEmpty()) header.add(vars.get(v) + " (kod)");
+        }
+        List<String> measures = values(vars.get(pivot));
+        for (String m : measures) {
+            // the measure keeps the name the table gives its contents, as when it is not pivoted
+            header.add(Headers.boundKind(m) != null || Headers.isRespondents(m) ? m : contents);
+        }
+        List<Cell> hc = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) hc.add(new Cell(sheet, 0, i, header.get(i), null, null));
+        if (!handler.row(new GridRow(sheet, 0, hc))) return;
+        int[] sizes = vars.stream().mapToInt(v -> values(v).size()).toArray();
+        long[] stride = new long[vars.size()];
+        for (int v = vars.size() - 1; v >= 0; v--) stride[v] = v == vars.size() - 1 ? 1 : stride[v + 1] * sizes[v + 1];
+        long rows = data.size() / Math.max(1, sizes[pivot]);
+        int[] idx = new int[vars.size()];
+        for (long k = 0; k < rows; k++) {
+            long rem = k;
+            for (int v = vars.size() - 1; v >= 0; v--) {
+                if (v == pivot) continue;
+                idx[v] = (int) (rem % sizes[v]);
+                rem /= sizes[v];
+            }
+            int row = (int) k + 1;
+            List<Cell> cells = new ArrayList<>();
+            int col = 0;
+            long base = 0;
+            for (int v = 0; v < vars.size(); v++) {
+                if (v == pivot) continue;
+                base += idx[v] * stride[v];
+                cells.add(new Cell(sheet, row, col++, values(vars.get(v)).get(idx[v]), null, null));
+                if (!codes(vars.get(v)).isEmpty()) cells.add(new Cell(sheet, row, col++, codes(vars.get(v)).get(idx[v]), null, null));
+            }
+            for (int j = 0; j < measures.size(); j++) {
+                cells.add(new Cell(sheet, row, col++, data.get((int) (base + j * stride[pivot])), null, null));
+            }
+            if (!handler.row(new GridRow(sheet, row, cells))) return;
         }
     }
 }

@@ -69,6 +69,35 @@ final class Table {
         return new Table(sheet, header.row(), headers, pre.toString(), sample);
     }
 
+    /**
+     * PxWeb with the periods on the header row and the contents ("Andel", "Konfidensintervall nedre gräns") on
+     * the row right below it: one header per column ("2018-2021 Andel"), the data starting below the second row.
+     * Only when every text on that row stands under a period header (or under the blanks that follow one) and
+     * is no number; otherwise (e.g. a first data row, whose area stands under "Region") this table as it is.
+     */
+    Table withSubHeader() {
+        if (sample.isEmpty()) return this;
+        GridRow s = sample.get(0);
+        if (s.row() != headerRow + 1) return this;
+        String carry = null;
+        boolean any = false;
+        List<String> merged = new ArrayList<>();
+        for (int c = 0; c < Math.max(headers.size(), s.width()); c++) {
+            String h = header(c);
+            String sub = s.text(c);
+            if (!h.isBlank()) carry = Headers.periodIn(h) != null ? h.strip() : null;
+            if (sub.isEmpty()) {
+                merged.add(h);
+                continue;
+            }
+            if (carry == null || Values.parse(s.cell(c), null) != null) return this;
+            merged.add(carry + " " + sub);
+            any = true;
+        }
+        if (!any) return this;
+        return new Table(sheet, s.row(), merged, preamble, new ArrayList<>(sample.subList(1, sample.size())));
+    }
+
     /** The column whose header matches one of the names (loosely), or -1. Exact matches win over prefixes. */
     int col(String... names) {
         for (String n : names) {

@@ -69,6 +69,8 @@ final class TableMapper implements Mapper {
         Map<Integer, Group> colGroups = new HashMap<>();
         List<Integer> used = List.of(subCode, subName, parent, areaCol, areaNameCol, groupCol, periodCol);
         List<Integer> dims = new ArrayList<>();
+        // confidence bounds and respondents that belong to a value column, by value column
+        Map<Integer, ConfidenceBounds> ext = new HashMap<>();
         if (recipe.columns() != null && !recipe.columns().isEmpty()) {
             for (Recipe.ColumnMap cm : recipe.columns()) {
                 int c = t.col(cm.header());
@@ -97,9 +99,19 @@ final class TableMapper implements Mapper {
                 }
             }
         } else {
+            // "Andel (%);KI undre;KI övre;Antal svarande": the bounds and the respondents belong to the share on
+            // their left, they are no indicators of their own
+            List<Integer> candidates = new ArrayList<>();
             for (int c = 0; c < t.headers.size(); c++) {
                 String h = t.header(c);
                 if (h.isBlank() || used.contains(c) || ignored(h)) continue;
+                if (t.numeric(c) || Headers.boundKind(h) != null) candidates.add(c);
+            }
+            java.util.Set<Integer> attached = ConfidenceBounds.assign(candidates, t::header,
+                    c -> unitOf(t.header(c)) == Unit.PERCENT, (v, o) -> true, ext);
+            for (int c = 0; c < t.headers.size(); c++) {
+                String h = t.header(c);
+                if (h.isBlank() || used.contains(c) || ignored(h) || attached.contains(c)) continue;
                 if (!t.numeric(c)) {
                     // a text column that names no area (Program, Ämne, Personalkategori): one row per area and
                     // value, so the value becomes part of the indicator, else the rows would be duplicates
@@ -168,7 +180,16 @@ final class TableMapper implements Mapper {
                 Double val = parsed.ok() ? (spec.unit() == Unit.PERCENT ? Values.toPercent(parsed.value(), fraction.get(c))
                         : parsed.value()).doubleValue() : null;
                 Group gg = colGroups.getOrDefault(c, g);
-                if (!sink.accept(new Planned(spec, area, p, gg, val, null, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) {
+                Integer n = null;
+                Double lo = null, hi = null;
+                ConfidenceBounds x = ext.get(c);
+                if (x != null) {
+                    n = x.respondents(r, null, markers);
+                    Double[] b = x.read(r, val, spec.unit() == Unit.PERCENT && fraction.get(c), markers, t, ctx);
+                    lo = b[0];
+                    hi = b[1];
+                }
+                if (!sink.accept(new Planned(spec, area, p, gg, val, n, lo, hi, parsed.status(), parsed.marker(), t.sheet, r.row(), c))) {
                     return false;
                 }
             }
