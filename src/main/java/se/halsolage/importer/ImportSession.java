@@ -145,7 +145,7 @@ public final class ImportSession {
             String areaId = res.areaId(p);
             Double v = p.value();
             out.add(new PreviewRow(p.indicator().id(), p.indicator().title(), p.area().label(), areaId,
-                    areaId != null && res.isNew(areaId), p.period().label(), p.group().label(), v, p.n(), p.status(),
+                    areaId != null && res.isNew(areaId), p.period().label(), p.group().label(), v, p.n(), p.ciLow(), p.ciHigh(), p.status(),
                     p.marker(), p.location()));
             return out.size() < max;
         });

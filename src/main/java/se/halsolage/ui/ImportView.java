@@ -105,6 +105,7 @@ final class ImportView {
         table.getColumns().add(Ui.column(t.get("col.group"), "group", 80));
         table.getColumns().add(Ui.column(t.get("col.value"), "value", 90));
         table.getColumns().add(Ui.column(t.get("col.n"), "n", 60));
+        table.getColumns().add(Ui.column(t.get("col.ci"), "ci", 100));
         table.getColumns().add(Ui.column(t.get("col.location"), "location", 150));
         table.setPlaceholder(new Label(t.get("import.noPreview")));
 

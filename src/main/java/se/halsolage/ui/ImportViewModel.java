@@ -45,6 +45,15 @@ public final class ImportViewModel {
             return p.value() != null ? SwedishNumbers.number(p.value(), 1) : (p.marker() == null ? "" : p.marker()) + " " + p.status().name().toLowerCase(Locale.ROOT);
         }
         public String getN() { return p.n() == null ? "" : Integer.toString(p.n()); }
+        /** "65,0–73,8" when the file gives both bounds, "≥ 65,0" / "≤ 73,8" for one, else empty. */
+        public String getCi() {
+            if (p.ciLow() != null && p.ciHigh() != null) {
+                return SwedishNumbers.number(p.ciLow(), 1) + "\u2013" + SwedishNumbers.number(p.ciHigh(), 1);
+            }
+            if (p.ciLow() != null) return "\u2265 " + SwedishNumbers.number(p.ciLow(), 1);
+            if (p.ciHigh() != null) return "\u2264 " + SwedishNumbers.number(p.ciHigh(), 1);
+            return "";
+        }
         public String getLocation() { return p.location() == null ? "" : p.location(); }
     }
 

@@ -55,6 +55,21 @@ class ImportViewModelTest {
     }
 
     @Test
+    void previewShowsTheConfidenceIntervalAFileGives() throws Exception {
+        Path withBounds = dir.resolve("trygg.csv");
+        Files.writeString(withBounds, "Kommun;År;Kön;Nyckeltal;Andel;Konfidensintervall undre;Konfidensintervall övre\n"
+                + "Exempelby;2024;Totalt;Känner sig trygg;69,4;65,0;73,8\n"
+                + "Exempelby;2025;Totalt;Känner sig trygg;70,1;..;74,2\n");
+        vm.choose(withBounds);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.preview()).hasSize(2);
+        assertThat(vm.preview().get(0).getValue()).isEqualTo("69,4");
+        assertThat(vm.preview().get(0).getCi()).isEqualTo("65,0\u201373,8");
+        assertThat(vm.preview().get(1).getCi()).isEqualTo("\u2264 74,2");
+        assertThat(vm.preview()).noneMatch(r -> r.getIndicator().toLowerCase().contains("konfidens"));
+    }
+
+    @Test
     void checkImportSummaryAndUndoLastImport() {
         long before = session.workbook().observations().count();
         vm.choose(csv);
