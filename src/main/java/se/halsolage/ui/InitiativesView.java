@@ -31,10 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 import se.halsolage.domain.Indicator;
 import se.halsolage.domain.InitiativeKind;
 import se.halsolage.domain.InitiativeStatus;
@@ -133,11 +129,10 @@ final class InitiativesView {
 
     private Node form() {
         InitiativeForm f = vm.form();
-        ValidationSupport validation = new ValidationSupport();
         nameField = new TextField();
         nameField.setId("initiativeName");
         nameField.textProperty().bindBidirectional(f.name);
-        validation.registerValidator(nameField, Validator.createEmptyValidator(t.get("initiatives.needName")));
+        Ui.validate(nameField, () -> nameField.getText() == null || nameField.getText().isBlank() ? t.get("initiatives.needName") : null);
         TextArea desc = new TextArea();
         desc.setId("initiativeDescription");
         desc.setPrefRowCount(3);
@@ -203,10 +198,8 @@ final class InitiativesView {
         end.setId("initiativeEnd");
         end.setPrefColumnCount(5);
         end.textProperty().bindBidirectional(f.endYear);
-        validation.registerValidator(start, false, (c, v) -> ValidationResult.fromMessageIf(c,
-                f.problems().get("startYear"), Severity.ERROR, f.problems().containsKey("startYear")));
-        validation.registerValidator(end, false, (c, v) -> ValidationResult.fromMessageIf(c,
-                f.problems().get("endYear"), Severity.ERROR, f.problems().containsKey("endYear")));
+        Ui.validate(start, () -> f.problems().get("startYear"));
+        Ui.validate(end, () -> f.problems().get("endYear"));
         ComboBox<InitiativeStatus> status = combo(InitiativeStatus.values(), InitiativeStatus::label);
         status.setId("initiativeStatus");
         status.valueProperty().bindBidirectional(f.status);
@@ -223,8 +216,7 @@ final class InitiativesView {
         notes.setWrapText(true);
         notes.setPromptText(t.get("initiatives.notesPrompt"));
         notes.textProperty().bindBidirectional(f.notes);
-        validation.registerValidator(notes, false, (c, v) -> ValidationResult.fromMessageIf(c,
-                f.problems().get("notes"), Severity.ERROR, f.problems().containsKey("notes")));
+        Ui.validate(notes, () -> f.problems().get("notes"));
 
         GridPane g = new GridPane();
         g.setHgap(10);

@@ -52,6 +52,31 @@ final class Ui {
         return node;
     }
 
+    /**
+     * Marks a text field or area as wrong while {@code problem} gives a message: a red border (style class
+     * {@code invalid}), the message as its tooltip and as its accessible help. Checked on every change of the
+     * text. (Replaces ControlsFX's ValidationSupport, whose decoration swapped a pane in as the scene's root on
+     * first use and made JavaFX log dozens of CSS warnings: controlsfx/controlsfx#1600.)
+     */
+    static void validate(javafx.scene.control.TextInputControl field, java.util.function.Supplier<String> problem) {
+        Tooltip tip = new Tooltip();
+        Runnable check = () -> {
+            String message = problem.get();
+            boolean bad = message != null && !message.isBlank();
+            field.getStyleClass().remove("invalid");
+            if (bad) {
+                field.getStyleClass().add("invalid");
+                tip.setText(message);
+                field.setTooltip(tip);
+            } else if (field.getTooltip() == tip) {
+                field.setTooltip(null);
+            }
+            field.setAccessibleHelp(bad ? message : null);
+        };
+        field.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
+    }
+
     static Region grow() {
         Region r = new Region();
         javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);
