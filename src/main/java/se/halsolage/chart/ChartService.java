@@ -485,6 +485,23 @@ public final class ChartService {
         return new GapRows(!hasRiket, ownLabel, refLabel, rows);
     }
 
+    /**
+     * The row labels of a horizontal chart (gap, overview): one row per name, top to bottom, no axis line or
+     * ticks, starting at {@code top} (room above the first row for direct labels when below -0.6).
+     */
+    private static void rowAxis(XYPlot plot, ChartTheme t, String[] names, double top) {
+        SymbolAxis cat = new SymbolAxis(null, names);
+        cat.setTickLabelFont(t.baseFont());
+        cat.setTickLabelPaint(ChartTheme.TEXT);
+        cat.setGridBandsVisible(false);
+        cat.setInverted(true);
+        cat.setRange(top, names.length - 0.4);
+        cat.setAxisLineVisible(false);
+        cat.setTickMarksVisible(false);
+        plot.setDomainAxis(cat);
+        plot.setDomainGridlinesVisible(false);
+    }
+
     private RenderedChart gap(Indicator ind, String area, ChartTheme t) {
         if (ind.sfhArea() == null) throw new UserError("Nyckeltalet " + ind.id() + " hör inte till något område i Strategi för hälsa.");
         GapRows g = gapRows(ind, area);
@@ -509,16 +526,7 @@ public final class ChartService {
         data.addSeries(ownS);
         XYPlot plot = basePlot(t);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        SymbolAxis cat = new SymbolAxis(null, names);
-        cat.setTickLabelFont(t.baseFont());
-        cat.setTickLabelPaint(ChartTheme.TEXT);
-        cat.setGridBandsVisible(false);
-        cat.setInverted(true);
-        cat.setRange(-1.1, rows.size() - 0.4);
-        cat.setAxisLineVisible(false);
-        cat.setTickMarksVisible(false);
-        plot.setDomainAxis(cat);
-        plot.setDomainGridlinesVisible(false);
+        rowAxis(plot, t, names, -1.1);
         NumberAxis y = valueAxis(t, u);
         double span = Math.max(hi - lo, u == Unit.PERCENT ? 10 : Math.abs(hi) * 0.1);
         double low = lo - span * 0.08;
@@ -693,16 +701,7 @@ public final class ChartService {
         bars.setIntervalWidth(0.55);
         XYPlot plot = basePlot(t);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        SymbolAxis cat = new SymbolAxis(null, names);
-        cat.setTickLabelFont(t.baseFont());
-        cat.setTickLabelPaint(ChartTheme.TEXT);
-        cat.setGridBandsVisible(false);
-        cat.setInverted(true);
-        cat.setRange(-0.6, rows.size() - 0.4);
-        cat.setAxisLineVisible(false);
-        cat.setTickMarksVisible(false);
-        plot.setDomainAxis(cat);
-        plot.setDomainGridlinesVisible(false);
+        rowAxis(plot, t, names, -0.6);
         NumberAxis y = new NumberAxis("← sämre än riket · bättre än riket →");
         styleAxis(y, t);
         y.setNumberFormatOverride(new SignedPercentFormat());
