@@ -10,51 +10,22 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import se.halsolage.domain.Initiative;
 import se.halsolage.domain.Slide;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The desktop flows a coordinator goes through, headless (Monocle), on the demo workbook. */
-class DesktopFlowsTest extends FxRobot {
-    @TempDir
-    Path dir;
-    RecordingDialogs dialogs = new RecordingDialogs();
-    HalsolageApp app;
-
+class DesktopFlowsTest extends DesktopTestBase {
     @BeforeEach
-    void start() throws Exception {
-        System.setProperty("halsolage.test", "true");
-        HalsolageApp.initialWorkbook = TestWorkbooks.demoCopy(dir);
-        HalsolageApp.dialogDecorator = d -> dialogs;
-        FxToolkit.registerPrimaryStage();
-        app = (HalsolageApp) FxToolkit.setupApplication(HalsolageApp.class);
-        waitUntil(30, () -> app.session() != null && app.session().workbook() != null);
+    void overviewShown() throws Exception {
         waitUntil(30, () -> lookup("Tobaksrök i hemmet, spädbarn").tryQuery().isPresent());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        HalsolageApp.dialogDecorator = d -> d;
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private <T extends Node> T node(String query) {

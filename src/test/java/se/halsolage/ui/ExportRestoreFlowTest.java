@@ -6,53 +6,18 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 import se.halsolage.domain.Indicator;
 import se.halsolage.workbook.Workbook;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Exportera tabell…" and Arkiv → Återställ säkerhetskopia… through the window, headless (Monocle). */
-class ExportRestoreFlowTest extends FxRobot {
-    @TempDir
-    Path dir;
-    RecordingDialogs dialogs = new RecordingDialogs();
-    HalsolageApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("halsolage.test", "true");
-        HalsolageApp.initialWorkbook = TestWorkbooks.demoCopy(dir);
-        HalsolageApp.dialogDecorator = d -> dialogs;
-        FxToolkit.registerPrimaryStage();
-        app = (HalsolageApp) FxToolkit.setupApplication(HalsolageApp.class);
-        waitUntil(30, () -> app.session() != null && app.session().workbook() != null);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        HalsolageApp.dialogDecorator = d -> d;
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
+class ExportRestoreFlowTest extends DesktopTestBase {
     @Test
     void exportsTheFilteredIndicatorTableAsXlsx() throws Exception {
         press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
