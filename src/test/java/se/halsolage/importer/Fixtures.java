@@ -1,19 +1,16 @@
 package se.halsolage.importer;
 
-import java.net.URISyntaxException;
+import se.halsolage.testing.SharedFiles;
+
 import java.nio.file.Path;
 
-/** The real files copied from ../shared/fixtures into the test resources. */
+/** The real files in ../shared/fixtures (read from there, never copied into the repository). */
 final class Fixtures {
     private Fixtures() {
     }
 
     static Path get(String name) {
-        try {
-            return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("Testfilen saknas: " + name, e);
-        }
+        return SharedFiles.fixture(name);
     }
 
     static final String SKOLENKATEN = "skolenkaten-grundskola-ak8-2022.xlsx";

@@ -197,7 +197,7 @@ class DesktopFlowsTest extends DesktopTestBase {
 
     @Test
     void importsTheSkolenkatenFixtureThroughTheWizard() throws Exception {
-        Path fixture = Path.of(getClass().getResource("/fixtures/skolenkaten-grundskola-ak8-2022.xlsx").toURI());
+        Path fixture = se.halsolage.testing.SharedFiles.fixture("skolenkaten-grundskola-ak8-2022.xlsx");
         press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         waitUntil(10, () -> lookup("#chooseImportFile").tryQuery().isPresent());
         dialogs.files.add(fixture);
