@@ -39,9 +39,11 @@ public final class Main implements Callable<Integer> {
         // Opening the desktop needs no command-line parsing: skipping picocli here (its reflection over all
         // subcommands costs ≈ 150 ms) is part of the cold-start budget of issue 9.
         if (args.length == 0 || (args.length == 1 && opensDesktop(args[0]))) {
+            se.halsolage.workbook.Workbook.describeActivity("Hälsoläge-fönstret");
             se.halsolage.ui.DesktopLauncher.launch(args.length == 0 ? null : Path.of(args[0]));
             System.exit(0);
         }
+        se.halsolage.workbook.Workbook.describeActivity("halsolage " + args[0]);
         System.exit(Cli.run(new Main(), args));
     }
 

@@ -40,6 +40,7 @@ public final class Workbook implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final WriterLock writerLock;
+    private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private int txDepth;
     private Path lastMigrationBackup;
@@ -56,10 +57,11 @@ public final class Workbook implements AutoCloseable {
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
 
-    private Workbook(Path file, Connection connection, WriterLock writerLock) {
+    private Workbook(Path file, Connection connection, WriterLock writerLock, boolean readOnly) {
         this.file = file;
         this.connection = connection;
         this.writerLock = writerLock;
+        this.readOnly = readOnly;
     }
 
     /** Creates a new, empty workbook (schema only). Fails if the file already exists. */
@@ -88,17 +90,20 @@ public final class Workbook implements AutoCloseable {
         migrate(file.toAbsolutePath(), false, version);
     }
 
-    /** Opens an existing workbook, migrating it to the current schema (after a backup copy) if needed. */
+    /**
+     * Opens an existing workbook for writing, migrating it to the current schema if needed: under the
+     * writer lock, a backup copy first, then the upgrade runs on a copy beside the file, which is swapped
+     * in atomically, so an interrupted upgrade leaves the old file as it was.
+     */
     public static Workbook open(Path file) {
         Path abs = file.toAbsolutePath();
-        if (!Files.isRegularFile(abs)) {
-            throw new WorkbookException("Arbetsboken finns inte: " + abs);
-        }
+        checkRegularFile(abs, "Arbetsboken");
         checkIsSqlite(abs);
         checkIsOurs(abs);
+        checkWritable(abs);
         WriterLock lock = WriterLock.acquire(abs);
         try {
-            Path backup = isCurrent(abs) ? null : migrate(abs, true, null);
+            Path backup = isCurrent(abs) ? null : upgradeBeside(abs);
             Workbook wb = connect(abs, lock);
             wb.lastMigrationBackup = backup;
             return wb;
@@ -109,29 +114,304 @@ public final class Workbook implements AutoCloseable {
     }
 
     /**
+     * Builds a new workbook beside {@code file} with {@code build} (given the temporary path; it returns
+     * the workbook it made, open) and swaps it in with an atomic rename, all under {@code file}'s writer
+     * lock: an open workbook is never deleted or replaced (the message says who holds it), and a process
+     * killed at any moment leaves either the old file or the complete new one. Stale -wal/-shm files of the
+     * old file are removed only under the lock, after a checkpoint. Without {@code overwrite} an existing
+     * file is refused. Returns the new workbook, open for writing.
+     */
+    public static Workbook replace(Path file, boolean overwrite, Function<Path, Workbook> build) {
+        Path abs = file.toAbsolutePath();
+        if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(abs)) {
+            if (!overwrite) {
+                throw new WorkbookException("Filen finns redan: " + abs + ". Välj ett annat namn, eller skriv över den (--force).");
+            }
+            checkRegularFile(abs, "Filen");
+        }
+        try {
+            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+        } catch (IOException e) {
+            throw new WorkbookException(SqliteErrors.describe(abs, "skapas", e, false), e);
+        }
+        WriterLock lock = WriterLock.acquire(abs);
+        Path tmp = null;
+        try {
+            removeStaleTemporaries(abs);
+            tmp = temporaryBeside(abs, "ny");
+            try (Workbook built = build.apply(tmp)) {
+                LOG.debug("ny arbetsbok byggd i {}", built.file());
+            }
+            if (!overwrite && Files.exists(abs)) throw new WorkbookException("Filen finns redan: " + abs + ".");
+            swapIn(abs, tmp);
+            tmp = null;
+            return connect(abs, lock);
+        } catch (IOException e) {
+            lock.release();
+            throw new WorkbookException(SqliteErrors.describe(abs, "sparas", e, false)
+                    + (Files.exists(abs) ? " Den gamla filen är orörd." : ""), e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        } finally {
+            if (tmp != null) deleteWithSidecars(tmp);
+        }
+    }
+
+    /**
+     * Replaces the (closed) workbook {@code abs} with a copy of {@code source}, under the writer lock: the
+     * source is copied beside the file first, the current file is backed up ({@code reason}), then the copy
+     * is swapped in atomically. Returns the backup of the state before.
+     */
+    static Path replaceWithCopyOf(Path abs, Path source, String reason) {
+        checkRegularFile(abs, "Arbetsboken");
+        checkWritable(abs);
+        WriterLock lock = WriterLock.acquire(abs);
+        Path tmp = null;
+        try {
+            removeStaleTemporaries(abs);
+            tmp = temporaryBeside(abs, "aterstallning");
+            // copy the chosen backup aside first: the backup of the current state below prunes old backups,
+            // which may be the very one chosen
+            try (Connection c = immutableSource(source).getConnection();
+                 PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, tmp.toString());
+                ps.execute();
+            } catch (SQLException e) {
+                throw new WorkbookException(SqliteErrors.describe(source, "läsas", e, true), e);
+            }
+            Path before = copyBeforeChange(abs, reason);
+            swapIn(abs, tmp);
+            tmp = null;
+            return before;
+        } catch (IOException e) {
+            throw new WorkbookException(SqliteErrors.describe(abs, "återställas", e, true), e);
+        } finally {
+            if (tmp != null) deleteWithSidecars(tmp);
+            lock.release();
+        }
+    }
+
+    /** Upgrades a copy beside the (locked) file and swaps it in; returns the backup made first. */
+    private static Path upgradeBeside(Path abs) {
+        removeStaleTemporaries(abs);
+        Path tmp = temporaryBeside(abs, "uppgradering");
+        try {
+            try (Connection c = dataSource(abs).getConnection(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, tmp.toString());
+                ps.execute();
+            } catch (SQLException e) {
+                throw new WorkbookException(SqliteErrors.describe(abs, "uppgraderas", e, true), e);
+            }
+            Path backup = migrate(tmp, true, null, abs);
+            swapIn(abs, tmp);
+            tmp = null;
+            return backup;
+        } catch (IOException e) {
+            throw new WorkbookException(SqliteErrors.describe(abs, "uppgraderas", e, true), e);
+        } finally {
+            if (tmp != null) deleteWithSidecars(tmp);
+        }
+    }
+
+    private static SQLiteDataSource immutableSource(Path file) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + file.toUri().toString().replaceFirst("^file:///", "file:/") + "?immutable=1");
+        return ds;
+    }
+
+    /** A hidden temporary path beside the workbook: ".<name>.<purpose>-<random>.tmp". */
+    private static Path temporaryBeside(Path abs, String purpose) {
+        return abs.resolveSibling("." + abs.getFileName() + "." + purpose + "-"
+                + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36) + ".tmp");
+    }
+
+    /** Leftovers of a build, upgrade or restore that was killed; only called under the writer lock. */
+    private static void removeStaleTemporaries(Path abs) {
+        Path dir = abs.getParent();
+        if (dir == null) return;
+        String prefix = "." + abs.getFileName() + ".";
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.matches(".*\\.(ny|uppgradering|aterstallning)-[0-9a-z]+\\.tmp(-wal|-shm|-journal|\\.lock)?")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("kunde inte städa gamla temporära filer bredvid {}", abs, e);
+        }
+    }
+
+    private static void deleteWithSidecars(Path p) {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal", ".lock"}) {
+            try {
+                Files.deleteIfExists(p.resolveSibling(p.getFileName() + suffix));
+            } catch (IOException ignored) {
+                // a hidden leftover; removed by the next replace under the lock
+            }
+        }
+    }
+
+    /**
+     * Swaps the finished file {@code tmp} in for {@code abs} (whose writer lock the caller holds):
+     * fsync, checkpoint the old file so its -wal holds nothing, remove its -wal/-shm, rename atomically,
+     * fsync the folder. A kill before the rename leaves the old file whole, one after it the new one.
+     */
+    private static void swapIn(Path abs, Path tmp) throws IOException {
+        checkpointQuietly(tmp);
+        Files.deleteIfExists(Path.of(tmp + "-wal"));
+        Files.deleteIfExists(Path.of(tmp + "-shm"));
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Path wal = Path.of(abs + "-wal"), shm = Path.of(abs + "-shm");
+        if (Files.exists(wal)) checkpointQuietly(abs);
+        Files.deleteIfExists(wal);
+        Files.deleteIfExists(shm);
+        Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        if (abs.getParent() != null) {
+            try (java.nio.channels.FileChannel dir = java.nio.channels.FileChannel.open(abs.getParent(), java.nio.file.StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException e) {
+                LOG.debug("fsync av mappen gick inte (t.ex. Windows)", e);
+            }
+        }
+    }
+
+    /** Moves what a -wal holds into the main file (and lets SQLite remove the -wal); quiet if it is no database. */
+    private static void checkpointQuietly(Path file) {
+        SQLiteDataSource ds = new SQLiteDataSource(new SQLiteConfig());
+        ds.setUrl("jdbc:sqlite:" + file);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.debug("checkpoint av {} gick inte", file, e);
+        }
+    }
+
+    /** Refuses what is not a plain file, with a message of its own for folders, FIFOs, devices and link loops. */
+    static void checkRegularFile(Path abs, String what) {
+        String problem = se.halsolage.domain.SpecialFiles.problem(abs);
+        if (problem != null) throw new WorkbookException(what + " " + problem);
+    }
+
+    /** A workbook that is opened for writing needs a writable file and folder (lock, -wal, backups). */
+    private static void checkWritable(Path abs) {
+        if (!Files.isWritable(abs)) {
+            throw new WorkbookException(SqliteErrors.describe(abs, "ändras",
+                    new IOException("SQLITE_READONLY"), true).replace("Inget ändrades i arbetsboken.",
+                    "Inget ändrades. Kommandon som bara läser (info, series, indicators, chart, report) fungerar ändå."));
+        }
+        Path dir = abs.getParent();
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new WorkbookException(SqliteErrors.describe(abs, "öppnas för skrivning",
+                    new IOException("SQLITE_READONLY_DIRECTORY"), true).replace("Inget ändrades i arbetsboken.",
+                    "Inget ändrades. Kommandon som bara läser (info, series, indicators, chart, report) fungerar ändå."));
+        }
+    }
+
+    /**
      * Opens a workbook for reading only, e.g. while another window or program has it open for
-     * writing. Nothing is migrated; any attempt to change it fails with a clear message.
+     * writing. Nothing is migrated or created: when no writer has the file open (no -wal beside it) the
+     * writer lock is held while reading and SQLite reads the file as immutable, so no -wal/-shm appear;
+     * while a writer has it open, its -wal/-shm are read as they are. Any attempt to change it fails with a
+     * clear message. See {@link #needsUpgrade()} for a file of an older schema.
      */
     public static Workbook openReadOnly(Path file) {
         Path abs = file.toAbsolutePath();
-        if (!Files.isRegularFile(abs)) throw new WorkbookException("Arbetsboken finns inte: " + abs);
+        checkRegularFile(abs, "Arbetsboken");
         checkIsSqlite(abs);
-        try {
-            SQLiteConfig cfg = new SQLiteConfig();
-            cfg.setReadOnly(true);
-            cfg.setBusyTimeout(5000);
-            SQLiteDataSource ds = new SQLiteDataSource(cfg);
-            ds.setUrl("jdbc:sqlite:" + abs);
-            Connection c = ds.getConnection();
-            return new Workbook(abs, c, null);
-        } catch (SQLException e) {
-            throw new WorkbookException("Kan inte öppna arbetsboken " + abs + ": " + e.getMessage(), e);
+        checkIsOurs(abs);
+        WriterLock held = null;
+        boolean immutable = false;
+        if (!Files.exists(Path.of(abs + "-wal"))) {
+            Path dir = abs.getParent();
+            if (dir != null && !Files.isWritable(dir)) {
+                immutable = true; // nobody can start writing in a read-only folder (no lock, no -wal)
+            } else {
+                try {
+                    held = WriterLock.acquire(abs, "läser");
+                    immutable = true;
+                } catch (WorkbookBusyException e) {
+                    held = null; // another reader or a writer that has not read yet: read it the ordinary way
+                } catch (WorkbookException e) {
+                    immutable = true;
+                }
+            }
         }
+        try {
+            Connection c = (immutable ? immutableSource(abs) : sharedReadSource(abs)).getConnection();
+            return new Workbook(abs, c, held, true);
+        } catch (SQLException e) {
+            if (held != null) held.release();
+            throw new WorkbookException(SqliteErrors.describe(abs, "läsas", e, true), e);
+        } catch (RuntimeException e) {
+            if (held != null) held.release();
+            throw e;
+        }
+    }
+
+    /**
+     * What this process does, as a refused second writer will be told ("halsolage import",
+     * "Hälsoläge-fönstret"); written into the lock side file of each workbook it opens.
+     */
+    public static void describeActivity(String what) {
+        WriterLock.describeActivity(what);
     }
 
     /** True when opened with {@link #openReadOnly(Path)}. */
     public boolean isReadOnly() {
-        return writerLock == null;
+        return readOnly;
+    }
+
+    /** True when the file's schema is older than this build's (reading it may fail; opening it for writing upgrades it). */
+    public boolean needsUpgrade() {
+        int latest = Migrations.latest();
+        return latest > 0 && schemaNumber() < latest;
+    }
+
+    /** The newest applied schema version as a number (0 when none). */
+    public int schemaNumber() {
+        return withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** PRAGMA quick_check(1): "ok" when the pages are sound, else SQLite's first finding. */
+    public String quickCheck() {
+        try {
+            return withConnection(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(1)")) {
+                    return rs.next() ? rs.getString(1) : "ok";
+                }
+            });
+        } catch (WorkbookException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A read-only connection that uses the -wal/-shm a writer has beside the file. */
+    private static SQLiteDataSource sharedReadSource(Path abs) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(5000);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + abs);
+        return ds;
+    }
+
+    /** For a look that must create nothing beside the file: immutable when no -wal is there, else shared. */
+    private static SQLiteDataSource lookSource(Path abs) {
+        if (Files.exists(Path.of(abs + "-wal"))) return sharedReadSource(abs);
+        SQLiteDataSource ds = immutableSource(abs);
+        return ds;
     }
 
     private static void checkIsSqlite(Path abs) {
@@ -154,11 +434,7 @@ public final class Workbook implements AutoCloseable {
      * SQLite database of another program and a workbook from a newer Hälsoläge. Read-only.
      */
     private static void checkIsOurs(Path abs) {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setBusyTimeout(5000);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:" + abs);
+        SQLiteDataSource ds = lookSource(abs);
         int tables, history, newest = 0;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(name = 'flyway_schema_history'), 0) "
@@ -174,10 +450,15 @@ public final class Workbook implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new WorkbookException(damaged(abs, e), e);
+            throw new WorkbookException(SqliteErrors.kind(e) == SqliteErrors.Kind.DAMAGED ? damaged(abs, e)
+                    : SqliteErrors.describe(abs, "läsas", e, true), e);
         }
         if (history == 0 && tables > 0) {
             throw new WorkbookException("Filen " + abs.getFileName() + " är en SQLite-databas men ingen Hälsoläge-arbetsbok.");
+        }
+        if (history == 0) {
+            throw new WorkbookException("Filen " + abs.getFileName() + " är en tom SQLite-databas och ingen Hälsoläge-arbetsbok. "
+                    + "Skapa en ny arbetsbok i stället (Arkiv › Ny, eller halsolage demo). Filen har inte ändrats.");
         }
         int latest = Migrations.latest();
         if (latest > 0 && newest > latest) {
@@ -215,6 +496,11 @@ public final class Workbook implements AutoCloseable {
 
     /** Runs pending migrations. For an existing file with pending ones, copies the file first. */
     private static Path migrate(Path abs, boolean existing, String targetVersion) {
+        return migrate(abs, existing, targetVersion, abs);
+    }
+
+    /** {@link #migrate(Path, boolean, String)} on {@code abs}, a copy of {@code original} (backups and messages name the original). */
+    private static Path migrate(Path abs, boolean existing, String targetVersion, Path original) {
         var cfg = Flyway.configure(Workbook.class.getClassLoader());
         if (targetVersion != null) cfg = cfg.target(targetVersion);
         Flyway flyway = cfg
@@ -229,18 +515,18 @@ public final class Workbook implements AutoCloseable {
             MigrationInfo current = flyway.info().current();
             if (existing && pending.length > 0) {
                 if (current == null && hasForeignTables(abs)) {
-                    throw new WorkbookException("Filen " + abs.getFileName()
+                    throw new WorkbookException("Filen " + original.getFileName()
                             + " är en SQLite-databas men ingen Hälsoläge-arbetsbok.");
                 }
                 String from = current == null ? "0" : current.getVersion().getVersion();
-                backup = copyBeforeChange(abs, "fore-uppgradering-v" + from);
+                backup = copyBeforeChange(abs, "fore-uppgradering-v" + from, original);
                 LOG.info("Arbetsboken uppgraderas från schemaversion {}; kopia sparad i {}", from, backup);
             }
             if (existing && current != null && pending.length == 0) {
                 MigrationInfo[] applied = flyway.info().applied();
                 for (MigrationInfo mi : applied) {
                     if (mi.getState().name().contains("FUTURE")) {
-                        throw new WorkbookException("Arbetsboken " + abs.getFileName()
+                        throw new WorkbookException("Arbetsboken " + original.getFileName()
                                 + " är skapad med en nyare version av Hälsoläge (schema " + mi.getVersion()
                                 + "). Uppdatera programmet för att öppna den.");
                     }
@@ -254,11 +540,15 @@ public final class Workbook implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("newer than") || String.valueOf(e.getMessage()).contains("not resolved locally")) {
-                throw new WorkbookException("Arbetsboken " + abs.getFileName()
+                throw new WorkbookException("Arbetsboken " + original.getFileName()
                         + " är skapad med en nyare version av Hälsoläge. Uppdatera programmet för att öppna den.", e);
             }
-            throw new WorkbookException("Kunde inte uppgradera arbetsboken " + abs.getFileName() + ": "
-                    + e.getMessage() + (backup != null ? " En kopia av originalet finns i " + backup : ""), e);
+            if (SqliteErrors.kind(e) != SqliteErrors.Kind.OTHER) {
+                throw new WorkbookException(SqliteErrors.describe(original, "uppgraderas", e, true), e);
+            }
+            throw new WorkbookException("Kunde inte uppgradera arbetsboken " + original.getFileName() + ": "
+                    + SqliteErrors.firstLine(e) + ". Filen har inte ändrats."
+                    + (backup != null ? " En kopia av originalet finns i " + backup : ""), e);
         }
         return backup;
     }
@@ -300,35 +590,34 @@ public final class Workbook implements AutoCloseable {
 
     /** A consistent copy (VACUUM INTO) of a workbook file that is not open in this process. */
     private static Path copyBeforeChange(Path abs, String reason) {
+        return copyBeforeChange(abs, reason, abs);
+    }
+
+    /** A consistent copy of {@code abs} among the backups of {@code original} (the same file, or a copy of it). */
+    private static Path copyBeforeChange(Path abs, String reason, Path original) {
         try (Connection c = dataSource(abs).getConnection()) {
-            return vacuumInto(c, abs, reason);
-        } catch (SQLException | IOException e) {
-            throw new WorkbookException("Kunde inte göra en säkerhetskopia av " + abs.getFileName()
-                    + " innan den ändrades: " + e.getMessage(), e);
+            return vacuumInto(c, original, reason);
+        } catch (SQLException e) {
+            throw new WorkbookException(Backups.failed(original, e), e);
         }
     }
 
-    private static Path vacuumInto(Connection c, Path abs, String reason) throws IOException, SQLException {
-        Path dir = backupFolder(abs);
-        Files.createDirectories(dir);
-        String base = abs.getFileName().toString().replaceFirst("\\.halsa$", "");
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path target = dir.resolve(base + "-" + stamp + "-" + reason + EXTENSION);
-        try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-            ps.setString(1, target.toString());
-            ps.execute();
-        }
-        Backups.prune(abs);
-        return target;
+    private static Path vacuumInto(Connection c, Path abs, String reason) {
+        return Backups.write(abs, reason, target -> {
+            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toString());
+                ps.execute();
+            }
+        });
     }
 
     private static Workbook connect(Path abs, WriterLock lock) {
         try {
             Connection c = dataSource(abs).getConnection();
             c.setAutoCommit(true);
-            return new Workbook(abs, c, lock);
+            return new Workbook(abs, c, lock, false);
         } catch (SQLException e) {
-            throw new WorkbookException("Kan inte öppna arbetsboken " + abs + ": " + e.getMessage(), e);
+            throw new WorkbookException(SqliteErrors.describe(abs, "öppnas", e, true), e);
         }
     }
 
@@ -343,13 +632,12 @@ public final class Workbook implements AutoCloseable {
 
     /** A consistent copy of this workbook in its backup folder. */
     public Path backup(String reason) {
-        return withConnection(c -> {
-            try {
-                return vacuumInto(c, file, reason);
-            } catch (IOException e) {
-                throw new WorkbookException("Kunde inte spara säkerhetskopia: " + e.getMessage(), e);
-            }
-        });
+        lock.lock();
+        try {
+            return vacuumInto(connection, file, reason);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A consistent copy of this workbook at {@code target} ("Spara som"); the target must not exist. */
@@ -413,7 +701,7 @@ public final class Workbook implements AutoCloseable {
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
-                throw new WorkbookException("Kan inte börja en ändring i arbetsboken: " + e.getMessage(), e);
+                throw new WorkbookException(SqliteErrors.describe(file, "ändras", e, true), e);
             }
             txDepth = 1;
             boolean ok = false;
@@ -423,7 +711,7 @@ public final class Workbook implements AutoCloseable {
                 ok = true;
                 return result;
             } catch (SQLException e) {
-                throw new WorkbookException("Ändringen kunde inte sparas: " + e.getMessage(), e);
+                throw new WorkbookException(SqliteErrors.describe(file, "sparas", e, true), e);
             } finally {
                 txDepth = 0;
                 try {
@@ -468,7 +756,10 @@ public final class Workbook implements AutoCloseable {
         try {
             return fn.apply(connection);
         } catch (SQLException e) {
-            throw new WorkbookException("Fel i arbetsboken " + file.getFileName() + ": " + e.getMessage(), e);
+            if (SqliteErrors.kind(e) != SqliteErrors.Kind.OTHER) {
+                throw new WorkbookException(SqliteErrors.describe(file, isReadOnly() ? "läsas" : "sparas", e, true), e);
+            }
+            throw new WorkbookException("Fel i arbetsboken " + file.getFileName() + ": " + SqliteErrors.firstLine(e), e);
         } finally {
             lock.unlock();
         }

@@ -46,6 +46,14 @@ public final class CrashWorker {
             export(file);
             return;
         }
+        if (op.equals("demo")) {
+            demo(file);
+            return;
+        }
+        if (op.equals("restore")) {
+            restore(file, Path.of(args[2]));
+            return;
+        }
         marker("START");
         try (Workbook wb = Workbook.open(file)) {
             switch (op) {
@@ -102,6 +110,34 @@ public final class CrashWorker {
             }, null);
             marker("DONE");
         }
+    }
+
+    /**
+     * {@code halsolage demo --out FILE --force} over an existing workbook, through the CLI. The line
+     * {@link se.halsolage.cli.DemoCommand#BUILDING}, given once the writer lock is held and the new file is
+     * being built beside the old one, becomes "TX"; the swap comes at the end of that phase.
+     */
+    static void demo(Path file) {
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8) {
+            @Override
+            public void println(String x) {
+                if (se.halsolage.cli.DemoCommand.BUILDING.equals(x)) marker("TX");
+                else super.println(x);
+            }
+        });
+        marker("START");
+        int code = se.halsolage.cli.Cli.run(new se.halsolage.Main(), "demo", "--out", file.toString(), "--force");
+        if (code != 0) throw new IllegalStateException("demo exit " + code);
+        marker("DONE");
+    }
+
+    /** Puts a backup back ({@code Backups.restore}, as Arkiv › Återställ säkerhetskopia does). TX as it starts. */
+    static void restore(Path file, Path backup) {
+        marker("START");
+        marker("TX");
+        se.halsolage.workbook.Backups.restore(file, backup);
+        marker("DONE");
     }
 
     /** The table {@link #export} writes: deterministic, about 4 MB as CSV. */
