@@ -45,6 +45,12 @@ import java.util.function.Consumer;
  * {@code next_url} until it is null, retries 429 (honouring Retry-After) and 5xx with exponential
  * back-off, has connect and request timeouts and can be cancelled. Every failure is a
  * {@link KoladaException} with a Swedish message. It never writes anything: callers store the pages.
+ *
+ * <p>It talks only to the configured server: redirects are never followed (a 3xx is refused), and every
+ * URL it asks for, {@code next_url} included, must have the base URL's scheme, host and port. Each request
+ * has a total deadline ({@code requestTimeout}) that covers the body as well as the headers, a body larger
+ * than {@code maxBodyBytes} is refused as it arrives (before it fills the memory), and a body that is not
+ * valid UTF-8, or an id with control characters or replacement characters, is refused.
  */
 public final class KoladaClient {
     public static final String DEFAULT_BASE_URL = "https://api.kolada.se/v3";
@@ -53,6 +59,8 @@ public final class KoladaClient {
     public static final int MAX_IDS_PER_SEGMENT = 25;
     public static final int MAX_PER_PAGE = 5000;
     private static final int MAX_PAGES = 10_000;
+    /** Default cap on one response body: a full page of 5 000 data rows is about 2 MB, the KPI catalogue about 10 MB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(KoladaClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,6 +71,8 @@ public final class KoladaClient {
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
     private final Duration requestTimeout;
+    private final long maxBodyBytes;
+    private final URI base;
     private final KoladaClock clock;
     private final RateLimiter limiter;
     private final HttpClient http;
@@ -78,10 +88,13 @@ public final class KoladaClient {
         this.maxBackoff = b.maxBackoff;
         this.maxRetryAfter = b.maxRetryAfter;
         this.requestTimeout = b.requestTimeout;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.base = checkedBase(baseUrl);
         this.clock = b.clock;
         this.limiter = new RateLimiter(b.requestsPerSecond, b.clock);
+        // never follow redirects: a 3xx could lead to any host (another server, 169.254.169.254, …)
         this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The base URL from the system property {@value #BASE_URL_PROPERTY}, else {@value #DEFAULT_BASE_URL}. */
@@ -112,6 +125,7 @@ public final class KoladaClient {
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private double requestsPerSecond = 5;
         private KoladaClock clock = KoladaClock.SYSTEM;
 
@@ -122,7 +136,10 @@ public final class KoladaClient {
         public Builder maxBackoff(Duration d) { this.maxBackoff = d; return this; }
         public Builder maxRetryAfter(Duration d) { this.maxRetryAfter = d; return this; }
         public Builder connectTimeout(Duration d) { this.connectTimeout = d; return this; }
+        /** The total time one request may take, headers and body together. */
         public Builder requestTimeout(Duration d) { this.requestTimeout = d; return this; }
+        /** The largest response body accepted, in bytes. */
+        public Builder maxBodyBytes(long n) { this.maxBodyBytes = Math.max(1, n); return this; }
         public Builder requestsPerSecond(double r) { this.requestsPerSecond = Math.min(5, r); return this; }
         public Builder clock(KoladaClock c) { this.clock = c; return this; }
 
@@ -298,7 +315,29 @@ public final class KoladaClient {
             if (required) throw KoladaException.malformed(url, "fältet \"" + field + "\" saknas", null);
             return v == null || v.isNull() ? null : v.asText();
         }
-        return v.asText();
+        String t = v.asText();
+        if (required && !cleanText(t)) {
+            throw KoladaException.malformed(url, "fältet \"" + field + "\" innehåller ogiltiga tecken (styrtecken, "
+                    + "ersättningstecken eller trasig UTF-16): \"" + t.codePoints().limit(40).mapToObj(cp -> Character.isISOControl(cp)
+                    || cp == 0xFFFD || Character.isSurrogate((char) cp) ? String.format("\\u%04X", cp) : Character.toString(cp))
+                    .collect(java.util.stream.Collectors.joining()) + "\"", null);
+        }
+        return t;
+    }
+
+    /** An id must be printable text: no control characters, no U+FFFD, no unpaired surrogates. */
+    static boolean cleanText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFD') return false;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- paging, retries
@@ -323,20 +362,45 @@ public final class KoladaClient {
         return pages;
     }
 
-    private static String nextUrl(KoladaPage p) {
+    private String nextUrl(KoladaPage p) {
         JsonNode n = p.json().get("next_url");
         if (n == null) n = p.json().get("next_page");
         if (n == null || n.isNull()) return null;
         String s = n.asText().strip();
         if (s.isEmpty() || s.equals("null")) return null;
-        if (!s.startsWith("http://") && !s.startsWith("https://")) {
-            try {
-                return URI.create(p.url()).resolve(s).toString();
-            } catch (IllegalArgumentException e) {
-                throw KoladaException.malformed(p.url(), "next_url \"" + s + "\" är ingen adress", e);
-            }
+        URI next;
+        try {
+            // relative and protocol-relative ("//host/…") forms are resolved against the page's own address
+            next = URI.create(p.url()).resolve(s);
+        } catch (IllegalArgumentException e) {
+            throw KoladaException.malformed(p.url(), "next_url \"" + shortDetail(s) + "\" är ingen adress", e);
         }
-        return s;
+        if (!sameServer(next, base)) throw KoladaException.foreignNextUrl(p.url(), shortDetail(s), baseUrl);
+        return next.toString();
+    }
+
+    /** The base URL must be an http(s) address with a host. */
+    private static URI checkedBase(String url) {
+        try {
+            URI u = new URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getRawUserInfo() == null) return u;
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        throw KoladaException.badBaseUrl(url);
+    }
+
+    /** Same scheme, host and port (the scheme's default port when none is written), and no user name. */
+    static boolean sameServer(URI u, URI base) {
+        if (u.getScheme() == null || u.getHost() == null || u.getRawUserInfo() != null) return false;
+        return u.getScheme().equalsIgnoreCase(base.getScheme()) && u.getHost().equalsIgnoreCase(base.getHost())
+                && port(u) == port(base);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) return u.getPort();
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     /** One page with retries. The JSON must be an object with a "values" array. */
@@ -347,11 +411,17 @@ public final class KoladaClient {
         } catch (IllegalArgumentException e) {
             throw KoladaException.malformed(url, "ogiltig adress", e);
         }
-        String host = uri.getHost() == null ? url : uri.getHost();
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
-                .header("Accept", "application/json")
-                .header("User-Agent", "Halsolage (folkhälsoverktyg; https://github.com/halsolage)")
-                .build();
+        if (!sameServer(uri, base)) throw KoladaException.foreignUrl(url, baseUrl);
+        String host = uri.getHost();
+        HttpRequest req;
+        try {
+            req = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
+                    .header("Accept", "application/json")
+                    .header("User-Agent", "Halsolage (folkhälsoverktyg; https://github.com/halsolage)")
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw KoladaException.malformed(url, "ogiltig adress", e);
+        }
         int attempt = 0;
         while (true) {
             attempt++;
@@ -362,7 +432,7 @@ public final class KoladaClient {
                 Thread.currentThread().interrupt();
                 throw KoladaException.cancelled();
             }
-            HttpResponse<String> resp;
+            HttpResponse<byte[]> resp;
             try {
                 resp = send(req, cancel);
             } catch (HttpConnectTimeoutException e) {
@@ -381,7 +451,7 @@ public final class KoladaClient {
             Instant at = Instant.now();
             int status = resp.statusCode();
             if (status == 200) {
-                String body = resp.body();
+                String body = strictUtf8(resp.body(), url);
                 JsonNode json;
                 try {
                     json = JSON.readTree(body);
@@ -396,6 +466,10 @@ public final class KoladaClient {
                 }
                 return new KoladaPage(url, at, body, json);
             }
+            if (status >= 300 && status < 400) {
+                throw KoladaException.redirected(status, url, shortDetail(resp.headers().firstValue("Location").orElse(null)),
+                        baseUrl);
+            }
             if (status == 429) {
                 if (attempt >= maxAttempts) throw KoladaException.rateLimited(url, attempt);
                 long wait = retryAfterNanos(resp.headers().firstValue("Retry-After").orElse(null));
@@ -407,31 +481,156 @@ public final class KoladaClient {
                 pause(backoff(attempt), cancel);
                 continue;
             }
-            throw KoladaException.http(status, url, shortDetail(resp.body()));
+            throw KoladaException.http(status, url, shortDetail(new String(resp.body(), StandardCharsets.UTF_8)));
         }
     }
 
-    private HttpResponse<String> send(HttpRequest req, CancelToken cancel) throws IOException {
-        CompletableFuture<HttpResponse<String>> f = http.sendAsync(req,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /**
+     * Sends one request and reads its body, within one deadline for both ({@code requestTimeout}) and at
+     * most {@code maxBodyBytes}; past either the exchange is aborted.
+     */
+    private HttpResponse<byte[]> send(HttpRequest req, CancelToken cancel) throws IOException {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        CappedBody body = new CappedBody(maxBodyBytes);
+        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(req, body);
         while (true) {
             if (cancel.isCancelled()) {
+                body.abort();
                 f.cancel(true);
                 throw KoladaException.cancelled();
             }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                body.abort();
+                f.cancel(true);
+                throw new HttpTimeoutException("deadline");
+            }
             try {
-                return f.get(100, TimeUnit.MILLISECONDS);
+                return f.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                // poll the cancel flag again
+                // poll the cancel flag and the deadline again
             } catch (InterruptedException e) {
+                body.abort();
                 f.cancel(true);
                 Thread.currentThread().interrupt();
                 throw KoladaException.cancelled();
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
+                for (Throwable t = c; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                    if (t instanceof BodyTooLarge big) throw KoladaException.tooLarge(req.uri().toString(), big.bytes, maxBodyBytes);
+                }
                 if (c instanceof IOException io) throw io;
                 if (c instanceof UnresolvedAddressException) throw new UnknownHostException(req.uri().getHost());
                 throw new IOException(c);
+            }
+        }
+    }
+
+    /** The body as UTF-8, refusing bytes that are not valid UTF-8 (instead of replacing them with U+FFFD). */
+    private static String strictUtf8(byte[] bytes, String url) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw KoladaException.malformed(url, "svaret är inte giltig UTF-8-text", e);
+        }
+    }
+
+    /** A body over the cap, by its declared length or by what arrived. */
+    private static final class BodyTooLarge extends IOException {
+        final long bytes;
+
+        BodyTooLarge(long bytes) {
+            super("body larger than the cap", null);
+            this.bytes = bytes;
+        }
+    }
+
+    /**
+     * Collects a response body up to a cap: a declared Content-Length over it is refused before reading, and
+     * reading stops (the exchange is cancelled) as soon as more than the cap has arrived.
+     */
+    private static final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
+        private final long cap;
+        private volatile Subscriber current;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            Subscriber s = new Subscriber(cap, declared);
+            current = s;
+            return s;
+        }
+
+        void abort() {
+            Subscriber s = current;
+            if (s != null) s.fail(new HttpTimeoutException("aborted"));
+        }
+
+        private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
+            private final long cap;
+            private final long declared;
+            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+            private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            private volatile java.util.concurrent.Flow.Subscription subscription;
+            private long size;
+
+            Subscriber(long cap, long declared) {
+                this.cap = cap;
+                this.declared = declared;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<byte[]> getBody() {
+                return result;
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                subscription = s;
+                if (result.isDone()) {
+                    s.cancel();
+                } else if (declared > cap) {
+                    fail(new BodyTooLarge(declared));
+                } else {
+                    s.request(Long.MAX_VALUE);
+                }
+            }
+
+            @Override
+            public void onNext(List<java.nio.ByteBuffer> items) {
+                if (result.isDone()) return;
+                for (java.nio.ByteBuffer b : items) {
+                    size += b.remaining();
+                    if (size > cap) {
+                        fail(new BodyTooLarge(size));
+                        return;
+                    }
+                    byte[] chunk = new byte[b.remaining()];
+                    b.get(chunk);
+                    buf.write(chunk, 0, chunk.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                result.complete(buf.toByteArray());
+            }
+
+            void fail(Throwable t) {
+                java.util.concurrent.Flow.Subscription s = subscription;
+                if (s != null) s.cancel();
+                result.completeExceptionally(t);
             }
         }
     }

@@ -62,6 +62,40 @@ public final class KoladaException extends UserError {
                 + ") på frågan " + url + ". Försök igen senare." + UNCHANGED, cause);
     }
 
+    static KoladaException redirected(int status, String url, String location, String base) {
+        return new KoladaException(Kind.HTTP_ERROR, status, "Kolada-servern svarade med en omdirigering (" + status + ")"
+                + (location == null ? "" : " till " + location) + " på frågan " + url + ". Hälsoläge följer inte "
+                + "omdirigeringar, så att inget hämtas från någon annan server än den inställda (" + base + "). "
+                + "Kontrollera adressen till Kolada (--base-url)." + UNCHANGED, null);
+    }
+
+    static KoladaException foreignNextUrl(String url, String next, String base) {
+        return new KoladaException(Kind.MALFORMED, 200, "Svaret på frågan " + url + " pekar vidare (next_url) till \""
+                + next + "\", som inte ligger på den inställda servern (" + base + "). Hälsoläge hämtar bara från den "
+                + "inställda servern (samma protokoll, värd och port), så hämtningen avbröts." + UNCHANGED, null);
+    }
+
+    static KoladaException foreignUrl(String url, String base) {
+        return new KoladaException(Kind.MALFORMED, 0, "Adressen " + url + " ligger inte på den inställda Kolada-servern ("
+                + base + "); Hälsoläge hämtar bara därifrån." + UNCHANGED, null);
+    }
+
+    static KoladaException badBaseUrl(String url) {
+        return new KoladaException(Kind.MALFORMED, 0, "Adressen till Kolada, \"" + url + "\", är ingen http- eller "
+                + "https-adress med ett servernamn (t.ex. https://api.kolada.se/v3)." + UNCHANGED, null);
+    }
+
+    static KoladaException tooLarge(String url, long bytes, long cap) {
+        return new KoladaException(Kind.MALFORMED, 200, "Svaret på frågan " + url + " är för stort (" + mb(bytes)
+                + (bytes > cap ? "" : " eller mer") + "; högst " + mb(cap) + " tas emot), så hämtningen avbröts innan "
+                + "minnet tog slut. Kolada skickar aldrig så stora sidor; kontrollera adressen till Kolada." + UNCHANGED, null);
+    }
+
+    private static String mb(long bytes) {
+        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30)).replace('.', ',')
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20)).replace('.', ',');
+    }
+
     static KoladaException cancelled() {
         return new KoladaException(Kind.CANCELLED, 0, "Hämtningen från Kolada avbröts." + UNCHANGED, null);
     }
