@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 se.halsolage.cli.DemoCommand.class,
                 se.halsolage.cli.InfoCommand.class,
+                se.halsolage.cli.UpgradeCommand.class,
                 se.halsolage.cli.IndicatorsCommand.class,
                 se.halsolage.cli.SeriesCommand.class,
                 se.halsolage.cli.ImportCommand.class,

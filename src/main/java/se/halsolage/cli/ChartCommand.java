@@ -51,7 +51,7 @@ public final class ChartCommand implements Callable<Integer> {
         if (!svg && !name.endsWith(".png")) throw new UserError("Utfilen ska sluta på .png eller .svg: " + out);
         ChartKind k = ChartKind.fromCode(kind);
         ChartTheme t = ChartTheme.fromCode(theme);
-        try (Workbook wb = WorkbookArgs.open(workbook)) {
+        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
             Indicator ind = WorkbookArgs.indicator(wb, indicator);
             String areaId = area == null ? null : WorkbookArgs.area(wb, area).id();
             ChartService charts = new ChartService(wb);

@@ -24,7 +24,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workbook wb = WorkbookArgs.open(workbook)) {
+        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
             List<Indicator> list = search == null ? wb.indicators().all() : wb.indicators().search(search);
             String own = wb.settings().plan().municipalityId();
             System.out.println("Id\tNyckeltal\tEnhet\tSenaste värde\tPeriod");

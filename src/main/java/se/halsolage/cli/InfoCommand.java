@@ -17,10 +17,17 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workbook wb = WorkbookArgs.open(workbook)) {
+        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
+            String check = wb.quickCheck();
+            if (!"ok".equals(check)) {
+                throw new se.halsolage.domain.UserError("Arbetsboken " + wb.file().getFileName() + " är skadad "
+                        + "(kontrollen av sidorna hittade fel). Återställ den senaste säkerhetskopian (mappen " + Workbook.backupFolder(wb.file()).getFileName()
+                        + " bredvid filen; Arkiv › Återställ säkerhetskopia… i fönstret). Filen har inte ändrats.");
+            }
             PlanSettings p = wb.settings().plan();
             System.out.println("Arbetsbok:\t" + wb.file());
             System.out.println("Schemaversion:\t" + wb.schemaVersion());
+            System.out.println("Skick:\tok (sidorna kontrollerade)");
             System.out.println("Kommun:\t" + name(wb, p.municipalityId()));
             System.out.println("Län/region:\t" + name(wb, p.countyId()));
             System.out.println("Jämförelsegrupp:\t" + name(wb, p.comparisonGroupId()));

@@ -45,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<ReportPart> left = new ArrayList<>();
         for (String w : without) if (!w.isBlank()) left.add(ReportPart.fromCode(w));
         GroupBy g = GroupBy.fromCode(groupBy);
-        try (Workbook wb = WorkbookArgs.open(workbook)) {
+        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
             ReportService service = new ReportService(wb);
             ReportOptions options = service.defaultOptions().withGroupBy(g).without(left);
             if (year != null) {

@@ -37,7 +37,7 @@ public final class SeriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workbook wb = WorkbookArgs.open(workbook)) {
+        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
             Indicator ind = WorkbookArgs.indicator(wb, indicator);
             Area a = WorkbookArgs.area(wb, area);
             List<Observation> list = group == null ? wb.observations().series(ind.id(), a.id())

@@ -5,7 +5,6 @@ import se.halsolage.domain.Indicator;
 import se.halsolage.domain.UserError;
 import se.halsolage.workbook.Workbook;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,10 +14,31 @@ public final class WorkbookArgs {
     private WorkbookArgs() {
     }
 
+    /** Opens a workbook for writing (import, kolada fetch): migrated if needed, after a backup copy. */
     public static Workbook open(Path file) {
         if (file == null) throw new UserError("Ange arbetsboken (t.ex. --workbook exempel.halsa).");
-        if (!Files.exists(file)) throw new UserError("Arbetsboken finns inte: " + file);
         return Workbook.open(file);
+    }
+
+    /**
+     * Opens a workbook for a command that only reads (info, series, indicators, chart, report): read-only,
+     * never migrated, nothing created beside it. A workbook of an older schema is refused with what to do.
+     */
+    public static Workbook openForReading(Path file) {
+        if (file == null) throw new UserError("Ange arbetsboken (t.ex. --workbook exempel.halsa).");
+        Workbook wb = Workbook.openReadOnly(file);
+        try {
+            if (wb.needsUpgrade()) {
+                throw new UserError("Arbetsboken " + file.getFileName() + " har ett äldre format (schema " + wb.schemaNumber()
+                        + ") och behöver uppgraderas innan den kan läsas. Kör halsolage upgrade " + file
+                        + " (eller öppna den i Hälsoläge-fönstret): då uppgraderas den, efter en säkerhetskopia. "
+                        + "Filen har inte ändrats.");
+            }
+            return wb;
+        } catch (RuntimeException e) {
+            wb.close();
+            throw e;
+        }
     }
 
     public static Indicator indicator(Workbook wb, String idOrText) {

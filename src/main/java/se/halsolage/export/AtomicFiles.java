@@ -51,17 +51,24 @@ public final class AtomicFiles {
             tmp = createTemp(dir, abs.getFileName().toString());
             keepPermissions(abs, tmp);
         } catch (IOException e) {
-            throw new UserError("Kan inte skriva i mappen " + dir + " (" + reason(e) + ").", e);
+            throw new UserError(failed(abs, "skrivas", e), e);
         }
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-                content.writeTo(new NonClosing(out));
+                try {
+                    content.writeTo(new NonClosing(out));
+                } catch (RuntimeException e) {
+                    // a library (POI) wraps the disk's IOException in its own runtime exception
+                    IOException io = ioCause(e);
+                    if (io == null) throw e;
+                    throw io;
+                }
                 out.flush();
                 ch.force(true);
             } catch (IOException e) {
-                throw new UserError("Kunde inte skriva " + abs.getFileName() + " (" + reason(e) + "). Den tidigare filen är orörd.", e);
+                throw new UserError(failed(abs, "skrivas", e), e);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -76,7 +83,7 @@ public final class AtomicFiles {
             throw new UserError("Filen " + abs.getFileName() + " kan inte ersättas: den är skrivskyddad eller öppen i ett "
                     + "annat program (t.ex. Excel). Stäng den och försök igen.", e);
         } catch (IOException e) {
-            throw new UserError("Kunde inte spara " + abs.getFileName() + " (" + reason(e) + "). Den tidigare filen är orörd.", e);
+            throw new UserError(failed(abs, "sparas", e), e);
         } finally {
             if (!moved) {
                 try {
@@ -122,6 +129,29 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             LOG.debug("fsync av mappen {} gick inte", dir, e);
         }
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io) return io;
+        }
+        return null;
+    }
+
+    /** "Disken är full: …" and the like, naming the file and what to do. */
+    public static String failed(Path abs, String doing, IOException e) {
+        String r = reason(e);
+        String low = r.toLowerCase(java.util.Locale.ROOT);
+        String name = String.valueOf(abs.getFileName());
+        if (low.contains("no space left") || low.contains("disk quota") || low.contains("not enough space")) {
+            return "Disken är full: " + name + " kunde inte " + doing + ". Den tidigare filen är orörd och ingen halv fil "
+                    + "ligger kvar. Frigör utrymme på disken där mappen " + abs.getParent() + " ligger, eller spara i en annan mapp.";
+        }
+        if (low.contains("read-only file system") || e instanceof AccessDeniedException) {
+            return "Mappen " + abs.getParent() + " är skrivskyddad, så " + name + " kan inte " + doing
+                    + ". Den tidigare filen är orörd. Spara i en mapp där du får skriva.";
+        }
+        return "Kunde inte spara " + name + " (" + r + "). Den tidigare filen är orörd.";
     }
 
     private static String reason(IOException e) {

@@ -186,11 +186,28 @@ public final class ImportSession {
             }
             return run.summary(true);
         }
-        if (!wb.isInTransaction()) wb.backup("fore-import"); // rolling copy (Backups.KEEP newest) before the workbook changes
-        return wb.transaction(w -> {
-            run.pass(saveRecipeAs);
-            return run.summary(false);
-        });
+        // rolling copy (within the Backups budget) before the workbook changes; if it cannot be written the
+        // import does not start
+        java.nio.file.Path backup = wb.isInTransaction() ? null : wb.backup("fore-import");
+        try {
+            return wb.transaction(w -> {
+                run.pass(saveRecipeAs);
+                return run.summary(false);
+            });
+        } catch (RuntimeException e) {
+            // rolled back: the workbook equals the copy just made, which would only take room (on a full disk, the last)
+            if (backup != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(backup);
+                    try (var left = java.nio.file.Files.list(backup.getParent())) {
+                        if (left.findAny().isEmpty()) java.nio.file.Files.deleteIfExists(backup.getParent());
+                    }
+                } catch (java.io.IOException ignored) {
+                    // a redundant backup left behind does no harm
+                }
+            }
+            throw e;
+        }
     }
 
     public ImportSummary commit(ProgressListener progress, BooleanSupplier cancelled) {

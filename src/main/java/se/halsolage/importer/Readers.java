@@ -14,8 +14,10 @@ public final class Readers {
     /** Opens {@code file}; {@code encoding} (may be null) overrides detection for text files. */
     public static GridSource open(Path file, String encoding) {
         String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ImportException(Problem.error(name, null, null, null, "Filen finns inte: " + file));
+        String special = se.halsolage.domain.SpecialFiles.problem(file);
+        if (special != null) {
+            // a folder, FIFO, device or link loop gets its own sentence (reading a FIFO or /dev/zero would never end)
+            throw new ImportException(Problem.error(name, null, null, null, "Filen " + special));
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {

@@ -76,15 +76,21 @@ public final class ReportService {
         try {
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         } catch (IOException e) {
-            throw new UserError("Kan inte skriva i mappen " + dir + ": " + e.getMessage(), e);
+            throw new UserError(se.halsolage.export.AtomicFiles.failed(target, "skrivas", e), e);
         }
         boolean moved = false;
         try {
             PlanWriter writer = new PlanWriter(wb, options, progress == null ? ReportProgress.NONE : progress,
                     cancelled == null ? () -> false : cancelled);
             PlanWriter.Stats stats;
-            try (OutputStream os = Files.newOutputStream(tmp)) {
+            IOException[] diskError = {null};
+            try (OutputStream os = recording(Files.newOutputStream(tmp), diskError)) {
                 stats = writer.write(os);
+            } catch (RuntimeException e) {
+                // POI turns the disk's IOException (a full disk, a vanished folder) into its own runtime
+                // exception and drops the cause; the stream remembers it
+                if (diskError[0] != null) throw diskError[0];
+                throw e;
             }
             if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Avbrutet");
             readableLikeOtherFiles(tmp, target);
@@ -95,7 +101,7 @@ public final class ReportService {
             return new ReportResult(target, stats.headings(), stats.charts(), stats.tables(), stats.indicators(),
                     stats.initiatives(), stats.findings(), bytes, Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
-            throw new UserError("Kunde inte skriva " + target + ": " + e.getMessage(), e);
+            throw new UserError(se.halsolage.export.AtomicFiles.failed(target, "sparas", e), e);
         } finally {
             if (!moved) {
                 try {
@@ -105,6 +111,41 @@ public final class ReportService {
                 }
             }
         }
+    }
+
+    /** A stream that keeps the first IOException its target threw in {@code seen[0]} (and passes it on). */
+    private static OutputStream recording(OutputStream out, IOException[] seen) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                try {
+                    out.write(b);
+                } catch (IOException e) {
+                    if (seen[0] == null) seen[0] = e;
+                    throw e;
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    if (seen[0] == null) seen[0] = e;
+                    throw e;
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    if (seen[0] == null) seen[0] = e;
+                    throw e;
+                }
+            }
+        };
     }
 
     /** Writes the report to a stream (no temporary file). */

@@ -141,6 +141,10 @@ public final class Workbook implements AutoCloseable {
             tmp = temporaryBeside(abs, "ny");
             try (Workbook built = build.apply(tmp)) {
                 LOG.debug("ny arbetsbok byggd i {}", built.file());
+            } catch (RuntimeException e) {
+                if (SqliteErrors.kind(e) == SqliteErrors.Kind.OTHER) throw e;
+                throw new WorkbookException(SqliteErrors.describe(abs, "skapas", e, false)
+                        + (Files.exists(abs) ? " Den befintliga filen " + abs.getFileName() + " är orörd." : ""), e);
             }
             if (!overwrite && Files.exists(abs)) throw new WorkbookException("Filen finns redan: " + abs + ".");
             swapIn(abs, tmp);
@@ -718,7 +722,9 @@ public final class Workbook implements AutoCloseable {
                     if (!ok) connection.rollback();
                     connection.setAutoCommit(true);
                 } catch (SQLException e) {
-                    LOG.error("Återställning misslyckades", e);
+                    // SQLite rolls back by itself after SQLITE_FULL and some I/O errors ("no transaction is
+                    // active"); the failure itself is reported by the exception on its way out
+                    LOG.debug("Återställning efter fel: {}", e.getMessage());
                 }
             }
         } finally {

@@ -263,11 +263,18 @@ class WorkbookTest {
         Path file = dir.resolve("proc.halsa");
         try (Workbook wb = Workbook.create(file)) {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // a command that writes is refused, and told which process holds the workbook
             Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                    "se.halsolage.Main", "info", file.toString()).redirectErrorStream(true).start();
+                    "se.halsolage.Main", "import", "--list-recipes", "--workbook", file.toString()).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(p.waitFor()).isEqualTo(1);
-            assertThat(output).contains("redan öppen");
+            assertThat(output).contains("redan öppen").contains("process " + ProcessHandle.current().pid());
+            // one that only reads goes ahead, reading the writer's -wal as it is
+            Process r = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    "se.halsolage.Main", "info", file.toString()).redirectErrorStream(true).start();
+            String read = new String(r.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(r.waitFor()).as(read).isZero();
+            assertThat(read).contains("Schemaversion:");
         }
     }
 
