@@ -102,11 +102,23 @@ public final class TableExport {
             Font f = wb.createFont();
             f.setBold(true);
             bold.setFont(f);
+            // A text that Excel would read as a formula ("=…", "+…", "@…") goes into a text-typed cell: number
+            // format "@" and the quote prefix, Excel's own invisible apostrophe. It shows as typed, stays text
+            // when edited, and no visible "'" is added to the value (the CSV needs one; xlsx does not).
+            var formats = wb.createDataFormat();
+            CellStyle text = wb.createCellStyle();
+            text.setDataFormat(formats.getFormat("@"));
+            text.setQuotePrefixed(true);
+            CellStyle boldText = wb.createCellStyle();
+            boldText.cloneStyleFrom(bold);
+            boldText.setDataFormat(formats.getFormat("@"));
+            boldText.setQuotePrefixed(true);
             SXSSFRow hr = sheet.createRow(0);
             for (int c = 0; c < t.header().size(); c++) {
                 SXSSFCell cell = hr.createCell(c);
-                cell.setCellValue(SafeCells.text(t.header().get(c)));
-                cell.setCellStyle(bold);
+                String h = t.header().get(c);
+                cell.setCellValue(h);
+                cell.setCellStyle(SafeCells.isDangerous(h) ? boldText : bold);
             }
             sheet.createFreezePane(0, 1);
             int r = 1;
@@ -120,7 +132,8 @@ public final class TableExport {
                         double d = n.doubleValue();
                         if (!Double.isNaN(d) && !Double.isInfinite(d)) cell.setCellValue(d);
                     } else if (v instanceof String s) {
-                        cell.setCellValue(SafeCells.text(s));
+                        cell.setCellValue(s);
+                        if (SafeCells.isDangerous(s)) cell.setCellStyle(text);
                     } else {
                         throw new IllegalArgumentException("Kan inte exportera ett värde av typen " + v.getClass().getSimpleName());
                     }

@@ -83,17 +83,24 @@ class ExportTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Område");
             Cell link = sheet.getRow(1).getCell(1);
             assertThat(link.getCellType()).isEqualTo(CellType.STRING);
-            assertThat(link.getStringCellValue()).isEqualTo("'" + HYPERLINK);
+            // a text-typed cell (format "@", Excel's hidden quote prefix) instead of a visible "'"
+            assertThat(link.getStringCellValue()).isEqualTo(HYPERLINK);
+            assertThat(link.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(link.getCellStyle().getDataFormatString()).isEqualTo("@");
             Cell minus = sheet.getRow(1).getCell(2);
             assertThat(minus.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(minus.getNumericCellValue()).isEqualTo(-3.5);
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("'" + DDE);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(DDE);
+            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getQuotePrefixed()).as("a plain text is left plain").isFalse();
             assertThat(sheet.getRow(3).getCell(2)).isNull();
             assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("-");
             for (Row r : sheet) {
                 for (Cell c : r) {
                     assertThat(c.getCellType()).isIn(CellType.STRING, CellType.NUMERIC);
-                    if (c.getCellType() == CellType.STRING) assertThat(SafeCells.isDangerous(c.getStringCellValue())).isFalse();
+                    if (c.getCellType() == CellType.STRING && SafeCells.isDangerous(c.getStringCellValue())) {
+                        assertThat(c.getCellStyle().getQuotePrefixed()).as(c.getStringCellValue()).isTrue();
+                    }
                 }
             }
         }

@@ -126,7 +126,8 @@ class TableExporterTest {
             assertThat(s.getLastRowNum()).isEqualTo(vm.rows().size());
             Row row = find(s, 0, "N15428");
             assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("'" + HYPERLINK);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(HYPERLINK); // shown as typed, in a text-typed cell
+            assertThat(row.getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
             assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(80.5);
             assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(-1.6);
