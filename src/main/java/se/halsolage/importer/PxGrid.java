@@ -17,7 +17,14 @@ final class PxGrid implements GridSource {
     private final Path file;
     private final String charsetName;
     private final Map<String, List<String>> keywords = new LinkedHashMap<>();
-    private final List<String> data = new ArrayList<>();
+    /**
+     * The data values, compactly: the file's text and one int per value (where it starts; a quoted value
+     * as -(start + 1)). A List of Strings took about 50 bytes per value, so an 18 MB file of 9 million
+     * values needed over 500 MB; this takes 4 bytes per value beside the text.
+     */
+    private final String text;
+    private int[] starts = new int[1024];
+    private int count;
     private final int dataLine;
 
     PxGrid(Path file, String declaredEncoding) {
@@ -31,25 +38,58 @@ final class PxGrid implements GridSource {
         TextDetect.Encoding enc = declaredEncoding == null ? TextDetect.detect(bytes) : TextDetect.declared(file, bytes, declaredEncoding);
         this.charsetName = enc.charset().name();
         String text = TextDetect.decode(enc, bytes);
+        bytes = null; // the raw bytes go before the values are indexed
         int dataAt = text.indexOf("DATA=");
         if (dataAt < 0) throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
                 "PC-Axis-filen saknar DATA=. Filen är trasig eller ingen px-fil."));
         this.dataLine = (int) text.substring(0, dataAt).chars().filter(ch -> ch == '\n').count() + 1;
         parseMeta(text.substring(0, dataAt));
-        String body = text.substring(dataAt + 5);
-        int end = body.indexOf(';');
-        if (end >= 0) body = body.substring(0, end);
-        var m = java.util.regex.Pattern.compile("\"[^\"]*\"|[^\\s\"]+").matcher(body);
-        while (m.find()) {
-            String tok = m.group();
-            data.add(tok.startsWith("\"") ? tok.substring(1, tok.length() - 1) : tok);
-        }
+        int from = dataAt + 5;
+        int end = text.indexOf(';', from);
+        if (end < 0) end = text.length();
+        this.text = text;
+        tokenize(from, end);
         long expected = 1;
         for (String v : vars()) expected *= values(v).size();
-        if (expected != data.size()) {
+        if (expected != count) {
             throw new ImportException(Problem.error(file.getFileName().toString(), null, dataLine, null,
-                    "PC-Axis-filen har " + data.size() + " värden men variablerna ger " + expected + "."));
+                    "PC-Axis-filen har " + count + " värden men variablerna ger " + expected + "."));
         }
+    }
+
+    /** Indexes the values in text[from, end): quoted strings or runs of non-space characters. */
+    private void tokenize(int from, int end) {
+        int i = from;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (count == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+            if (c == '"') {
+                int close = text.indexOf('"', i + 1);
+                if (close < 0 || close >= end) close = end; // unclosed: the rest, as the old reader's pattern did not match
+                starts[count++] = -(i + 1) - 1;
+                i = close + 1;
+            } else {
+                starts[count++] = i;
+                while (i < end && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"') i++;
+            }
+        }
+    }
+
+    /** Value {@code k} of the DATA part, without quotes. */
+    private String datum(int k) {
+        int st = starts[k];
+        if (st < 0) {
+            int from = -st - 1;
+            int close = text.indexOf('"', from);
+            return text.substring(from, close < 0 ? text.length() : close);
+        }
+        int e = st;
+        while (e < text.length() && !Character.isWhitespace(text.charAt(e)) && text.charAt(e) != '"' && text.charAt(e) != ';') e++;
+        return text.substring(st, e);
     }
 
     private void parseMeta(String meta) {
@@ -149,7 +189,7 @@ final class PxGrid implements GridSource {
         if (!handler.row(new GridRow(sheet, 0, hc))) return;
         int[] sizes = vars.stream().mapToInt(v -> values(v).size()).toArray();
         int[] idx = new int[vars.size()];
-        for (int k = 0; k < data.size(); k++) {
+        for (int k = 0; k < count; k++) {
             int rem = k;
             for (int v = vars.size() - 1; v >= 0; v--) {
                 idx[v] = rem % sizes[v];
@@ -161,7 +201,7 @@ final class PxGrid implements GridSource {
                 cells.add(new Cell(sheet, k + 1, col++, values(vars.get(v)).get(idx[v]), null, null));
                 if (!codes(vars.get(v)).isEmpty()) cells.add(new Cell(sheet, k + 1, col++, codes(vars.get(v)).get(idx[v]), null, null));
             }
-            cells.add(new Cell(sheet, k + 1, col, data.get(k), null, null));
+            cells.add(new Cell(sheet, k + 1, col, datum(k), null, null));
             if (!handler.row(new GridRow(sheet, k + 1, cells))) return;
         }
     }
@@ -186,7 +226,7 @@ final class PxGrid implements GridSource {
         int[] sizes = vars.stream().mapToInt(v -> values(v).size()).toArray();
         long[] stride = new long[vars.size()];
         for (int v = vars.size() - 1; v >= 0; v--) stride[v] = v == vars.size() - 1 ? 1 : stride[v + 1] * sizes[v + 1];
-        long rows = data.size() / Math.max(1, sizes[pivot]);
+        long rows = count / Math.max(1, sizes[pivot]);
         int[] idx = new int[vars.size()];
         for (long k = 0; k < rows; k++) {
             long rem = k;
@@ -206,7 +246,7 @@ final class PxGrid implements GridSource {
                 if (!codes(vars.get(v)).isEmpty()) cells.add(new Cell(sheet, row, col++, codes(vars.get(v)).get(idx[v]), null, null));
             }
             for (int j = 0; j < measures.size(); j++) {
-                cells.add(new Cell(sheet, row, col++, data.get((int) (base + j * stride[pivot])), null, null));
+                cells.add(new Cell(sheet, row, col++, datum((int) (base + j * stride[pivot])), null, null));
             }
             if (!handler.row(new GridRow(sheet, row, cells))) return;
         }

@@ -5,7 +5,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -82,7 +81,7 @@ final class XlsxGrid implements GridSource {
         if (!sheetParts.containsKey(sheet)) throw new IllegalArgumentException("Bladet finns inte: " + sheet);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new LimitedSharedStrings(pkg);
+            LimitedSharedStrings strings = new LimitedSharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
@@ -215,7 +214,7 @@ final class XlsxGrid implements GridSource {
 
     private static final class SheetHandler extends DefaultHandler {
         private final String sheet;
-        private final ReadOnlySharedStringsTable strings;
+        private final LimitedSharedStrings strings;
         private final StylesTable styles;
         private final List<int[]> merges;
         private final RowHandler handler;
@@ -228,7 +227,7 @@ final class XlsxGrid implements GridSource {
         private final StringBuilder formula = new StringBuilder();
         private int nextCol;
 
-        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, List<int[]> merges,
+        SheetHandler(String sheet, LimitedSharedStrings strings, StylesTable styles, List<int[]> merges,
                      RowHandler handler) {
             this.sheet = sheet;
             this.strings = strings;
@@ -307,7 +306,7 @@ final class XlsxGrid implements GridSource {
             String t = type == null ? "n" : type;
             switch (t) {
                 case "s" -> {
-                    String s = raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                    String s = raw.isEmpty() ? "" : strings.text(Integer.parseInt(raw.trim()));
                     return new Cell(sheet, rowIndex, col, s, null, merge);
                 }
                 case "inlineStr", "str", "e" -> {
