@@ -97,6 +97,37 @@ class HostileKoladaTest {
     }
 
     @Test
+    void koladaFetchThroughTheCliStoresNothingFromAnotherHost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path w = dir.resolve("w.halsa");
+        String before;
+        try (se.halsolage.workbook.Workbook wb = se.halsolage.demo.DemoWorkbook.build(w)) {
+            before = wb.contentDigest();
+        }
+        kolada.handler(path -> path.contains("page=2") ? HostileKoladaServer.json(String.format(PAGE, "null"))
+                : HostileKoladaServer.json(String.format(PAGE, "\"//localhost:" + other.port() + "/v3/data?page=2\"")));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldErr = System.err, oldOut = System.out;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            code = se.halsolage.cli.Cli.run(new se.halsolage.Main(), "kolada", "fetch", "--workbook", w.toString(),
+                    "--kpi", "N00945", "--areas", "0180", "--years", "2020", "--base-url", kolada.baseUrl());
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isEqualTo(1);
+        assertThat(text).contains("Fel: ").contains("next_url").doesNotContain("\tat ").doesNotContain("Exception");
+        try (se.halsolage.workbook.Workbook wb = se.halsolage.workbook.Workbook.open(w)) {
+            assertThat(wb.contentDigest()).isEqualTo(before);
+        }
+        assertOtherHostNeverContacted();
+    }
+
+    @Test
     void aRelativeNextUrlOnTheSameServerIsStillFollowed() {
         kolada.handler(path -> HostileKoladaServer.json(String.format(PAGE, path.contains("page=2") ? "null"
                 : "\"/v3/data/kpi/N00945/municipality/0180?per_page=5000&page=2\"")));

@@ -155,6 +155,24 @@ class WorkbookSafetyTest {
     }
 
     @Test
+    void aReadOnlyFileIsRefusedForWritingButCanBeRead() throws Exception {
+        assumeThat(System.getProperty("user.name")).as("root may write to any file; skipped").isNotEqualTo("root");
+        Path file = dir.resolve("ro.halsa");
+        small(file, "2025").close();
+        String before = sha(file);
+        assertThat(file.toFile().setWritable(false)).isTrue();
+        try {
+            assertThatThrownBy(() -> Workbook.open(file)).hasMessageContaining("är skrivskyddad").hasMessageNotContaining("SQLITE");
+            try (Workbook ro = Workbook.openReadOnly(file)) {
+                assertThat(ro.settings().get("plan_year")).contains("2025");
+            }
+            assertThat(sha(file)).isEqualTo(before);
+        } finally {
+            file.toFile().setWritable(true);
+        }
+    }
+
+    @Test
     void specialFilesGetTheirOwnMessage() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("mapp.halsa"));
         assertThatThrownBy(() -> Workbook.open(folder)).hasMessageContaining("är en mapp, inte en fil");
