@@ -375,8 +375,29 @@ public final class KoladaClient {
         } catch (IllegalArgumentException e) {
             throw KoladaException.malformed(p.url(), "next_url \"" + shortDetail(s) + "\" är ingen adress", e);
         }
-        if (!sameServer(next, base)) throw KoladaException.foreignNextUrl(p.url(), shortDetail(s), baseUrl);
-        return next.toString();
+        URI onBase = onBase(next, base);
+        if (onBase == null) throw KoladaException.foreignNextUrl(p.url(), shortDetail(s), baseUrl);
+        return onBase.toString();
+    }
+
+    /**
+     * {@code next} if it is on the configured server; the same address over https when the server behind a
+     * TLS proxy writes its own host with "http://" and no port (as Kolada's v2 did) while the base URL is
+     * https (never the other way round); otherwise null.
+     */
+    static URI onBase(URI next, URI base) {
+        if (sameServer(next, base)) return next;
+        if ("http".equalsIgnoreCase(next.getScheme()) && "https".equalsIgnoreCase(base.getScheme()) && next.getHost() != null
+                && next.getHost().equalsIgnoreCase(base.getHost()) && (next.getPort() == -1 || next.getPort() == 80)
+                && next.getRawUserInfo() == null) {
+            try {
+                return new URI("https://" + base.getRawAuthority() + (next.getRawPath() == null ? "" : next.getRawPath())
+                        + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+            } catch (java.net.URISyntaxException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The base URL must be an http(s) address with a host. */

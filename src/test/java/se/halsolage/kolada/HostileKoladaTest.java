@@ -199,6 +199,18 @@ class HostileKoladaTest {
     }
 
     @Test
+    void anHttpNextUrlOnTheHttpsBaseHostIsUpgradedNeverDowngraded() {
+        java.net.URI https = java.net.URI.create("https://api.kolada.se/v3");
+        assertThat(KoladaClient.onBase(java.net.URI.create("http://api.kolada.se/v3/data/kpi/N00945?per_page=5000&page=2"), https))
+                .hasToString("https://api.kolada.se/v3/data/kpi/N00945?per_page=5000&page=2");
+        assertThat(KoladaClient.onBase(java.net.URI.create("https://API.kolada.se:443/v3/x?page=2"), https)).isNotNull();
+        assertThat(KoladaClient.onBase(java.net.URI.create("http://api.kolada.se:8080/v3/x"), https)).isNull();
+        assertThat(KoladaClient.onBase(java.net.URI.create("http://api.kolada.se.evil.example/v3/x"), https)).isNull();
+        assertThat(KoladaClient.onBase(java.net.URI.create("https://api.kolada.se/v3/x"), java.net.URI.create("http://api.kolada.se/v3")))
+                .as("never from http to https on another port, nor the other way").isNull();
+    }
+
+    @Test
     void aBaseUrlThatIsNoHttpAddressIsRefused() {
         for (String base : new String[]{"file:///etc", "ftp://example.org/v3", "http:///v3", "api.kolada.se/v3"}) {
             assertThatThrownBy(() -> KoladaClient.builder().baseUrl(base).build()).as(base).isInstanceOf(KoladaException.class)
