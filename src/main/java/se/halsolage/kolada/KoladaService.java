@@ -48,13 +48,17 @@ public final class KoladaService {
 
     // ------------------------------------------------------------ offline search
 
-    /** KPIs in the bundled catalogue matching every word (id, title, description, area). */
+    /**
+     * KPIs in the local catalogue matching every word (id, title, description, area): the copy downloaded
+     * with {@link CatalogUpdate}, or before the first update only the Strategi för hälsa KPIs
+     * ({@link KpiCatalog#current()}, whose {@code describe} says which).
+     */
     public static List<KpiInfo> search(String text, int limit) {
         if (text == null || text.isBlank()) throw new UserError("Skriv något att söka efter, t.ex. \"trygg skolan\".");
-        return KpiCatalog.bundled().search(text, limit);
+        return KpiCatalog.current().search(text, limit);
     }
 
-    /** Bundled Kolada municipality groups whose title contains every word. */
+    /** Kolada municipality groups of the downloaded catalogue whose title contains every word. */
     public static List<KoladaGroup> searchGroups(String text, int limit) {
         return KoladaGroups.search(text).stream().limit(limit).toList();
     }
@@ -98,7 +102,7 @@ public final class KoladaService {
 
     /**
      * The newest "Liknande kommuner …, <municipality>, <år>" group, looked up in Kolada by title (ids
-     * change every year), else in the bundled list. {@code kind} e.g. "socioekonomi"; null = any.
+     * change every year), else in the downloaded catalogue copy. {@code kind} e.g. "socioekonomi"; null = any.
      */
     public Optional<KoladaGroup> similarGroup(String municipalityName, String kind, CancelToken cancel) {
         List<KoladaGroup> online = client.municipalityGroups(municipalityName, cancel);
@@ -106,7 +110,7 @@ public final class KoladaService {
         return g.isPresent() ? g : KoladaGroups.similarTo(municipalityName, kind);
     }
 
-    /** A Kolada group by id, asked of Kolada (for fresh members), else the bundled list. */
+    /** A Kolada group by id, asked of Kolada (for fresh members), else the downloaded catalogue copy. */
     public Optional<KoladaGroup> group(String id, CancelToken cancel) {
         List<KoladaGroup> online = client.municipalityGroupsById(List.of(id), cancel);
         return online.stream().filter(g -> g.id().equalsIgnoreCase(id)).findFirst().or(() -> KoladaGroups.byId(id));
@@ -141,12 +145,12 @@ public final class KoladaService {
             }
         }
 
-        // 1. Indicators: the workbook's, else the bundled catalogue, else ask Kolada.
+        // 1. Indicators: the workbook's, else the local catalogue, else ask Kolada.
         List<Indicator> newIndicators = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : req.kpiIds()) {
             if (wb.indicators().get(id).isPresent()) continue;
-            Optional<KpiInfo> k = KpiCatalog.bundled().get(id);
+            Optional<KpiInfo> k = KpiCatalog.current().get(id);
             if (k.isPresent()) newIndicators.add(KpiCatalog.toIndicator(k.get()));
             else unknown.add(id);
         }

@@ -59,7 +59,19 @@ final class KoladaView {
         Label intro = new Label(t.get("kolada.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
-        VBox left = new VBox(8, Ui.heading(t.get("nav.kolada").replace("_", "")), intro,
+        Label catalogStatus = new Label();
+        catalogStatus.setId("koladaCatalogStatus");
+        catalogStatus.setWrapText(true);
+        catalogStatus.textProperty().bind(vm.catalogStatusProperty());
+        Button updateCatalog = new Button(t.get("kolada.updateCatalog"));
+        updateCatalog.setId("koladaUpdateCatalog");
+        Ui.tip(updateCatalog, t.get("kolada.updateCatalogTip"));
+        updateCatalog.disableProperty().bind(vm.runningProperty());
+        updateCatalog.setOnAction(e -> {
+            String p = vm.updateCatalog();
+            if (p != null) session.dialogs().showError(t.get("kolada.catalogFailed"), p);
+        });
+        VBox left = new VBox(8, Ui.heading(t.get("nav.kolada").replace("_", "")), intro, catalogStatus, updateCatalog,
                 Ui.labelFor(t.get("catalog.searchLabel"), search), search, results, new HBox(8, add, all));
         VBox.setVgrow(results, Priority.ALWAYS);
         left.setPadding(new Insets(12));

@@ -4,8 +4,14 @@ package se.halsolage.kolada;
 public final class FakeKoladaAccess implements AutoCloseable {
     private final FakeKolada fake;
 
+    /** With Kolada's real rows and catalogue from ../shared/data/kolada/ (skips the test without them). */
     public FakeKoladaAccess() throws java.io.IOException {
-        fake = new FakeKolada();
+        this(true);
+    }
+
+    /** {@code sharedData} false: serves only what the test adds (needs no shared files). */
+    public FakeKoladaAccess(boolean sharedData) throws java.io.IOException {
+        fake = new FakeKolada(sharedData);
     }
 
     public String baseUrl() {
