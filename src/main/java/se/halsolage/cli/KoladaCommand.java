@@ -151,7 +151,8 @@ public final class KoladaCommand implements Callable<Integer> {
         String years;
 
         @Option(names = "--areas", split = ",", paramLabel = "ID",
-                description = "Kolada-id, t.ex. 0780,0007,0000. Standard: egen kommun, länets region och riket.")
+                description = "Kolada-id, t.ex. 0780,0007,0000; 'lan' = länets alla kommuner, 'alla' = Sveriges 290 kommuner "
+                        + "(går att blanda: alla,0007,0000). Standard: egen kommun, länets region och riket.")
         List<String> areas;
 
         @Option(names = "--group", paramLabel = "GRUPP",
@@ -161,6 +162,10 @@ public final class KoladaCommand implements Callable<Integer> {
 
         @Option(names = "--members", description = "Hämta även varje medlemskommuns egna värden.")
         boolean members;
+
+        @Option(names = "--update", description = "Fråga Kolada bara efter det som ändrats sedan arbetsbokens förra hämtning "
+                + "av samma fråga (Koladas from_date). Reviderade värden kan ångras med 'import --workbook W --undo-last'.")
+        boolean update;
 
         @Option(names = "--base-url", paramLabel = "URL", description = "Koladas adress (standard " + KoladaClient.DEFAULT_BASE_URL
                 + ", eller systemegenskapen " + KoladaClient.BASE_URL_PROPERTY + ").")
@@ -176,10 +181,12 @@ public final class KoladaCommand implements Callable<Integer> {
             CancelToken cancel = new CancelToken();
             try (Workbook wb = WorkbookArgs.open(workbook)) {
                 List<String> kpiIds = expandKpis(wb, kpis);
-                List<String> areaIds = areas == null || areas.isEmpty() ? KoladaService.defaultAreas(wb) : areas;
+                List<String> areaIds = areas == null || areas.isEmpty() ? KoladaService.defaultAreas(wb) : KoladaService.expandAreas(wb, areas);
                 List<KoladaGroup> groups = new ArrayList<>();
-                if (group != null && !group.isBlank()) groups.add(resolveGroup(wb, service, group.strip(), cancel));
-                FetchRequest req = new FetchRequest(kpiIds, areaIds, FetchRequest.parseYears(years), groups, members);
+                List<String> warnings = new ArrayList<>();
+                if (group != null && !group.isBlank()) groups.add(resolveGroup(wb, service, group.strip(), cancel, warnings));
+                for (String w : warnings) System.out.println("Obs: " + w);
+                FetchRequest req = new FetchRequest(kpiIds, areaIds, FetchRequest.parseYears(years), groups, members, update);
                 String[] last = {""};
                 FetchSummary s = service.fetch(wb, req, (done, total, msg) -> {
                     if (!quiet && !msg.equals(last[0])) {
@@ -205,17 +212,18 @@ public final class KoladaCommand implements Callable<Integer> {
             return out;
         }
 
-        private static KoladaGroup resolveGroup(Workbook wb, KoladaService service, String spec, CancelToken cancel) {
+        private static KoladaGroup resolveGroup(Workbook wb, KoladaService service, String spec, CancelToken cancel,
+                                                List<String> warnings) {
             String lower = spec.toLowerCase(Locale.ROOT);
             if (lower.equals("liknande") || lower.startsWith("liknande:")) {
                 String kind = lower.contains(":") ? spec.substring(spec.indexOf(':') + 1).strip() : null;
                 String name = KoladaService.ownMunicipalityName(wb);
-                Optional<KoladaGroup> g = service.similarGroup(name, kind, cancel);
+                Optional<KoladaGroup> g = service.similarGroup(name, kind, cancel, warnings);
                 return g.orElseThrow(() -> new UserError("Hittar ingen grupp \"Liknande kommuner"
                         + (kind == null ? "" : " " + kind) + ", " + name + ", <år>\" i Kolada."));
             }
             if (spec.matches("(?i)G\\d+")) {
-                return service.group(spec.toUpperCase(Locale.ROOT), cancel)
+                return service.group(spec.toUpperCase(Locale.ROOT), cancel, warnings)
                         .orElseThrow(() -> new UserError("Kolada har ingen kommungrupp med id " + spec + "."));
             }
             throw new UserError("Okänd grupp \"" + spec + "\". Skriv 'liknande', 'liknande:socioekonomi' eller ett id som G176320 "

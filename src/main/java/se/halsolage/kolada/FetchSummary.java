@@ -51,12 +51,16 @@ public record FetchSummary(
         StringBuilder sb = new StringBuilder();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(fetchedAt);
         sb.append("Hämtat från Kolada ").append(when).append(" (").append(ATTRIBUTION).append(")\n");
+        sb.append(updated).append(updated == 1 ? " värde reviderat, " : " värden reviderade, ").append(added).append(" nya")
+                .append(notOk > 0 ? " (" + notOk + " utan tal, med markering)" : "").append('\n');
         sb.append("Anrop: ").append(requests).append(" (").append(pages).append(pages == 1 ? " sida" : " sidor")
                 .append("), rader: ").append(rows).append(", värden: ").append(total()).append('\n');
         sb.append("Nya värden: ").append(added).append('\n');
         sb.append("Reviderade värden: ").append(updated).append('\n');
         sb.append("Oförändrade värden: ").append(unchanged).append('\n');
-        if (notOk > 0) sb.append("Utan värde (saknas/sekretess, sparade med markering): ").append(notOk).append('\n');
+        if (notOk > 0) {
+            sb.append("Utan värde (sparade med markering: .. sekretess, – saknas, . ej tillämpligt): ").append(notOk).append('\n');
+        }
         if (deletedSkipped > 0) sb.append("Borttagna i Kolada (hoppades över): ").append(deletedSkipped).append('\n');
         if (!newPeriods.isEmpty()) {
             sb.append("Nya perioder: ").append(newPeriods.entrySet().stream()

@@ -92,6 +92,44 @@ public final class KoladaService {
         return List.copyOf(new LinkedHashSet<>(out));
     }
 
+    /**
+     * Area ids as the user wrote them, with {@code lan} (also "län") for every municipality of the workbook's
+     * county and {@code alla} for all of Sweden's municipalities, in code order; repeats dropped. Kolada takes
+     * at most 25 ids per request, so a long list becomes several requests (see {@link KoladaClient#dataUrls}).
+     */
+    public static List<String> expandAreas(Workbook wb, List<String> spec) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String raw : spec) {
+            for (String part : raw.split(",")) {
+                String a = part.strip();
+                if (a.isEmpty()) continue;
+                String l = a.toLowerCase(java.util.Locale.ROOT);
+                if (l.equals("lan") || l.equals("län")) {
+                    String county = ownCounty(wb);
+                    wb.areas().byKind(AreaKind.MUNICIPALITY).stream().filter(m -> county.equals(m.parentId()))
+                            .map(Area::id).sorted().forEach(out::add);
+                } else if (l.equals("alla")) {
+                    wb.areas().byKind(AreaKind.MUNICIPALITY).stream().map(Area::id).sorted().forEach(out::add);
+                } else {
+                    out.add(a);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String ownCounty(Workbook wb) {
+        PlanSettings p = wb.settings().plan();
+        String county = p.countyId();
+        if ((county == null || county.isBlank()) && p.municipalityId() != null) {
+            county = wb.areas().get(p.municipalityId()).map(Area::parentId).orElse(null);
+        }
+        if (county == null || county.isBlank()) {
+            throw new UserError("Arbetsboken har inget eget län angivet, så 'lan' går inte att tolka. Ange kommunerna med id.");
+        }
+        return county;
+    }
+
     /** The name of the workbook's own municipality. */
     public static String ownMunicipalityName(Workbook wb) {
         String id = wb.settings().plan().municipalityId();
@@ -101,19 +139,61 @@ public final class KoladaService {
     }
 
     /**
-     * The newest "Liknande kommuner …, <municipality>, <år>" group, looked up in Kolada by title (ids
-     * change every year), else in the downloaded catalogue copy. {@code kind} e.g. "socioekonomi"; null = any.
+     * The newest "Liknande kommuner <kind>, <municipality>, <år>" group, looked up in Kolada by title (ids
+     * change every year; {@code ?title=} is a substring search, so the municipality's name is asked and the
+     * titles are matched whole, newest year first). {@code kind} e.g. "socioekonomi"; null = any. When
+     * Kolada cannot be reached, answers oddly or has no such group, the downloaded catalogue copy is used
+     * and a warning saying so is added to {@code warnings}; without a copy the Kolada error is thrown.
      */
-    public Optional<KoladaGroup> similarGroup(String municipalityName, String kind, CancelToken cancel) {
-        List<KoladaGroup> online = client.municipalityGroups(municipalityName, cancel);
-        Optional<KoladaGroup> g = KoladaGroups.similarTo(online, municipalityName, kind);
-        return g.isPresent() ? g : KoladaGroups.similarTo(municipalityName, kind);
+    public Optional<KoladaGroup> similarGroup(String municipalityName, String kind, CancelToken cancel, List<String> warnings) {
+        KoladaException failure = null;
+        try {
+            Optional<KoladaGroup> g = KoladaGroups.similarTo(client.municipalityGroups(municipalityName, cancel), municipalityName, kind);
+            if (g.isPresent()) return g;
+        } catch (KoladaException e) {
+            if (e.kind() == KoladaException.Kind.CANCELLED) throw e;
+            failure = e;
+        }
+        Optional<KoladaGroup> local = KoladaGroups.similarTo(municipalityName, kind);
+        if (local.isEmpty()) {
+            if (failure != null) throw failure;
+            return local;
+        }
+        warnings.add((failure != null ? "Kolada kunde inte svara på frågan om kommungrupper (" + shortReason(failure) + ")"
+                : "Kolada hittade ingen sådan grupp") + "; gruppen " + local.get().title() + " (" + local.get().id()
+                + ") och dess medlemmar togs ur katalogen som sparades på datorn " + catalogueDate());
+        return local;
     }
 
-    /** A Kolada group by id, asked of Kolada (for fresh members), else the downloaded catalogue copy. */
-    public Optional<KoladaGroup> group(String id, CancelToken cancel) {
-        List<KoladaGroup> online = client.municipalityGroupsById(List.of(id), cancel);
-        return online.stream().filter(g -> g.id().equalsIgnoreCase(id)).findFirst().or(() -> KoladaGroups.byId(id));
+    /** A Kolada group by id, asked of Kolada (for fresh members), else the downloaded catalogue copy (with a warning). */
+    public Optional<KoladaGroup> group(String id, CancelToken cancel, List<String> warnings) {
+        KoladaException failure = null;
+        try {
+            Optional<KoladaGroup> g = client.municipalityGroupsById(List.of(id), cancel).stream()
+                    .filter(x -> x.id().equalsIgnoreCase(id)).findFirst();
+            if (g.isPresent()) return g;
+        } catch (KoladaException e) {
+            if (e.kind() == KoladaException.Kind.CANCELLED) throw e;
+            failure = e;
+        }
+        Optional<KoladaGroup> local = KoladaGroups.byId(id);
+        if (local.isEmpty()) {
+            if (failure != null) throw failure;
+            return local;
+        }
+        warnings.add((failure != null ? "Kolada kunde inte svara på frågan om kommungruppen " + id + " (" + shortReason(failure) + ")"
+                : "Kolada har ingen kommungrupp " + id) + "; dess medlemmar togs ur katalogen som sparades på datorn " + catalogueDate());
+        return local;
+    }
+
+    private static String catalogueDate() {
+        return se.halsolage.catalog.KoladaCatalog.load().map(c -> c.ageText(java.time.LocalDate.now())).orElse("");
+    }
+
+    private static String shortReason(KoladaException e) {
+        String m = e.getMessage().replace(KoladaException.UNCHANGED, "").strip();
+        int dot = m.indexOf(". ");
+        return dot > 0 ? m.substring(0, dot) : m;
     }
 
     // ------------------------------------------------------------ fetch
@@ -122,6 +202,23 @@ public final class KoladaService {
     }
 
     private record Key(String indicator, String area, String period, String group) {
+    }
+
+    /** The date part Kolada's {@code from_date} takes, in Sweden's time zone, for a fetch made at {@code t}. */
+    static String fromDate(Instant t) {
+        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(t.atZone(java.time.ZoneId.of("Europe/Stockholm")));
+    }
+
+    /** The same request without a from_date (how sources of earlier fetches are compared). */
+    static String withoutFromDate(String url) {
+        return url == null ? null : url.replaceAll("&from_date=[^&]*", "");
+    }
+
+    /** When the workbook last fetched exactly this request (its first-page URL, from_date aside), if ever. */
+    static Optional<Instant> lastFetch(Workbook wb, String url) {
+        return wb.sources().all().stream()
+                .filter(s -> s.kind() == se.halsolage.domain.SourceKind.KOLADA && url.equals(withoutFromDate(s.request())))
+                .map(Source::importedAt).filter(Objects::nonNull).max(Instant::compareTo);
     }
 
     /** How many data requests (before paging) a fetch will make: for a progress bar or a confirmation. */
@@ -165,8 +262,14 @@ public final class KoladaService {
             }
         }
 
-        // 2. Download everything.
-        List<String> urls = client.dataUrls(req.kpiIds(), areas, req.years());
+        // 2. Download everything. With update: only what Kolada changed since the last fetch of the same request.
+        List<String> urls = new ArrayList<>();
+        int firstTime = 0;
+        for (String u : client.dataUrls(req.kpiIds(), areas, req.years())) {
+            Optional<Instant> last = req.update() ? lastFetch(wb, u) : Optional.empty();
+            if (req.update() && last.isEmpty()) firstTime++;
+            urls.add(last.map(t -> u + "&from_date=" + fromDate(t)).orElse(u));
+        }
         List<Planned> planned = new ArrayList<>();
         int[] pagesSoFar = {0};
         for (int i = 0; i < urls.size(); i++) {
@@ -227,9 +330,19 @@ public final class KoladaService {
         if (wb.settings().plan().exampleData()) {
             warnings.add("Arbetsboken är en exempelarbetsbok med påhittade värden; Koladas värden blandas nu med dem.");
         }
+        if (req.update() && firstTime > 0) {
+            warnings.add(firstTime + (firstTime == 1 ? " fråga" : " frågor") + " hade inte hämtats förut och hämtades hela");
+        }
         List<String> groupsStored = new ArrayList<>();
+        Set<String> unknownStatuses = new TreeSet<>();
+        String runLabel = "Kolada: " + String.join(",", req.kpiIds().subList(0, Math.min(5, req.kpiIds().size())))
+                + (req.kpiIds().size() > 5 ? " … (" + req.kpiIds().size() + " nyckeltal)" : "") + ", " + areas.size()
+                + (areas.size() == 1 ? " område" : " områden") + (req.update() ? ", uppdatering" : "");
         UpsertCounts counts = wb.transaction(w -> {
             progress.progress(urls.size(), urls.size(), FetchListener.SAVING);
+            // one entry in the import log: "Ångra senaste import" (import --undo-last) takes the whole fetch back
+            long runId = w.imports().start(runLabel, "kolada");
+            List<Long> newSources = new ArrayList<>();
             for (Indicator ind : newIndicators) w.indicators().save(ind);
             for (KoladaGroup g : groupsById.values()) {
                 w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));
@@ -244,9 +357,12 @@ public final class KoladaService {
                 }
             }
             UpsertCounts total = new UpsertCounts(0, 0, 0);
+            se.halsolage.workbook.ImportWriter writer = w.imports().writer(runId);
+            try {
             for (Planned p : planned) {
                 Instant at = p.pages().isEmpty() ? fetchedAt : p.pages().get(0).fetchedAt();
                 Source src = w.sources().add(Source.newKolada(p.url(), at));
+                newSources.add(src.id());
                 Map<Key, Observation> batch = new LinkedHashMap<>();
                 for (DataRow r : rowsByUrl.get(p.url())) {
                     if (!req.kpiIds().contains(r.kpi())) {
@@ -260,6 +376,9 @@ public final class KoladaService {
                             continue;
                         }
                         Observation o = KoladaMapping.toObservation(r, v, src.id(), isGroup);
+                        if (o != null && v.value() == null && !KoladaMapping.status(v.status()).known()) {
+                            unknownStatuses.add(v.status().strip());
+                        }
                         if (o == null) {
                             warnings.add("Okänd könskod \"" + v.gender() + "\" för " + r.kpi() + " " + r.municipality()
                                     + " " + r.period() + " hoppades över");
@@ -285,11 +404,20 @@ public final class KoladaService {
                                 FetchSummary.show(o.value(), o.status().label(), o.marker())));
                     }
                 }
-                UpsertCounts c = w.observations().upsertAll(batch.values());
+                UpsertCounts c = writer.write(new ArrayList<>(batch.values()), false);
                 w.sources().update(src.withCounts(c.added(), c.updated(), c.unchanged()));
                 total = total.plus(c);
                 for (KoladaPage page : p.pages()) w.koladaCache().put(page.url(), page.fetchedAt(), page.body());
             }
+            } finally {
+                writer.close();
+            }
+            for (String st : unknownStatuses) {
+                warnings.add("Kolada gav statusen \"" + st + "\", som Hälsoläge inte känner till; värdena sparades utan tal, "
+                        + "som saknade, med markeringen \"" + st + "\"");
+            }
+            w.imports().finish(runId, newSources, newSources, total.added() + " nya, " + total.updated() + " reviderade, "
+                    + total.unchanged() + " oförändrade värden", newIndicators.stream().map(Indicator::id).toList(), List.of());
             return total;
         });
         return new FetchSummary(fetchedAt, planned.size(), pageCount, rowCount, counts.added(), counts.updated(),

@@ -116,6 +116,42 @@ final class FakeKolada implements AutoCloseable {
         groupCatalog.put(g.id(), g);
     }
 
+    /**
+     * Also serves the 138 910 real values of ../shared/fixtures/real/kolada_values_raw_2024-12-12.csv (290
+     * municipalities, 23 KPIs, 2010–2024, K/M/T, statuses "", Missing, Privacy, Not applicable, value null
+     * whenever there is a status), as Kolada returned them on 2024-12-12.
+     */
+    void loadRealValues() throws IOException {
+        for (Map<String, String> r : rows(SharedFiles.real("kolada_values_raw_2024-12-12.csv"))) {
+            String v = r.get("value");
+            put(r.get("kpi"), r.get("municipality_id"), r.get("year"),
+                    new Val(r.get("gender"), v.isEmpty() || v.equals("NA") ? null : Double.valueOf(v), r.get("status"), false));
+        }
+    }
+
+    /** The day a row (kpi, area, period) was last changed, for from_date; rows loaded or put are "old". */
+    private final Map<String, java.time.LocalDate> changedOn = new HashMap<>();
+    private static final java.time.LocalDate OLD = java.time.LocalDate.of(2024, 12, 12);
+
+    /** Changes one gender's value the way Kolada revises a row: the row counts as changed today. */
+    synchronized void change(String kpi, String area, String period, Val v) {
+        put(kpi, area, period, v);
+        changedOn.put(kpi + "|" + area + "|" + period, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")));
+    }
+
+    private java.time.LocalDate changed(String kpi, String area, String period) {
+        if (!area.startsWith("G")) return changedOn.getOrDefault(kpi + "|" + area + "|" + period, OLD);
+        KoladaGroup g = groupCatalog.get(area);
+        java.time.LocalDate d = OLD;
+        if (g != null) {
+            for (String m : g.members().keySet()) {
+                java.time.LocalDate x = changedOn.getOrDefault(kpi + "|" + m + "|" + period, OLD);
+                if (x.isAfter(d)) d = x;
+            }
+        }
+        return d;
+    }
+
     /** Adds or replaces one gender's value. */
     synchronized void put(String kpi, String area, String period, Val v) {
         List<Val> vals = data.computeIfAbsent(kpi, k -> new TreeMap<>()).computeIfAbsent(area, a -> new TreeMap<>())
@@ -172,7 +208,7 @@ final class FakeKolada implements AutoCloseable {
             int page = Integer.parseInt(q.getOrDefault("page", "1"));
             String path = ex.getRequestURI().getPath().substring("/v3/".length());
             String[] parts = path.split("/");
-            for (int i = 1; i < parts.length; i += 2) {
+            for (int i = 1; i < parts.length; i++) { // every id segment: /kpi/<ids>, /data/kpi/<ids>/municipality/<ids>/year/<ids>
                 if (parts[i].split(",").length > 25) {
                     send(ex, 422, "{\"detail\":\"Too many ids: at most 25 per segment\"}");
                     return;
@@ -180,7 +216,7 @@ final class FakeKolada implements AutoCloseable {
             }
             List<ObjectNode> all;
             switch (parts[0]) {
-                case "data" -> all = dataRows(parts);
+                case "data" -> all = dataRows(parts, q.get("from_date"));
                 case "municipality_groups" -> all = groups(parts, q.get("title"));
                 case "kpi" -> all = kpis(parts, q.get("title"));
                 case "municipality" -> all = municipalities(q.get("title"));
@@ -193,7 +229,8 @@ final class FakeKolada implements AutoCloseable {
             ObjectNode body = json.createObjectNode();
             body.put("count", all.size());
             String self = baseUrl() + "/" + path + "?per_page=" + perPage
-                    + (q.containsKey("title") ? "&title=" + KoladaClient.encode(q.get("title")) : "");
+                    + (q.containsKey("title") ? "&title=" + KoladaClient.encode(q.get("title")) : "")
+                    + (q.containsKey("from_date") ? "&from_date=" + q.get("from_date") : "");
             if (to < all.size()) body.put("next_url", self + "&page=" + (page + 1));
             else body.putNull("next_url");
             if (page > 1) body.put("previous_url", self + "&page=" + (page - 1));
@@ -206,7 +243,8 @@ final class FakeKolada implements AutoCloseable {
         }
     }
 
-    private synchronized List<ObjectNode> dataRows(String[] parts) {
+    private synchronized List<ObjectNode> dataRows(String[] parts, String fromDate) {
+        java.time.LocalDate from = fromDate == null ? null : java.time.LocalDate.parse(fromDate);
         Map<String, String> seg = new HashMap<>();
         for (int i = 1; i + 1 < parts.length; i += 2) seg.put(parts[i], parts[i + 1]);
         List<String> kpis = Arrays.asList(seg.get("kpi").split(","));
@@ -218,6 +256,7 @@ final class FakeKolada implements AutoCloseable {
                 Map<String, List<Val>> byPeriod = a.startsWith("G") ? groupMeans(k, a) : data.getOrDefault(k, Map.of()).getOrDefault(a, Map.of());
                 for (Map.Entry<String, List<Val>> e : new TreeMap<>(byPeriod).entrySet()) {
                     if (years != null && !years.contains(e.getKey())) continue;
+                    if (from != null && changed(k, a, e.getKey()).isBefore(from)) continue;
                     ObjectNode row = json.createObjectNode();
                     row.put("kpi", k);
                     row.put("municipality", a);

@@ -33,6 +33,33 @@ public final class FakeKoladaAccess implements AutoCloseable {
         }
     }
 
+    /** Also serves ../shared/fixtures/real/kolada_values_raw_2024-12-12.csv (real statuses; skips without it). */
+    public void loadRealValues() throws java.io.IOException {
+        fake.loadRealValues();
+    }
+
+    /** Serves one value (a test's own, CRAFTED figure): value null with a status such as "Privacy". */
+    public void put(String kpi, String area, String period, String gender, Double value, String status) {
+        fake.put(kpi, area, period, new FakeKolada.Val(gender, value, status, false));
+    }
+
+    /** Revises one value today, as Kolada does (what from_date then finds). */
+    public void change(String kpi, String area, String period, String gender, Double value, String status) {
+        fake.change(kpi, area, period, new FakeKolada.Val(gender, value, status, false));
+    }
+
+    /** Answers the next requests whose URI contains {@code uriPart} with {@code status} and {@code body}. */
+    public void fault(String uriPart, int times, int status, String body) {
+        for (int i = 0; i < times; i++) fake.fault(u -> u.contains(uriPart), status, body, java.util.Map.of());
+    }
+
+    /** Every request URI the stand-in got, in order. */
+    public java.util.List<String> requests() {
+        synchronized (fake.requests) {
+            return java.util.List.copyOf(fake.requests);
+        }
+    }
+
     @Override
     public void close() {
         fake.close();
