@@ -187,7 +187,7 @@ public final class ChartService {
                 else {
                     s.add((double) year, null);
                     if (l.own() && o != null || l.own() && year > firstYear(l.obs()) && year < lastYear(l.obs())) {
-                        gapPeriods.add(periodLabels.get(year));
+                        gapPeriods.add(periodLabels.get(year) + " (" + gapMarker(o) + ")");
                     }
                 }
             }
@@ -290,9 +290,7 @@ public final class ChartService {
                     last.value(), l.color(), l.own()));
         }
         placeLabels(plot, labels, yr, t, maxYear);
-        if (!gapPeriods.isEmpty()) {
-            notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
-        }
+        if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
         if (area.equals(plan.countyId()) && plan.municipalityId() != null
                 && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
@@ -376,7 +374,7 @@ public final class ChartService {
                     hi = Math.max(hi, o.value());
                 } else {
                     s.add((double) year, null);
-                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year));
+                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year) + " (" + gapMarker(o) + ")");
                 }
             }
             data.addSeries(s);
@@ -409,7 +407,7 @@ public final class ChartService {
 
         var gg = AnalysisService.genderGap(ind, fm.get(0), fm.get(1));
         List<String> notes = new ArrayList<>();
-        if (!gapPeriods.isEmpty()) notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
+        if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         notes.add("Heldragen linje med cirklar: " + fLabel.toLowerCase() + "; streckad linje med kvadrater: " + mLabel.toLowerCase() + ".");
         String gapText = "";
         if (gg.gap() != null) {
@@ -1017,6 +1015,30 @@ public final class ChartService {
     private static String lastLabel(List<Observation> obs) {
         List<Observation> v = AnalysisService.withValues(obs);
         return v.get(v.size() - 1).period().label();
+    }
+
+    /** The marker a gap in a line stands for: ".." sekretess, "–" saknas (also no row at all), "." ej tillämpligt. */
+    private static String gapMarker(Observation o) {
+        if (o == null) return ObservationStatus.MISSING.defaultMarker();
+        return o.status() == ObservationStatus.OK ? ObservationStatus.MISSING.defaultMarker() : o.status().defaultMarker();
+    }
+
+    /** "Luckor i linjen: 2019 (–), 2020 (..); .. = sekretess, – = uppgift saknas." */
+    static String gapNote(Set<String> gaps) {
+        StringBuilder legend = new StringBuilder();
+        String all = String.join(", ", gaps);
+        for (ObservationStatus st : List.of(ObservationStatus.SUPPRESSED, ObservationStatus.MISSING, ObservationStatus.NOT_APPLICABLE)) {
+            String m = st.defaultMarker();
+            if (gaps.stream().anyMatch(g -> g.endsWith("(" + m + ")"))) {
+                if (legend.length() > 0) legend.append(", ");
+                legend.append(m).append(" = ").append(switch (st) {
+                    case SUPPRESSED -> "sekretess";
+                    case NOT_APPLICABLE -> "ej tillämpligt";
+                    default -> "uppgift saknas";
+                });
+            }
+        }
+        return "Luckor i linjen: " + all + "; " + legend + ".";
     }
 
     private static String marker(Observation o) {

@@ -196,6 +196,16 @@ class KoladaFetchCommandTest {
                 .startsWith("2020\tKvinnor\t..\t\tsuppressed\tKolada");
         assertThat(out().lines().filter(l -> l.startsWith("2018\t"))).singleElement().asString().startsWith("2018\tKvinnor\t46,3566\t\tok\tKolada");
 
+        // and in charts: the gaps of Gagnef's line are marked as Kolada marks them (2019 Missing, 2020 and 2023 Privacy)
+        try (Workbook wb = Workbook.open(file)) {
+            var charts = new se.halsolage.chart.ChartService(wb);
+            var trend = charts.create(se.halsolage.chart.ChartKind.TREND, "N09890", "2026", se.halsolage.chart.ChartTheme.SCREEN);
+            assertThat(trend.note()).contains("Luckor i linjen: 2019 (\u2013), 2020 (..), 2023 (..); .. = sekretess, \u2013 = uppgift saknas.");
+            var gender = charts.create(se.halsolage.chart.ChartKind.GENDER, "N09890", "2026", se.halsolage.chart.ChartTheme.SCREEN);
+            assertThat(gender.note()).contains("Kvinnor 2020 (..)", ".. = sekretess");
+            assertThat(trend.sourceLine()).contains("Källa: Kolada");
+        }
+
         // the whole fetch is one entry in the import log: one undo takes it all back
         out.reset();
         assertThat(run("import", "--workbook", file.toString(), "--undo-last")).as(err()).isZero();
