@@ -430,6 +430,7 @@ public final class ChartService {
         }
         List<Observation> shown = new ArrayList<>();
         for (Line l : lines) shown.addAll(l.obs());
+        if (!gapText.isEmpty()) notes.add(COMPUTED_NOTE);
         return finish(plot, t, ind.displayTitle() + ": " + fLabel.toLowerCase() + " och " + mLabel.toLowerCase(), subtitle,
                 alt.toString(), shown, notes);
     }
@@ -603,6 +604,7 @@ public final class ChartService {
                 : "Fylld cirkel: " + name(area) + "; ofylld romb: riket") + ". Linjens färg och texten till höger: "
                 + "bättre (grönblå), sämre (orange), osäker eller lika (grå), utifrån om högre eller lägre är bättre.");
         notes.add("Sorterat från störst skillnad åt det sämre hållet till störst åt det bättre.");
+        notes.add(COMPUTED_NOTE);
         StringBuilder alt = new StringBuilder("Punktdiagram med " + rows.size() + " nyckeltal i området " + ind.sfhArea().title()
                 + " som jämför " + (g.genderMode() ? g.ownLabel().toLowerCase() + " med " + g.refLabel().toLowerCase()
                 : name(area) + " med riket") + ". " + (g.genderMode() ? g.ownLabel() : name(area)) + " ligger bättre till i " + better
@@ -958,6 +960,12 @@ public final class ChartService {
         chart.addSubtitle(nt);
         return new RenderedChart(chart, title, subtitle, alt, sourceLine, note);
     }
+
+    /**
+     * Kolada's terms: figures we processed must not be attributed to Kolada. A chart that shows a
+     * difference Hälsoläge computed says so next to "Källa: Kolada", which covers only the values as fetched.
+     */
+    static final String COMPUTED_NOTE = "Skillnaderna är beräknade av Hälsoläge ur källans värden, inte hämtade från källan.";
 
     /** "Källa: Kolada", "Källa: fil.xlsx; Kolada", always stating invented values for example data. */
     String sourceLine(List<Observation> shown) {

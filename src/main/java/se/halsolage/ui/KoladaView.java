@@ -103,6 +103,21 @@ final class KoladaView {
             String p = vm.fetch();
             if (p != null) session.dialogs().showError(t.get("kolada.failed"), p);
         });
+        Button updateAll = new Button(t.get("kolada.updateAll"));
+        updateAll.setId("koladaUpdateAll");
+        Ui.tip(updateAll, t.get("kolada.updateAllTip"));
+        updateAll.disableProperty().bind(vm.runningProperty().or(session.workbookProperty().isNull()));
+        updateAll.setOnAction(e -> {
+            String p = vm.updateAll();
+            if (p != null) session.dialogs().showError(t.get("kolada.failed"), p);
+        });
+        ListView<String> lastFetched = new ListView<>();
+        lastFetched.setId("koladaLastFetched");
+        lastFetched.setPrefHeight(140);
+        Runnable updateLast = () -> lastFetched.getItems().setAll(vm.lastFetched().stream().map(vm::lastFetchedText).toList());
+        session.versionProperty().addListener((o, a, b) -> updateLast.run());
+        session.workbookProperty().addListener((o, a, b) -> updateLast.run());
+        updateLast.run();
         Button cancel = new Button(t.get("report.cancel"));
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.setOnAction(e -> vm.cancel());
@@ -122,7 +137,8 @@ final class KoladaView {
         VBox right = new VBox(8, Ui.labelFor(t.get("kolada.chosen"), chosen), chosen, remove,
                 new Label(t.get("kolada.areas")), new HBox(12, own, county, riket, group), areas,
                 new HBox(8, Ui.labelFor(t.get("kolada.years"), years), years),
-                new HBox(8, fetch, cancel, bar), message, Ui.labelFor(t.get("kolada.summary"), summary), summary);
+                new HBox(8, fetch, updateAll, cancel, bar), message, Ui.labelFor(t.get("kolada.summary"), summary), summary,
+                Ui.labelFor(t.get("kolada.lastFetched"), lastFetched), lastFetched);
         VBox.setVgrow(chosen, Priority.ALWAYS);
         right.setPadding(new Insets(12));
         SplitPane split = new SplitPane(left, right);

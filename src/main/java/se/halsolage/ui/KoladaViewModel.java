@@ -16,6 +16,8 @@ import se.halsolage.catalog.KpiInfo;
 import se.halsolage.domain.Area;
 import se.halsolage.domain.AreaKind;
 import se.halsolage.domain.PlanSettings;
+import se.halsolage.domain.Source;
+import se.halsolage.domain.SourceKind;
 import se.halsolage.kolada.CancelToken;
 import se.halsolage.kolada.CatalogUpdate;
 import se.halsolage.kolada.FetchRequest;
@@ -24,14 +26,19 @@ import se.halsolage.kolada.KoladaClient;
 import se.halsolage.kolada.KoladaService;
 import se.halsolage.workbook.Workbook;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Kolada: search the catalogue, choose KPIs and areas, fetch with progress and cancel, summary. */
 public final class KoladaViewModel {
@@ -183,13 +190,62 @@ public final class KoladaViewModel {
         return KoladaGroups.byId(id);
     }
 
+    /** One line per Kolada KPI of the workbook: when it was last fetched, for the view. */
+    public record LastFetch(String kpi, String title, Instant at) {
+    }
+
+    /**
+     * The workbook's Kolada KPIs with the time each was last fetched from Kolada (from the sources the
+     * fetches left: each names its request, {@code /data/kpi/<ids>/…}), never-fetched ones last.
+     */
+    public List<LastFetch> lastFetched() {
+        Workbook wb = session.workbook();
+        if (wb == null) return List.of();
+        Map<String, Instant> last = new HashMap<>();
+        for (Source src : wb.sources().all()) {
+            if (src.kind() != SourceKind.KOLADA || src.request() == null || src.importedAt() == null) continue;
+            Matcher m = KPI_SEGMENT.matcher(src.request());
+            if (!m.find()) continue;
+            for (String k : m.group(1).split(",")) last.merge(k, src.importedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<LastFetch> out = new ArrayList<>();
+        for (String id : KoladaService.catalogueKpis(wb)) {
+            String title = wb.indicators().get(id).map(i -> i.displayTitle()).orElse(id);
+            out.add(new LastFetch(id, title, last.get(id)));
+        }
+        out.sort(Comparator.comparing((LastFetch f) -> f.at() == null).thenComparing(LastFetch::kpi));
+        return out;
+    }
+
+    private static final Pattern KPI_SEGMENT = Pattern.compile("/data/kpi/([^/?]+)");
+
+    /** "N15643  Trygga i skolan, åk 8: hämtad 2026-12-04" / "… aldrig hämtad". */
+    public String lastFetchedText(LastFetch f) {
+        return f.kpi() + "  " + f.title() + ": " + (f.at() == null ? session.texts().get("kolada.neverFetched")
+                : session.texts().get("kolada.fetchedOn", f.at().atZone(ZoneId.systemDefault()).toLocalDate().toString()));
+    }
+
+    /**
+     * "Uppdatera alla": every Kolada KPI of the workbook for the chosen areas, asking Kolada only for what
+     * changed since the last fetch of the same request (from_date). Returns a problem text, or null when started.
+     */
+    public String updateAll() {
+        chooseWorkbookKpis();
+        return fetch(true);
+    }
+
     /** Fetches in the background. Returns a problem text, or null when started. */
     public String fetch() {
+        return fetch(false);
+    }
+
+    private String fetch(boolean update) {
         Workbook wb = session.workbook();
         if (wb == null) return session.texts().get("kolada.noWorkbook");
         FetchRequest req;
         try {
-            req = request();
+            FetchRequest r = request();
+            req = new FetchRequest(r.kpiIds(), r.areaIds(), r.years(), r.groups(), r.includeGroupMembers(), update);
         } catch (RuntimeException e) {
             return session.message(e);
         }

@@ -203,7 +203,11 @@ class KoladaFetchCommandTest {
             assertThat(trend.note()).contains("Luckor i linjen: 2019 (\u2013), 2020 (..), 2023 (..); .. = sekretess, \u2013 = uppgift saknas.");
             var gender = charts.create(se.halsolage.chart.ChartKind.GENDER, "N09890", "2026", se.halsolage.chart.ChartTheme.SCREEN);
             assertThat(gender.note()).contains("Kvinnor 2020 (..)", ".. = sekretess");
-            assertThat(trend.sourceLine()).contains("Källa: Kolada");
+            assertThat(trend.sourceLine()).isEqualTo("Källa: Kolada");
+            // attribution: Kolada's values are "Källa: Kolada"; the girls/boys difference is ours and says so
+            assertThat(trend.note()).doesNotContain("beräknade av Hälsoläge");
+            assertThat(gender.subtitle()).contains("Skillnad 2022: Kvinnor − män");
+            assertThat(gender.note()).contains("Skillnaderna är beräknade av Hälsoläge ur källans värden, inte hämtade från källan.");
         }
 
         // the whole fetch is one entry in the import log: one undo takes it all back

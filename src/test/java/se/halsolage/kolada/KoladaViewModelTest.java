@@ -82,6 +82,31 @@ class KoladaViewModelTest {
     }
 
     @Test
+    void updateAllAsksOnlyForChangesAndTheViewShowsWhenEachKpiWasLastFetched() {
+        KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
+        vm.group.set(false);
+        assertThat(vm.lastFetched()).hasSize(39).allSatisfy(f -> assertThat(f.at()).isNull());
+        assertThat(vm.lastFetchedText(vm.lastFetched().get(0))).endsWith(": aldrig hämtat");
+
+        assertThat(vm.updateAll()).isNull(); // the first time: every request is fetched whole, and the summary says so
+        assertThat(errors).isEmpty();
+        assertThat(vm.summaryProperty().get()).contains("0 värden reviderade, 4 nya", "2 frågor hade inte hämtats förut och hämtades hela");
+        String today = java.time.LocalDate.now().toString();
+        assertThat(vm.lastFetched()).allSatisfy(f -> assertThat(f.at()).isNotNull());
+        assertThat(vm.lastFetched().stream().map(vm::lastFetchedText))
+                .contains("N15643  Trygga i skolan, åk 8: hämtat " + today);
+
+        kolada.change("N15643", "1984", "2023", new FakeKolada.Val("T", 81.0, "", false)); // CRAFTED revision
+        int before = kolada.requests.size();
+        assertThat(vm.updateAll()).isNull();
+        assertThat(kolada.requests.subList(before, kolada.requests.size())).hasSize(2)
+                .allSatisfy(u -> assertThat(u).contains("&from_date="));
+        assertThat(vm.summaryProperty().get()).contains("1 värde reviderat, 0 nya", "rader: 1");
+        assertThat(session.workbook().observations().series("N15643", "1984", Group.TOTALT))
+                .extracting(o -> o.value()).containsExactly(78.0, 81.0);
+    }
+
+    @Test
     void theCatalogueButtonDownloadsKoladasCatalogueAndTheSearchThenCoversIt() {
         try (TempAppData home = new TempAppData(dir.resolve("appdata"))) {
             KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
