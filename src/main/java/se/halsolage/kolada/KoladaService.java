@@ -204,6 +204,26 @@ public final class KoladaService {
     private record Key(String indicator, String area, String period, String group) {
     }
 
+    /** Whether any row would add a value or change a stored one (value, status or marker). */
+    private static boolean changesSomething(Map<String, List<DataRow>> rowsByUrl, Map<String, Map<Key, Observation>> existing,
+                                            Map<String, KoladaGroup> groups) {
+        for (List<DataRow> rows : rowsByUrl.values()) {
+            for (DataRow r : rows) {
+                for (DataRow.Value v : r.values()) {
+                    Observation o = KoladaMapping.toObservation(r, v, 0, groups.containsKey(r.municipality()));
+                    if (o == null) continue;
+                    Observation old = existing.getOrDefault(o.indicatorId() + "|" + o.areaId(), Map.of())
+                            .get(new Key(o.indicatorId(), o.areaId(), o.period().label(), o.group().label()));
+                    if (old == null || !Objects.equals(old.value(), o.value()) || old.status() != o.status()
+                            || !Objects.equals(old.marker(), o.marker())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The date part Kolada's {@code from_date} takes, in Sweden's time zone, for a fetch made at {@code t}. */
     static String fromDate(Instant t) {
         return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(t.atZone(java.time.ZoneId.of("Europe/Stockholm")));
@@ -313,11 +333,13 @@ public final class KoladaService {
                 existing.put(k + "|" + a, m);
             }
         }
+        // With --update an empty answer means "nothing changed", not "Kolada has nothing": only whole fetches report gaps.
+        boolean whole = urls.stream().noneMatch(u -> u.contains("&from_date="));
         Map<String, Long> kpisWithoutData = new TreeMap<>();
         for (String k : req.kpiIds()) {
-            if (!kpisSeen.contains(k)) kpisWithoutData.put(k, (long) wb.observations().forIndicator(k).size());
+            if (whole && !kpisSeen.contains(k)) kpisWithoutData.put(k, (long) wb.observations().forIndicator(k).size());
         }
-        List<String> areasWithoutData = areas.stream().filter(a -> !areasSeen.contains(a)).toList();
+        List<String> areasWithoutData = whole ? areas.stream().filter(a -> !areasSeen.contains(a)).toList() : List.of();
 
         // 5. One transaction.
         Instant fetchedAt = planned.stream().flatMap(p -> p.pages().stream()).map(KoladaPage::fetchedAt)
@@ -330,6 +352,7 @@ public final class KoladaService {
         if (wb.settings().plan().exampleData()) {
             warnings.add("Arbetsboken är en exempelarbetsbok med påhittade värden; Koladas värden blandas nu med dem.");
         }
+        if (!whole && rowCount == 0) warnings.add("Kolada har inte ändrat något sedan förra hämtningen av samma fråga");
         if (req.update() && firstTime > 0) {
             warnings.add(firstTime + (firstTime == 1 ? " fråga" : " frågor") + " hade inte hämtats förut och hämtades hela");
         }
@@ -338,10 +361,14 @@ public final class KoladaService {
         String runLabel = "Kolada: " + String.join(",", req.kpiIds().subList(0, Math.min(5, req.kpiIds().size())))
                 + (req.kpiIds().size() > 5 ? " … (" + req.kpiIds().size() + " nyckeltal)" : "") + ", " + areas.size()
                 + (areas.size() == 1 ? " område" : " områden") + (req.update() ? ", uppdatering" : "");
+        // An answer that changes nothing (no rows, or only values as stored, e.g. a second --update the same
+        // day) takes no place in the import log, so the last real change stays the one "Ångra senaste import"
+        // takes back.
+        boolean anyRows = changesSomething(rowsByUrl, existing, groupsById);
         UpsertCounts counts = wb.transaction(w -> {
             progress.progress(urls.size(), urls.size(), FetchListener.SAVING);
             // one entry in the import log: "Ångra senaste import" (import --undo-last) takes the whole fetch back
-            long runId = w.imports().start(runLabel, "kolada");
+            long runId = anyRows ? w.imports().start(runLabel, "kolada") : -1;
             List<Long> newSources = new ArrayList<>();
             for (Indicator ind : newIndicators) w.indicators().save(ind);
             for (KoladaGroup g : groupsById.values()) {
@@ -357,7 +384,7 @@ public final class KoladaService {
                 }
             }
             UpsertCounts total = new UpsertCounts(0, 0, 0);
-            se.halsolage.workbook.ImportWriter writer = w.imports().writer(runId);
+            se.halsolage.workbook.ImportWriter writer = anyRows ? w.imports().writer(runId) : null;
             try {
             for (Planned p : planned) {
                 Instant at = p.pages().isEmpty() ? fetchedAt : p.pages().get(0).fetchedAt();
@@ -404,19 +431,21 @@ public final class KoladaService {
                                 FetchSummary.show(o.value(), o.status().label(), o.marker())));
                     }
                 }
-                UpsertCounts c = writer.write(new ArrayList<>(batch.values()), false);
+                // nothing to change: counted (all unchanged) without an import-log entry
+                UpsertCounts c = writer == null ? w.observations().upsertAll(batch.values())
+                        : writer.write(new ArrayList<>(batch.values()), false);
                 w.sources().update(src.withCounts(c.added(), c.updated(), c.unchanged()));
                 total = total.plus(c);
                 for (KoladaPage page : p.pages()) w.koladaCache().put(page.url(), page.fetchedAt(), page.body());
             }
             } finally {
-                writer.close();
+                if (writer != null) writer.close();
             }
             for (String st : unknownStatuses) {
                 warnings.add("Kolada gav statusen \"" + st + "\", som Hälsoläge inte känner till; värdena sparades utan tal, "
                         + "som saknade, med markeringen \"" + st + "\"");
             }
-            w.imports().finish(runId, newSources, newSources, total.added() + " nya, " + total.updated() + " reviderade, "
+            if (anyRows) w.imports().finish(runId, newSources, newSources, total.added() + " nya, " + total.updated() + " reviderade, "
                     + total.unchanged() + " oförändrade värden", newIndicators.stream().map(Indicator::id).toList(), List.of());
             return total;
         });

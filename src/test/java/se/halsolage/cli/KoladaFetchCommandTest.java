@@ -246,7 +246,13 @@ class KoladaFetchCommandTest {
             assertThat(s.get(11).value()).isEqualTo(340.5);
             assertThat(s.get(12).value()).isEqualTo(351.0);
         }
-        // the revision is an undoable update in the import log
+        // again the same day: from_date has day resolution, so Kolada sends the same two rows, now unchanged
+        out.reset();
+        assertThat(run("kolada", "fetch", "--workbook", file.toString(), "--kpi", "N03702", "--areas", "1984", "--update",
+                "--base-url", kolada.baseUrl(), "--quiet")).as(err()).isZero();
+        assertThat(out()).contains("0 värden reviderade, 0 nya", "Oförändrade värden: 2")
+                .doesNotContain("Inga värden från Kolada för", "Inga värden för områdena");
+        // the revision is an undoable update in the import log (the fetch that changed nothing took no place there)
         out.reset();
         assertThat(run("import", "--workbook", file.toString(), "--undo-last")).isZero();
         assertThat(out()).contains("uppdatering", "2 värden borttagna eller återställda");
