@@ -32,8 +32,8 @@ import java.util.TreeSet;
  * Searching Kolada's catalogue (offline) and fetching figures into a workbook, for the CLI and the
  * desktop. A fetch downloads every page first and writes only when all arrived, in one
  * transaction: observations (each with a KOLADA source naming the request URL and fetch time), the
- * raw responses ({@code kolada_responses}), new indicators and Kolada groups with their members.
- * On any failure or cancel nothing in the workbook changes.
+ * raw responses ({@code kolada_responses}), new indicators and Kolada groups with their members,
+ * as one entry of the import log (undone in one step). On any failure or cancel nothing in the workbook changes.
  */
 public final class KoladaService {
     private final KoladaClient client;
