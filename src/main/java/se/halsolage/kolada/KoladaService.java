@@ -348,6 +348,7 @@ public final class KoladaService {
         List<FetchSummary.Revision> revisions = new ArrayList<>();
         Map<String, SortedSet<String>> newPeriods = new TreeMap<>();
         int[] notOk = {0}, deleted = {0};
+        Map<String, Integer> byMarker = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         if (wb.settings().plan().exampleData()) {
             warnings.add("Arbetsboken är en exempelarbetsbok med påhittade värden; Koladas värden blandas nu med dem.");
@@ -416,7 +417,10 @@ public final class KoladaService {
                 }
                 for (Map.Entry<Key, Observation> e : batch.entrySet()) {
                     Observation o = e.getValue();
-                    if (!o.hasValue()) notOk[0]++;
+                    if (!o.hasValue()) {
+                        notOk[0]++;
+                        byMarker.merge(o.marker() == null ? o.status().defaultMarker() : o.marker(), 1, Integer::sum);
+                    }
                     Map<Key, Observation> before = existing.getOrDefault(o.indicatorId() + "|" + o.areaId(), Map.of());
                     Observation old = before.get(e.getKey());
                     if (old == null) {
@@ -452,6 +456,6 @@ public final class KoladaService {
         return new FetchSummary(fetchedAt, planned.size(), pageCount, rowCount, counts.added(), counts.updated(),
                 counts.unchanged(), notOk[0], deleted[0], List.copyOf(revisions), newPeriods, kpisWithoutData,
                 areasWithoutData, newIndicators.stream().map(Indicator::id).toList(), List.copyOf(groupsStored),
-                List.copyOf(warnings));
+                List.copyOf(warnings), java.util.Collections.unmodifiableMap(byMarker));
     }
 }

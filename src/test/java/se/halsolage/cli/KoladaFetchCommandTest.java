@@ -155,7 +155,7 @@ class KoladaFetchCommandTest {
         assertThat(kolada.requests().stream().filter(u -> u.startsWith("/v3/data/"))).hasSize(12)
                 .allSatisfy(u -> assertThat(u.replaceAll(".*/municipality/([^/?]*).*", "$1").split(",").length).isLessThanOrEqualTo(25));
         // hand-counted in kolada_values_raw_2024-12-12.csv for these three KPIs: 12 180 values
-        assertThat(out()).contains("Nya värden: 12180", "Utan värde (sparade med markering: .. sekretess, – saknas, . ej tillämpligt): 3377");
+        assertThat(out()).contains("Nya värden: 12180", "Utan värde (sparade med markering: .. sekretess, – saknas, . ej tillämpligt): 3377: 892 sekretess (..), 1553 saknas (\u2013), 932 ej tillämpligt (.)");
 
         Map<String, Integer> byStatus = new TreeMap<>();
         try (Workbook wb = Workbook.open(file);
