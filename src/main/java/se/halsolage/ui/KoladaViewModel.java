@@ -255,13 +255,30 @@ public final class KoladaViewModel {
         progress.set(-1);
         summary.set("");
         message.set(session.texts().get("kolada.starting"));
+        // "Jämförelsegruppen" ticked but none chosen yet: the newest "Liknande kommuner …" of the own municipality,
+        // asked of Kolada by title (else the saved catalogue, with a warning), as 'kolada fetch --group liknande' does
+        boolean findGroup = group.get() && req.groups().isEmpty() && wb.settings().plan().municipalityId() != null;
+        List<String> warnings = new ArrayList<>();
         session.runner().run(session.texts().get("kolada.fetching"), p -> {
             KoladaService service = new KoladaService(client.get());
-            return service.fetch(wb, req, (done, total, msg) -> p.update(total == 0 ? -1 : (double) done / total, msg), token);
+            FetchRequest r = req;
+            if (findGroup) {
+                Optional<KoladaGroup> g = service.similarGroup(KoladaService.ownMunicipalityName(wb), null, token, warnings);
+                if (g.isPresent()) {
+                    r = new FetchRequest(req.kpiIds(), req.areaIds(), req.years(), List.of(g.get()), req.includeGroupMembers(),
+                            req.update());
+                } else {
+                    warnings.add("Kolada har ingen grupp \"Liknande kommuner …, " + KoladaService.ownMunicipalityName(wb)
+                            + ", <år>\"; hämtade utan jämförelsegrupp");
+                }
+            }
+            return service.fetch(wb, r, (done, total, msg) -> p.update(total == 0 ? -1 : (double) done / total, msg), token);
         }, (FetchSummary s) -> {
             running.set(false);
             progress.set(1);
-            summary.set(s.toText());
+            StringBuilder text = new StringBuilder(s.toText());
+            for (String w : warnings) text.append("\nObs: ").append(w);
+            summary.set(text.toString());
             message.set(session.texts().get("kolada.done", s.added(), s.updated(), s.unchanged()));
             session.changed();
             session.dialogs().notify(session.texts().get("kolada.done", s.added(), s.updated(), s.unchanged()));

@@ -82,6 +82,19 @@ class KoladaViewModelTest {
     }
 
     @Test
+    void withTheGroupTickedAndNoneChosenTheNewestLiknandeKommunerIsFoundAndFetched() {
+        KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
+        vm.choose(KpiCatalog.current().get("N15643").orElseThrow());
+        assertThat(session.workbook().settings().plan().comparisonGroupId()).isNull();
+        assertThat(vm.fetch()).isNull();
+        assertThat(errors).isEmpty();
+        // Arboga's newest in Kolada's real group list: "Liknande kommuner, övergripande, Arboga, 2025" (G37329)
+        assertThat(session.workbook().settings().plan().comparisonGroupId()).isEqualTo("G37329");
+        assertThat(session.workbook().areas().members("G37329")).hasSize(7).contains("0561", "0884");
+        assertThat(vm.summaryProperty().get()).contains("Jämförelsegrupp: Liknande kommuner, övergripande, Arboga, 2025 (G37329, 7 kommuner)");
+    }
+
+    @Test
     void updateAllAsksOnlyForChangesAndTheViewShowsWhenEachKpiWasLastFetched() {
         KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
         vm.group.set(false);
