@@ -14,6 +14,7 @@ import se.halsolage.workbook.Workbook;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,8 +33,14 @@ public final class CatalogLoader {
         return out;
     }
 
+    /**
+     * The indicators of {@code resources/catalog/indicators.csv}; Kolada's description is added when the
+     * downloaded Kolada catalogue ({@link KoladaCatalog}) has the KPI.
+     */
     public static List<Indicator> indicators() {
         List<Indicator> out = new ArrayList<>();
+        KpiCatalog current = KpiCatalog.current();
+        Optional<KpiCatalog> kolada = current.full() ? Optional.of(current) : Optional.empty();
         for (CSVRecord r : Resources.csv("catalog/indicators.csv")) {
             Set<Malomrade> mal = EnumSet.noneOf(Malomrade.class);
             String m = Resources.get(r, "malomraden");
@@ -42,7 +49,7 @@ public final class CatalogLoader {
             }
             String goal = Resources.get(r, "sfh_goal");
             String note = Resources.get(r, "note");
-            String description = KpiCatalog.bundled().get(r.get("id")).map(KpiInfo::description).orElse(null);
+            String description = kolada.map(c -> c.get(r.get("id"))).flatMap(o -> o).map(KpiInfo::description).orElse(null);
             if (note != null) description = description == null ? note : note + ". " + description;
             out.add(new Indicator(r.get("id"), r.get("title"), Resources.get(r, "short_title"),
                     Unit.fromCode(r.get("unit")), Direction.fromCode(r.get("direction")), Resources.get(r, "source"),
@@ -53,15 +60,21 @@ public final class CatalogLoader {
         return out;
     }
 
-    /** Riket, the 21 regions and the 290 municipalities with county membership. */
+    /**
+     * Riket, the 21 regions and the 290 municipalities with county membership, all from the public list
+     * {@code resources/catalog/municipalities.csv} (a region is Kolada id {@code 00} + county code).
+     */
     public static List<Area> areas() {
+        List<CSVRecord> rows = Resources.csv("catalog/municipalities.csv");
         List<Area> out = new ArrayList<>();
-        for (CSVRecord r : Resources.csv("kolada/municipalities.csv")) {
-            String id = r.get("id");
-            if (id.equals(Area.RIKET_ID)) out.add(new Area(id, "Riket", AreaKind.RIKET, null, null));
-            else if ("L".equals(r.get("type"))) out.add(new Area(id, r.get("title"), AreaKind.REGION, Area.RIKET_ID, id.substring(2)));
+        out.add(new Area(Area.RIKET_ID, "Riket", AreaKind.RIKET, null, null));
+        java.util.Map<String, Area> regions = new java.util.TreeMap<>();
+        for (CSVRecord r : rows) {
+            String id = r.get("kolada_region_id");
+            regions.putIfAbsent(id, new Area(id, r.get("kolada_region"), AreaKind.REGION, Area.RIKET_ID, r.get("lanskod")));
         }
-        for (CSVRecord r : Resources.csv("catalog/municipalities.csv")) {
+        out.addAll(regions.values());
+        for (CSVRecord r : rows) {
             out.add(new Area(r.get("kommunkod"), r.get("kommun"), AreaKind.MUNICIPALITY, r.get("kolada_region_id"),
                     r.get("lanskod")));
         }

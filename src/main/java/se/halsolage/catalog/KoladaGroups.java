@@ -1,6 +1,5 @@
 package se.halsolage.catalog;
 
-import org.apache.commons.csv.CSVRecord;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +12,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Kolada's municipality groups (about 3 600), bundled; ids change yearly, so look them up by title. */
+/**
+ * Kolada's municipality groups (about 3 600) from the downloaded catalogue copy ({@link KoladaCatalog});
+ * empty before the first update. Ids change yearly, so look them up by title.
+ */
 public final class KoladaGroups {
     /** A group with its members as (code, name). */
     public record KoladaGroup(String id, String title, Map<String, String> members) {
@@ -24,29 +26,16 @@ public final class KoladaGroups {
         }
     }
 
-    private static volatile List<KoladaGroup> bundled;
-
     private KoladaGroups() {
     }
 
+    /** The groups of the downloaded catalogue copy, or none before the first update. */
     public static List<KoladaGroup> all() {
-        List<KoladaGroup> b = bundled;
-        if (b == null) {
-            synchronized (KoladaGroups.class) {
-                b = bundled;
-                if (b == null) {
-                    List<KoladaGroup> list = new ArrayList<>();
-                    for (CSVRecord r : Resources.csv("kolada/municipality_groups.csv")) {
-                        list.add(new KoladaGroup(r.get("id"), r.get("title"), parseMembers(r.get("members"))));
-                    }
-                    bundled = b = List.copyOf(list);
-                }
-            }
-        }
-        return b;
+        return KoladaCatalog.load().map(KoladaCatalog::groups).orElse(List.of());
     }
 
-    static Map<String, String> parseMembers(String s) {
+    /** Members written "code:name|code:name" (the form of Kolada group lists kept as CSV). */
+    public static Map<String, String> parseMembers(String s) {
         Map<String, String> m = new LinkedHashMap<>();
         if (s == null || s.isBlank()) return m;
         for (String part : s.split("\\|")) {
@@ -58,9 +47,14 @@ public final class KoladaGroups {
 
     /** Groups whose title contains every word. */
     public static List<KoladaGroup> search(String text) {
+        return search(all(), text);
+    }
+
+    /** {@link #search(String)} over any list of groups. */
+    public static List<KoladaGroup> search(Collection<KoladaGroup> groups, String text) {
         String[] words = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
         List<KoladaGroup> out = new ArrayList<>();
-        for (KoladaGroup g : all()) {
+        for (KoladaGroup g : groups) {
             String t = g.title().toLowerCase(Locale.ROOT);
             boolean ok = true;
             for (String w : words) {
@@ -75,7 +69,7 @@ public final class KoladaGroups {
     }
 
     /**
-     * The newest "Liknande kommuner <kind>, <municipality>, <year>" group among the bundled ones, e.g.
+     * The newest "Liknande kommuner <kind>, <municipality>, <year>" group in the downloaded copy, e.g.
      * kind "socioekonomi", or null/blank for any kind (when several are equally new, "övergripande"
      * is preferred, then "socioekonomi"). Also matches Kolada's "Liknande kommuner, övergripande, …".
      */
@@ -102,7 +96,7 @@ public final class KoladaGroups {
                         .thenComparing(KoladaGroup::id));
     }
 
-    /** A bundled group by id. */
+    /** A group of the downloaded copy by id. */
     public static Optional<KoladaGroup> byId(String id) {
         return all().stream().filter(g -> g.id().equalsIgnoreCase(id == null ? "" : id.strip())).findFirst();
     }

@@ -5,6 +5,7 @@ import se.halsolage.domain.Direction;
 import se.halsolage.domain.Indicator;
 import se.halsolage.domain.Unit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,36 +15,73 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Kolada's full KPI catalogue (about 6 100 KPIs), bundled for offline search. */
+/**
+ * Kolada's KPI catalogue for searching without internet: the copy downloaded from Kolada
+ * ({@link KoladaCatalog}, about 6 100 KPIs) when there is one, else only the KPIs the program's own
+ * catalogue names ({@code resources/catalog/indicators.csv}, the Strategi för hälsa set). The program
+ * ships no copy of Kolada's catalogue.
+ */
 public final class KpiCatalog {
-    private static volatile KpiCatalog bundled;
+    private static volatile KpiCatalog current;
+    private static volatile KpiCatalog sfhOnly;
     private final Map<String, KpiInfo> byId;
+    private final KoladaCatalog downloaded;
 
     public KpiCatalog(List<KpiInfo> kpis) {
+        this(kpis, null);
+    }
+
+    private KpiCatalog(List<KpiInfo> kpis, KoladaCatalog downloaded) {
         Map<String, KpiInfo> m = new LinkedHashMap<>();
         for (KpiInfo k : kpis) m.put(k.id(), k);
         this.byId = m;
+        this.downloaded = downloaded;
     }
 
-    /** The catalogue shipped in {@code resources/kolada/kpi_catalog.csv}. */
-    public static KpiCatalog bundled() {
-        KpiCatalog c = bundled;
+    /** The downloaded catalogue, or the Strategi för hälsa KPIs before the first update. */
+    public static KpiCatalog current() {
+        Optional<KoladaCatalog> d = KoladaCatalog.load();
+        if (d.isEmpty()) return sfhOnly();
+        KpiCatalog c = current;
+        if (c == null || c.downloaded != d.get()) current = c = new KpiCatalog(d.get().kpis(), d.get());
+        return c;
+    }
+
+    /** Only the Kolada KPIs of the program's own catalogue (titles and notes from indicators.csv). */
+    public static KpiCatalog sfhOnly() {
+        KpiCatalog c = sfhOnly;
         if (c == null) {
-            synchronized (KpiCatalog.class) {
-                c = bundled;
-                if (c == null) {
-                    List<KpiInfo> list = new ArrayList<>();
-                    for (CSVRecord r : Resources.csv("kolada/kpi_catalog.csv")) {
-                        list.add(new KpiInfo(r.get("id"), r.get("title"), Resources.get(r, "description"),
-                                "TRUE".equalsIgnoreCase(r.get("is_divided_by_gender")) || "1".equals(r.get("is_divided_by_gender")),
-                                Resources.get(r, "municipality_type"), Resources.get(r, "operating_area"),
-                                Resources.get(r, "publ_period")));
-                    }
-                    bundled = c = new KpiCatalog(list);
-                }
+            List<KpiInfo> list = new ArrayList<>();
+            for (CSVRecord r : Resources.csv("catalog/indicators.csv")) {
+                if (!"Kolada".equalsIgnoreCase(Resources.get(r, "source"))) continue;
+                list.add(new KpiInfo(r.get("id"), r.get("title"), Resources.get(r, "note"), "1".equals(r.get("gender_split")),
+                        null, null, null));
             }
+            sfhOnly = c = new KpiCatalog(list, null);
         }
         return c;
+    }
+
+    /** Whether this is Kolada's whole catalogue (downloaded) rather than the Strategi för hälsa set. */
+    public boolean full() {
+        return downloaded != null;
+    }
+
+    /** The downloaded copy behind this catalogue, if any. */
+    public Optional<KoladaCatalog> downloaded() {
+        return Optional.ofNullable(downloaded);
+    }
+
+    /**
+     * One Swedish line on what the search covers: "Koladas katalog, 6 099 nyckeltal, hämtad 2026-12-04, i dag"
+     * or, before the first update, that only the Strategi för hälsa KPIs are searched.
+     */
+    public String describe(LocalDate today) {
+        if (downloaded != null) return "Koladas katalog, " + size() + " nyckeltal, " + downloaded.ageText(today);
+        String why = KoladaCatalog.problem();
+        return "Söker bara bland de " + size() + " nyckeltal som programmets egen katalog (Strategi för hälsa) namnger. "
+                + "Hela Koladas katalog (cirka 6 100 nyckeltal) behöver hämtas från Kolada en gång"
+                + (why == null ? "." : ". " + why);
     }
 
     public int size() {

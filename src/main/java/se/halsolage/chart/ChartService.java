@@ -187,7 +187,7 @@ public final class ChartService {
                 else {
                     s.add((double) year, null);
                     if (l.own() && o != null || l.own() && year > firstYear(l.obs()) && year < lastYear(l.obs())) {
-                        gapPeriods.add(periodLabels.get(year));
+                        gapPeriods.add(periodLabels.get(year) + " (" + gapMarker(o) + ")");
                     }
                 }
             }
@@ -290,9 +290,7 @@ public final class ChartService {
                     last.value(), l.color(), l.own()));
         }
         placeLabels(plot, labels, yr, t, maxYear);
-        if (!gapPeriods.isEmpty()) {
-            notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
-        }
+        if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
         if (area.equals(plan.countyId()) && plan.municipalityId() != null
                 && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
@@ -376,7 +374,7 @@ public final class ChartService {
                     hi = Math.max(hi, o.value());
                 } else {
                     s.add((double) year, null);
-                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year));
+                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year) + " (" + gapMarker(o) + ")");
                 }
             }
             data.addSeries(s);
@@ -409,7 +407,7 @@ public final class ChartService {
 
         var gg = AnalysisService.genderGap(ind, fm.get(0), fm.get(1));
         List<String> notes = new ArrayList<>();
-        if (!gapPeriods.isEmpty()) notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
+        if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         notes.add("Heldragen linje med cirklar: " + fLabel.toLowerCase() + "; streckad linje med kvadrater: " + mLabel.toLowerCase() + ".");
         String gapText = "";
         if (gg.gap() != null) {
@@ -432,6 +430,7 @@ public final class ChartService {
         }
         List<Observation> shown = new ArrayList<>();
         for (Line l : lines) shown.addAll(l.obs());
+        if (!gapText.isEmpty()) notes.add(COMPUTED_NOTE);
         return finish(plot, t, ind.displayTitle() + ": " + fLabel.toLowerCase() + " och " + mLabel.toLowerCase(), subtitle,
                 alt.toString(), shown, notes);
     }
@@ -605,6 +604,7 @@ public final class ChartService {
                 : "Fylld cirkel: " + name(area) + "; ofylld romb: riket") + ". Linjens färg och texten till höger: "
                 + "bättre (grönblå), sämre (orange), osäker eller lika (grå), utifrån om högre eller lägre är bättre.");
         notes.add("Sorterat från störst skillnad åt det sämre hållet till störst åt det bättre.");
+        notes.add(COMPUTED_NOTE);
         StringBuilder alt = new StringBuilder("Punktdiagram med " + rows.size() + " nyckeltal i området " + ind.sfhArea().title()
                 + " som jämför " + (g.genderMode() ? g.ownLabel().toLowerCase() + " med " + g.refLabel().toLowerCase()
                 : name(area) + " med riket") + ". " + (g.genderMode() ? g.ownLabel() : name(area)) + " ligger bättre till i " + better
@@ -961,6 +961,12 @@ public final class ChartService {
         return new RenderedChart(chart, title, subtitle, alt, sourceLine, note);
     }
 
+    /**
+     * Kolada's terms: figures we processed must not be attributed to Kolada. A chart that shows a
+     * difference Hälsoläge computed says so next to "Källa: Kolada", which covers only the values as fetched.
+     */
+    static final String COMPUTED_NOTE = "Skillnaderna är beräknade av Hälsoläge ur källans värden, inte hämtade från källan.";
+
     /** "Källa: Kolada", "Källa: fil.xlsx; Kolada", always stating invented values for example data. */
     String sourceLine(List<Observation> shown) {
         Set<String> parts = new LinkedHashSet<>();
@@ -1017,6 +1023,30 @@ public final class ChartService {
     private static String lastLabel(List<Observation> obs) {
         List<Observation> v = AnalysisService.withValues(obs);
         return v.get(v.size() - 1).period().label();
+    }
+
+    /** The marker a gap in a line stands for: ".." sekretess, "–" saknas (also no row at all), "." ej tillämpligt. */
+    private static String gapMarker(Observation o) {
+        if (o == null) return ObservationStatus.MISSING.defaultMarker();
+        return o.status() == ObservationStatus.OK ? ObservationStatus.MISSING.defaultMarker() : o.status().defaultMarker();
+    }
+
+    /** "Luckor i linjen: 2019 (–), 2020 (..); .. = sekretess, – = uppgift saknas." */
+    static String gapNote(Set<String> gaps) {
+        StringBuilder legend = new StringBuilder();
+        String all = String.join(", ", gaps);
+        for (ObservationStatus st : List.of(ObservationStatus.SUPPRESSED, ObservationStatus.MISSING, ObservationStatus.NOT_APPLICABLE)) {
+            String m = st.defaultMarker();
+            if (gaps.stream().anyMatch(g -> g.endsWith("(" + m + ")"))) {
+                if (legend.length() > 0) legend.append(", ");
+                legend.append(m).append(" = ").append(switch (st) {
+                    case SUPPRESSED -> "sekretess";
+                    case NOT_APPLICABLE -> "ej tillämpligt";
+                    default -> "uppgift saknas";
+                });
+            }
+        }
+        return "Luckor i linjen: " + all + "; " + legend + ".";
     }
 
     private static String marker(Observation o) {

@@ -269,7 +269,7 @@ public final class ImportSession {
             problems.add(p);
             if (p.isError()) errorSeen = true;
         }
-        @Override public KpiCatalog kpis() { return KpiCatalog.bundled(); }
+        @Override public KpiCatalog kpis() { return KpiCatalog.current(); }
         @Override public Predicate<String> indicatorExists() { return exists; }
 
         boolean hasErrors() { return errorSeen; }
@@ -521,7 +521,7 @@ public final class ImportSession {
         private void ensureIndicator(IndicatorSpec spec) {
             if (!knownIndicators.add(spec.id())) return;
             if (wb.indicators().get(spec.id()).isPresent()) return;
-            Optional<se.halsolage.catalog.KpiInfo> kpi = KpiCatalog.bundled().get(spec.id());
+            Optional<se.halsolage.catalog.KpiInfo> kpi = KpiCatalog.current().get(spec.id());
             if (kpi.isPresent()) {
                 wb.indicators().save(KpiCatalog.toIndicator(kpi.get()));
             } else {

@@ -244,7 +244,7 @@ final class SkolenkatenMapper implements Mapper {
 
         record KpiMatch(String id, List<String> positive) { }
 
-        /** The Kolada KPI publishing this question for this grade, from the recipe or the bundled catalogue. */
+        /** The Kolada KPI publishing this question for this grade, from the recipe or the local Kolada catalogue. */
         private KpiMatch kpiFor(String question) {
             String nq = Headers.norm(question);
             if (recipe.kpiLinks() != null) {
@@ -415,20 +415,26 @@ final class SkolenkatenMapper implements Mapper {
         }
     }
 
-    private static volatile Map<String, Sheet.KpiMatch> kpiIndex;
+    private record KpiIndex(se.halsolage.catalog.KpiCatalog catalog, Map<String, Sheet.KpiMatch> index) { }
 
-    /** grade + "|" + normalised question → KPI, from titles like "Elever i åk 8: Känner du dig trygg i skolan? Andel som svarat …". */
+    private static volatile KpiIndex kpiIndex;
+
+    /**
+     * grade + "|" + normalised question → KPI, from titles like "Elever i åk 8: Känner du dig trygg i skolan? Andel
+     * som svarat …" in the local Kolada catalogue (built again when the catalogue is updated).
+     */
     static Map<String, Sheet.KpiMatch> kpiIndex(MapContext ctx) {
-        Map<String, Sheet.KpiMatch> idx = kpiIndex;
-        if (idx != null) return idx;
-        idx = new HashMap<>();
-        for (KpiInfo k : ctx.kpis().search("svarat", 100_000)) {
+        se.halsolage.catalog.KpiCatalog catalog = ctx.kpis();
+        KpiIndex cached = kpiIndex;
+        if (cached != null && cached.catalog() == catalog) return cached.index();
+        Map<String, Sheet.KpiMatch> idx = new HashMap<>();
+        for (KpiInfo k : catalog.search("svarat", 100_000)) {
             Matcher m = KPI_TITLE.matcher(k.title().strip());
             if (!m.matches()) continue;
             String kGrade = m.group(2) != null ? "åk " + m.group(2) : "gy " + m.group(3);
             idx.putIfAbsent(kGrade + "|" + Headers.norm(m.group(4)), new Sheet.KpiMatch(k.id(), Sheet.positives(k.title())));
         }
-        kpiIndex = idx;
+        kpiIndex = new KpiIndex(catalog, idx);
         return idx;
     }
 

@@ -13,9 +13,16 @@ import java.util.Locale;
  * own values for the group, an unweighted mean, are fetched too).
  *
  * @param includeGroupMembers also fetch each member municipality's own values
+ * @param update ask Kolada only for what changed since the workbook's last fetch of the same request
+ *               ({@code from_date}); a request never fetched before is fetched whole
  */
 public record FetchRequest(List<String> kpiIds, List<String> areaIds, List<Integer> years, List<KoladaGroup> groups,
-                           boolean includeGroupMembers) {
+                           boolean includeGroupMembers, boolean update) {
+    public FetchRequest(List<String> kpiIds, List<String> areaIds, List<Integer> years, List<KoladaGroup> groups,
+                        boolean includeGroupMembers) {
+        this(kpiIds, areaIds, years, groups, includeGroupMembers, false);
+    }
+
     public FetchRequest {
         kpiIds = normalise(kpiIds, true);
         areaIds = normalise(areaIds, false);

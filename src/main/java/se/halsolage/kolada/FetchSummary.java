@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * which periods are new, which values Kolada revised, and what Kolada had nothing for.
  *
  * @param newPeriods per indicator, periods that an already stored series did not have before
+ * @param withoutValueByMarker values without a number by their marker (".." sekretess, "–" saknas, "." ej tillämpligt,
+ *                             or an unknown status's own text)
  * @param kpisWithoutData KPIs Kolada returned no rows for (e.g. removed from Kolada), with the number of
  *                        values the workbook keeps for them
  */
@@ -34,7 +36,8 @@ public record FetchSummary(
         List<String> areasWithoutData,
         List<String> indicatorsAdded,
         List<String> groupsStored,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<String, Integer> withoutValueByMarker) {
 
     /** A value Kolada changed since the last fetch. */
     public record Revision(String indicatorId, String areaId, String period, String group, String before, String after) {
@@ -51,12 +54,27 @@ public record FetchSummary(
         StringBuilder sb = new StringBuilder();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(fetchedAt);
         sb.append("Hämtat från Kolada ").append(when).append(" (").append(ATTRIBUTION).append(")\n");
+        sb.append(updated).append(updated == 1 ? " värde reviderat, " : " värden reviderade, ").append(added).append(" nya")
+                .append(notOk > 0 ? " (" + notOk + " utan tal, med markering)" : "").append('\n');
         sb.append("Anrop: ").append(requests).append(" (").append(pages).append(pages == 1 ? " sida" : " sidor")
                 .append("), rader: ").append(rows).append(", värden: ").append(total()).append('\n');
         sb.append("Nya värden: ").append(added).append('\n');
         sb.append("Reviderade värden: ").append(updated).append('\n');
         sb.append("Oförändrade värden: ").append(unchanged).append('\n');
-        if (notOk > 0) sb.append("Utan värde (saknas/sekretess, sparade med markering): ").append(notOk).append('\n');
+        if (notOk > 0) {
+            sb.append("Utan värde (sparade med markering: .. sekretess, – saknas, . ej tillämpligt): ").append(notOk);
+            if (withoutValueByMarker != null && !withoutValueByMarker.isEmpty()) {
+                java.util.List<String> parts = new java.util.ArrayList<>();
+                java.util.Map<String, Integer> rest = new java.util.TreeMap<>(withoutValueByMarker);
+                for (String[] m : new String[][]{{"..", "sekretess"}, {"\u2013", "saknas"}, {".", "ej tillämpligt"}}) {
+                    Integer n = rest.remove(m[0]);
+                    if (n != null) parts.add(n + " " + m[1] + " (" + m[0] + ")");
+                }
+                rest.forEach((marker, n) -> parts.add(n + " med okänd status (" + marker + ")"));
+                sb.append(": ").append(String.join(", ", parts));
+            }
+            sb.append('\n');
+        }
         if (deletedSkipped > 0) sb.append("Borttagna i Kolada (hoppades över): ").append(deletedSkipped).append('\n');
         if (!newPeriods.isEmpty()) {
             sb.append("Nya perioder: ").append(newPeriods.entrySet().stream()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.halsolage.catalog.KoladaCatalog.KoladaArea;
 import se.halsolage.catalog.KoladaGroups.KoladaGroup;
 import se.halsolage.catalog.KpiInfo;
 
@@ -246,18 +247,47 @@ public final class KoladaClient {
 
     private List<KoladaGroup> groups(String entity, List<String> ids, String title, CancelToken cancel) {
         List<KoladaGroup> out = new ArrayList<>();
-        for (KoladaPage p : getAll(metaUrl(entity, ids, title), cancel, null)) {
-            for (JsonNode n : values(p)) {
-                Map<String, String> members = new LinkedHashMap<>();
-                JsonNode ms = n.get("members");
-                if (ms != null && ms.isArray()) {
-                    for (JsonNode m : ms) {
-                        if (m.isObject()) members.put(text(m, "id", p.url(), true), text(m, "title", p.url(), false));
-                        else members.put(m.asText(), null);
-                    }
+        for (KoladaPage p : getAll(metaUrl(entity, ids, title), cancel, null)) out.addAll(parseGroups(p));
+        return out;
+    }
+
+    /** The first-page URL of a whole catalogue list: "kpi", "municipality" or "municipality_groups". */
+    public String catalogUrl(String entity) {
+        return metaUrl(entity, null, null);
+    }
+
+    /**
+     * The groups of a {@code /municipality_groups} or {@code /kpi_groups} page. Kolada v3 writes a group as
+     * {@code {"id", "title", "members": [{"member_id": "0781", "member_title": "Ljungby"}]}}.
+     */
+    public static List<KoladaGroup> parseGroups(KoladaPage p) {
+        List<KoladaGroup> out = new ArrayList<>();
+        for (JsonNode n : values(p)) {
+            Map<String, String> members = new LinkedHashMap<>();
+            JsonNode ms = n.get("members");
+            if (ms != null && ms.isArray()) {
+                for (JsonNode m : ms) {
+                    if (m.isObject()) members.put(text(m, "member_id", p.url(), true), text(m, "member_title", p.url(), false));
+                    else members.put(m.asText(), null);
                 }
-                out.add(new KoladaGroup(text(n, "id", p.url(), true), text(n, "title", p.url(), false), members));
             }
+            out.add(new KoladaGroup(text(n, "id", p.url(), true), text(n, "title", p.url(), false), members));
+        }
+        return out;
+    }
+
+    /** The KPIs of a {@code /kpi} page. */
+    public static List<KpiInfo> parseKpis(KoladaPage p) {
+        List<KpiInfo> out = new ArrayList<>();
+        for (JsonNode n : values(p)) out.add(kpi(n, p.url()));
+        return out;
+    }
+
+    /** The areas of a {@code /municipality} page: {@code {"id", "title", "type"}}. */
+    public static List<KoladaArea> parseAreas(KoladaPage p) {
+        List<KoladaArea> out = new ArrayList<>();
+        for (JsonNode n : values(p)) {
+            out.add(new KoladaArea(text(n, "id", p.url(), true), text(n, "title", p.url(), false), text(n, "type", p.url(), false)));
         }
         return out;
     }

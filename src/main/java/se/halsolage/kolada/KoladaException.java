@@ -42,6 +42,12 @@ public final class KoladaException extends UserError {
     }
 
     static KoladaException http(int status, String url, String detail) {
+        if (status == 422) {
+            return new KoladaException(Kind.HTTP_ERROR, status, "Kolada tog inte emot frågan (422): den är för stor. Kolada "
+                    + "tar högst 25 id per del av adressen (nyckeltal, områden, år) och högst 5000 värden per sida"
+                    + (detail == null || detail.isBlank() ? "" : " (Kolada skrev: " + detail + ")") + ". Frågan var " + url
+                    + "." + UNCHANGED, null);
+        }
         return new KoladaException(Kind.HTTP_ERROR, status, "Kolada svarade med fel " + status + " på frågan " + url
                 + (detail == null || detail.isBlank() ? "" : " (" + detail + ")") + ". Kontrollera nyckeltal, "
                 + "områden och år." + UNCHANGED, null);

@@ -24,20 +24,41 @@ public final class KoladaMapping {
     }
 
     /**
-     * Why there is no value, from Kolada's status text: ".." or words about secrecy / too few →
-     * SUPPRESSED; "." or "ej tillämplig" → NOT_APPLICABLE; anything else (also empty) → MISSING.
+     * What Kolada's {@code status} of a value without a number means, and the marker shown for it.
+     *
+     * @param known false for a status text Kolada is not known to use (kept as the marker, with a warning)
      */
+    public record Status(ObservationStatus status, String marker, boolean known) {
+    }
+
+    /**
+     * Kolada v3 writes {@code status} {@code ""} when there is a value, else {@code "Missing"} (saknas, shown
+     * as "–"), {@code "Privacy"} (sekretess, "..") or {@code "Not applicable"} (ej tillämpligt, "."), always
+     * with {@code value: null}. The web's markers "..", "." and "-" mean the same. An empty status without a
+     * value is missing. Anything else is kept as its own marker text, as missing, and flagged unknown.
+     */
+    public static Status status(String status) {
+        String s = status == null ? "" : status.strip();
+        String l = s.toLowerCase(Locale.ROOT);
+        switch (l) {
+            case "privacy", "..", "sekretess" -> {
+                return new Status(ObservationStatus.SUPPRESSED, "..", true);
+            }
+            case "not applicable", "not_applicable", ".", "ej tillämpligt" -> {
+                return new Status(ObservationStatus.NOT_APPLICABLE, ".", true);
+            }
+            case "missing", "", "-", "\u2013", "saknas" -> {
+                return new Status(ObservationStatus.MISSING, "\u2013", true);
+            }
+            default -> {
+                return new Status(ObservationStatus.MISSING, s, false);
+            }
+        }
+    }
+
+    /** The status part of {@link #status(String)}. */
     public static ObservationStatus statusFor(String status) {
-        if (status == null) return ObservationStatus.MISSING;
-        String s = status.strip().toLowerCase(Locale.ROOT);
-        if (s.equals("..") || s.contains("sekretess") || s.contains("confidential") || s.contains("suppress")
-                || s.contains("för få") || s.contains("skydd")) {
-            return ObservationStatus.SUPPRESSED;
-        }
-        if (s.equals(".") || s.contains("ej tillämp") || s.contains("not applicable")) {
-            return ObservationStatus.NOT_APPLICABLE;
-        }
-        return ObservationStatus.MISSING;
+        return status(status).status();
     }
 
     /**
@@ -60,8 +81,7 @@ public final class KoladaMapping {
         if (v.value() != null) {
             return Observation.ok(row.kpi(), row.municipality(), period, g, v.value(), null, sourceId, location);
         }
-        String marker = v.status() == null || v.status().isBlank() ? null : v.status().strip();
-        return Observation.withStatus(row.kpi(), row.municipality(), period, g, statusFor(v.status()), marker,
-                sourceId, location);
+        Status st = status(v.status());
+        return Observation.withStatus(row.kpi(), row.municipality(), period, g, st.status(), st.marker(), sourceId, location);
     }
 }

@@ -11,7 +11,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import se.halsolage.catalog.KpiInfo;
 
-/** "Lägg till nyckeltal från Kolada-katalogen": search the bundled catalogue, pick one. */
+/**
+ * "Lägg till nyckeltal från Kolada-katalogen": search the local copy of Kolada's catalogue (or, before the
+ * first update, the Strategi för hälsa KPIs; the dialog says which and how old the copy is), pick one.
+ */
 final class CatalogDialog {
     private CatalogDialog() {
     }
@@ -40,7 +43,12 @@ final class CatalogDialog {
             list.requestFocus();
             list.getSelectionModel().selectFirst();
         });
-        d.getDialogPane().setContent(new VBox(8, Ui.labelFor(t.get("catalog.searchLabel"), search), search, list));
+        Label status = new Label(KoladaViewModel.catalogStatus(t));
+        status.setId("catalogStatus");
+        status.setWrapText(true);
+        status.setMaxWidth(640);
+        status.getStyleClass().add("muted");
+        d.getDialogPane().setContent(new VBox(8, status, Ui.labelFor(t.get("catalog.searchLabel"), search), search, list));
         ButtonType add = new ButtonType(t.get("catalog.add"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(add, new ButtonType(t.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         d.getDialogPane().lookupButton(add).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());

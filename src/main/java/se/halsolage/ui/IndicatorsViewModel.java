@@ -241,7 +241,7 @@ public final class IndicatorsViewModel {
         Workbook wb = session.workbook();
         if (text == null || text.isBlank() || wb == null) return List.of();
         List<KpiInfo> out = new ArrayList<>();
-        for (KpiInfo k : KpiCatalog.bundled().search(text, 200)) {
+        for (KpiInfo k : KpiCatalog.current().search(text, 200)) {
             if (wb.indicators().get(k.id()).isEmpty()) out.add(k);
             if (out.size() >= 50) break;
         }

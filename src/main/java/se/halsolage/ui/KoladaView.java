@@ -59,7 +59,19 @@ final class KoladaView {
         Label intro = new Label(t.get("kolada.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
-        VBox left = new VBox(8, Ui.heading(t.get("nav.kolada").replace("_", "")), intro,
+        Label catalogStatus = new Label();
+        catalogStatus.setId("koladaCatalogStatus");
+        catalogStatus.setWrapText(true);
+        catalogStatus.textProperty().bind(vm.catalogStatusProperty());
+        Button updateCatalog = new Button(t.get("kolada.updateCatalog"));
+        updateCatalog.setId("koladaUpdateCatalog");
+        Ui.tip(updateCatalog, t.get("kolada.updateCatalogTip"));
+        updateCatalog.disableProperty().bind(vm.runningProperty());
+        updateCatalog.setOnAction(e -> {
+            String p = vm.updateCatalog();
+            if (p != null) session.dialogs().showError(t.get("kolada.catalogFailed"), p);
+        });
+        VBox left = new VBox(8, Ui.heading(t.get("nav.kolada").replace("_", "")), intro, catalogStatus, updateCatalog,
                 Ui.labelFor(t.get("catalog.searchLabel"), search), search, results, new HBox(8, add, all));
         VBox.setVgrow(results, Priority.ALWAYS);
         left.setPadding(new Insets(12));
@@ -91,6 +103,21 @@ final class KoladaView {
             String p = vm.fetch();
             if (p != null) session.dialogs().showError(t.get("kolada.failed"), p);
         });
+        Button updateAll = new Button(t.get("kolada.updateAll"));
+        updateAll.setId("koladaUpdateAll");
+        Ui.tip(updateAll, t.get("kolada.updateAllTip"));
+        updateAll.disableProperty().bind(vm.runningProperty().or(session.workbookProperty().isNull()));
+        updateAll.setOnAction(e -> {
+            String p = vm.updateAll();
+            if (p != null) session.dialogs().showError(t.get("kolada.failed"), p);
+        });
+        ListView<String> lastFetched = new ListView<>();
+        lastFetched.setId("koladaLastFetched");
+        lastFetched.setPrefHeight(140);
+        Runnable updateLast = () -> lastFetched.getItems().setAll(vm.lastFetched().stream().map(vm::lastFetchedText).toList());
+        session.versionProperty().addListener((o, a, b) -> updateLast.run());
+        session.workbookProperty().addListener((o, a, b) -> updateLast.run());
+        updateLast.run();
         Button cancel = new Button(t.get("report.cancel"));
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.setOnAction(e -> vm.cancel());
@@ -110,7 +137,8 @@ final class KoladaView {
         VBox right = new VBox(8, Ui.labelFor(t.get("kolada.chosen"), chosen), chosen, remove,
                 new Label(t.get("kolada.areas")), new HBox(12, own, county, riket, group), areas,
                 new HBox(8, Ui.labelFor(t.get("kolada.years"), years), years),
-                new HBox(8, fetch, cancel, bar), message, Ui.labelFor(t.get("kolada.summary"), summary), summary);
+                new HBox(8, fetch, updateAll, cancel, bar), message, Ui.labelFor(t.get("kolada.summary"), summary), summary,
+                Ui.labelFor(t.get("kolada.lastFetched"), lastFetched), lastFetched);
         VBox.setVgrow(chosen, Priority.ALWAYS);
         right.setPadding(new Insets(12));
         SplitPane split = new SplitPane(left, right);

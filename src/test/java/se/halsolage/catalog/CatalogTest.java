@@ -8,10 +8,15 @@ import se.halsolage.domain.Direction;
 import se.halsolage.domain.Indicator;
 import se.halsolage.domain.SfhArea;
 import se.halsolage.domain.SfhGoal;
+import se.halsolage.testing.TempAppData;
 import se.halsolage.workbook.Workbook;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,21 +68,53 @@ class CatalogTest {
     }
 
     @Test
-    void theKoladaCatalogueIsSearchableOffline() {
-        KpiCatalog c = KpiCatalog.bundled();
-        assertThat(c.size()).isEqualTo(6099);
-        assertThat(c.get("n15643")).isPresent();
-        List<KpiInfo> hits = c.search("trygg skolan åk 8", 20);
-        assertThat(hits).extracting(KpiInfo::id).contains("N15643");
-        assertThat(KpiCatalog.toIndicator(c.get("N00923").orElseThrow()).unit()).isEqualTo(se.halsolage.domain.Unit.YEARS);
+    void beforeAnyUpdateTheSearchCoversTheStrategiForHalsaKpisAndSaysSo() {
+        try (TempAppData home = new TempAppData(dir.resolve("appdata"))) {
+            KpiCatalog c = KpiCatalog.current();
+            assertThat(c.full()).isFalse();
+            assertThat(c.size()).isEqualTo(39); // the Kolada rows of resources/catalog/indicators.csv
+            assertThat(c.search("trygg skolan", 20)).extracting(KpiInfo::id).containsExactly("N15613", "N15643", "N17673");
+            assertThat(c.get("n15643")).isPresent();
+            assertThat(c.get("N00945")).isEmpty(); // in Kolada, not in the SfH set
+            assertThat(c.describe(LocalDate.of(2026, 12, 4))).contains("bara bland de 39 nyckeltal", "Strategi för hälsa",
+                    "behöver hämtas från Kolada en gång");
+            assertThat(KoladaGroups.all()).isEmpty();
+            assertThat(KpiCatalog.toIndicator(c.get("N00923").orElseThrow()).unit()).isEqualTo(se.halsolage.domain.Unit.YEARS);
+        }
     }
 
     @Test
-    void similarMunicipalityGroupsAreFoundByTitle() {
-        var g = KoladaGroups.similarTo("Ljungby", "socioekonomi").orElseThrow();
-        assertThat(g.title()).startsWith("Liknande kommuner socioekonomi, Ljungby");
-        assertThat(g.year()).isGreaterThanOrEqualTo(2023);
-        assertThat(g.members()).isNotEmpty().doesNotContainKey("0781");
+    void aDownloadedCopyIsKeptAtomicallyWithItsDateAndUsedBySearchAndGroups() throws Exception {
+        Path home = dir.resolve("appdata");
+        try (TempAppData h = new TempAppData(home)) {
+            Instant fetched = Instant.parse("2026-11-30T10:15:00Z");
+            KoladaCatalog cat = new KoladaCatalog(fetched, "http://test/v3",
+                    List.of(new KpiInfo("N00945", "Invånare 0-19 år, andel (%)", "Antal invånare 0-19 år", false, "A",
+                            "Befolkning", "2025"),
+                            new KpiInfo("N15643", "Elever i åk 8: Känner du dig trygg i skolan?", null, true, "K", "Grundskola", "2025")),
+                    List.of(new KoladaCatalog.KoladaArea("0781", "Ljungby", "K")),
+                    List.of(new KoladaGroups.KoladaGroup("G1", "Liknande kommuner socioekonomi, Ljungby, 2024",
+                            KoladaGroups.parseMembers("0882:Oskarshamn|1266:Hörby"))));
+            Path f = KoladaCatalog.save(cat);
+            assertThat(f).isEqualTo(home.resolve("kolada").resolve("kolada-katalog.json"));
+            try (var files = Files.list(f.getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("kolada-katalog.json"); // no temp file left
+            }
+            KpiCatalog c = KpiCatalog.current();
+            assertThat(c.full()).isTrue();
+            assertThat(c.size()).isEqualTo(2);
+            assertThat(c.search("invånare", 5)).extracting(KpiInfo::id).containsExactly("N00945");
+            assertThat(c.get("N00945").orElseThrow().description()).isEqualTo("Antal invånare 0-19 år");
+            assertThat(c.describe(LocalDate.of(2026, 12, 4))).isEqualTo("Koladas katalog, 2 nyckeltal, hämtad 2026-11-30, 4 dagar sedan");
+            assertThat(KoladaGroups.similarTo("Ljungby", null)).hasValueSatisfying(g -> assertThat(g.members())
+                    .containsExactly(Map.entry("0882", "Oskarshamn"), Map.entry("1266", "Hörby")));
+            assertThat(KoladaCatalog.load().orElseThrow().fetchedAt()).isEqualTo(fetched);
+
+            // a damaged copy is not used, and the search says why
+            Files.writeString(f, "{\"format\":1,\"fetched_at\":");
+            assertThat(KpiCatalog.current().full()).isFalse();
+            assertThat(KpiCatalog.current().describe(LocalDate.of(2026, 12, 4))).contains("går inte att läsa", "hämta den igen");
+        }
     }
 
     @Test

@@ -101,13 +101,15 @@ class ChartServiceTest {
             List<Observation> s = wb.observations().series(ind.id(), DemoWorkbook.MUNICIPALITY_ID, Group.TOTALT);
             if (s.stream().anyMatch(o -> !o.hasValue())) {
                 RenderedChart rc = charts.create(ChartKind.TREND, ind.id(), null, ChartTheme.SCREEN);
-                assertThat(rc.note()).contains(".. = uppgift saknas/sekretess");
+                // each gap with the marker of its status: – saknas, .. sekretess, . ej tillämpligt
+                assertThat(rc.note()).containsPattern("Luckor i linjen: .*\\((\u2013|\\.\\.|\\.)\\)")
+                        .containsPattern("(\u2013 = uppgift saknas|\\.\\. = sekretess|\\. = ej tillämpligt)");
                 found = true;
             }
         }
         assertThat(found).isTrue();
         RenderedChart g = charts.create(ChartKind.GENDER, "UNG-ALKOHOL-AK8", null, ChartTheme.SCREEN);
-        assertThat(g.note()).contains(".. = uppgift saknas/sekretess", "Pojkar 2015");
+        assertThat(g.note()).contains("Luckor i linjen: Pojkar 2015 (..); .. = sekretess.");
         assertThat(g.subtitle()).contains("Flickor − pojkar");
     }
 

@@ -44,7 +44,7 @@ class RollingPeriodChartTest {
             });
             RenderedChart rc = new ChartService(wb).create(ChartKind.TREND, "U01411", null, ChartTheme.SCREEN);
             assertThat(rc.sourceLine()).isEqualTo("Källa: folkhalsodata_fetma.csv");
-            assertThat(rc.note()).contains(".. = uppgift saknas/sekretess (2018–2021)").doesNotContain("påhittade");
+            assertThat(rc.note()).contains("Luckor i linjen: 2018–2021 (..); .. = sekretess.").doesNotContain("påhittade");
             assertThat(rc.subtitle()).isEqualTo("Andel i procent, totalt, 2015–2018 till 2020–2023");
             assertThat(rc.altText()).contains("från 2015–2018 till 2020–2023", "17,5\u00a0%");
             ChartExport.png(rc.chart(), dir.resolve("rolling.png"), 900, 560, 96);

@@ -9,13 +9,16 @@ import se.halsolage.catalog.Workbooks;
 import se.halsolage.domain.Group;
 import se.halsolage.domain.PlanSettings;
 import se.halsolage.kolada.FakeKoladaAccess;
+import se.halsolage.testing.TempAppData;
 import se.halsolage.workbook.Workbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +29,11 @@ class KoladaCommandTest {
     PrintStream oldOut, oldErr;
     ByteArrayOutputStream out, err;
     FakeKoladaAccess kolada;
+    TempAppData appData;
 
     @BeforeEach
     void capture() throws Exception {
+        appData = new TempAppData(dir.resolve("appdata"));
         oldOut = System.out;
         oldErr = System.err;
         out = new ByteArrayOutputStream();
@@ -42,7 +47,8 @@ class KoladaCommandTest {
     void restore() {
         System.setOut(oldOut);
         System.setErr(oldErr);
-        kolada.close();
+        if (kolada != null) kolada.close();
+        appData.close();
     }
 
     String out() {
@@ -54,13 +60,55 @@ class KoladaCommandTest {
     }
 
     @Test
-    void searchIsOffline() {
-        int code = Cli.run(new Main(), "kolada", "search", "trygg", "skolan", "åk", "8");
-        assertThat(code).isZero();
-        assertThat(out()).contains("N15643\tElever i åk 8: Känner du dig trygg i skolan?");
-        code = Cli.run(new Main(), "kolada", "search", "--groups", "liknande", "socioekonomi", "arboga");
-        assertThat(code).isZero();
+    void searchExplainsItselfBeforeTheCatalogueUpdateAndCoversAllOfKoladaAfter() throws Exception {
+        // a fresh workbook on a computer that has never fetched Kolada's catalogue
+        Path file = dir.resolve("ljungby.halsa");
+        Workbooks.createNew(file, new PlanSettings("0781", "0007", null, 2026, "sv", false)).close();
+        assertThat(Cli.run(new Main(), "kolada", "search", "trygg")).isZero();
+        // the SfH set names the three "trygg i skolan" KPIs and "Brukarbedömning … trygghet"
+        assertThat(out().lines()).extracting(l -> l.split("\t")[0]).containsExactly("N15613", "N15643", "N17673", "U21454");
+        assertThat(err()).contains("4 träffar", "bara bland de 39 nyckeltal som programmets egen katalog (Strategi för hälsa)",
+                "behöver hämtas från Kolada en gång", "halsolage kolada catalog update");
+        assertThat(Cli.run(new Main(), "kolada", "search", "--groups", "liknande", "ljungby")).isEqualTo(Cli.USER_ERROR);
+        assertThat(err()).contains("Koladas kommungrupper finns inte på datorn än", "kolada catalog update");
+
+        out.reset();
+        err.reset();
+        assertThat(Cli.run(new Main(), "kolada", "catalog", "update", "--base-url", kolada.baseUrl())).as(err()).isZero();
+        // the stand-in serves ../shared/data/kolada/: 6 099 KPIs (2 pages of 5000), 312 areas, 3 630 groups
+        assertThat(out()).contains("Koladas katalog hämtad: 6099 nyckeltal, 312 kommuner och regioner, 3630 kommungrupper (4 sidor",
+                "Källa: Kolada", dir.resolve("appdata").resolve("kolada").resolve("kolada-katalog.json").toString());
+        assertThat(err()).contains("Hämtar Koladas nyckeltal (1 av 3), 2 sidor hittills", "Hämtar Koladas kommungrupper (3 av 3)");
+        assertThat(Files.exists(dir.resolve("appdata/kolada/kolada-katalog.json"))).isTrue();
+
+        out.reset();
+        err.reset();
+        assertThat(Cli.run(new Main(), "kolada", "search", "trygg")).isZero();
+        assertThat(out().lines().count()).isGreaterThan(4);
+        assertThat(out()).contains("N15643\tElever i åk 8: Känner du dig trygg i skolan?", "kommun, per kön, senast ");
+        assertThat(err()).contains("Sökte i Koladas katalog, 6099 nyckeltal, hämtad " + LocalDate.now() + ", i dag")
+                .doesNotContain("Strategi för hälsa");
+        out.reset();
+        assertThat(Cli.run(new Main(), "kolada", "search", "--groups", "liknande", "socioekonomi", "arboga")).isZero();
         assertThat(out()).contains("G176199\tLiknande kommuner socioekonomi, Arboga, 2024\t7 kommuner");
+        out.reset();
+        assertThat(Cli.run(new Main(), "kolada", "catalog")).isZero();
+        assertThat(out()).contains("Koladas katalog, 6099 nyckeltal, hämtad " + LocalDate.now());
+    }
+
+    @Test
+    void aFailedCatalogueUpdateKeepsTheEarlierCopy() throws Exception {
+        assertThat(Cli.run(new Main(), "kolada", "catalog", "update", "--base-url", kolada.baseUrl(), "--quiet")).isZero();
+        Path f = dir.resolve("appdata/kolada/kolada-katalog.json");
+        byte[] before = Files.readAllBytes(f);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertThat(Cli.run(new Main(), "kolada", "catalog", "update", "--base-url", "http://127.0.0.1:" + port + "/v3"))
+                .isEqualTo(Cli.USER_ERROR);
+        assertThat(err()).contains("Kan inte nå Kolada", "Den sparade katalogen har inte ändrats.").doesNotContain("arbetsboken");
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
     }
 
     @Test

@@ -29,8 +29,12 @@ class SkolenkatenImportTest {
     static final Period Y2022 = Period.year(2022);
     static final String TRYGG = "SKOLENK-AK8-KANNER-DU-DIG-TRYGG-I-SKOLAN";
 
+    static se.halsolage.testing.TempAppData catalogue;
+
     @BeforeAll
-    static void importOnce() {
+    static void importOnce() throws Exception {
+        // the question → Kolada KPI matching uses Kolada's whole catalogue, as after 'kolada catalog update'
+        catalogue = se.halsolage.testing.StandInCatalogue.install(dir.resolve("appdata"));
         wb = DemoWorkbook.build(dir.resolve("demo.halsa"));
         ImportSession s = ImportSession.open(wb, Fixtures.get(Fixtures.SKOLENKATEN), ImportOptions.defaults());
         assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.SKOLENKATEN);
@@ -39,7 +43,8 @@ class SkolenkatenImportTest {
 
     @AfterAll
     static void close() {
-        wb.close();
+        if (wb != null) wb.close();
+        if (catalogue != null) catalogue.close();
     }
 
     static Optional<Observation> obs(String indicator, String area, Group g) {

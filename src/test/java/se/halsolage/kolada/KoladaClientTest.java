@@ -27,7 +27,7 @@ class KoladaClientTest {
 
     @AfterEach
     void stop() {
-        kolada.close();
+        if (kolada != null) kolada.close(); // null when skipped without ../shared
     }
 
     KoladaClient client(int perPage) {
@@ -178,7 +178,7 @@ class KoladaClientTest {
     }
 
     @Test
-    void metadataQueriesUseTheBundledRealCatalogue() {
+    void metadataQueriesServeKoladasRealCatalogue() {
         KoladaClient c = client(50);
         var groups = c.municipalityGroups("Arboga", CancelToken.none());
         assertThat(groups).extracting(g -> g.id()).contains("G176199", "G37329");
@@ -201,6 +201,26 @@ class KoladaClientTest {
         List<KoladaPage> pages = c.getAll(kolada.baseUrl() + "/kpi/N00945?per_page=100", CancelToken.none(), null);
         assertThat(pages).hasSize(2);
         assertThat(pages.get(1).url()).isEqualTo(kolada.baseUrl() + "/kpi/N00923?per_page=5000");
+    }
+
+    @Test
+    void groupMembersAreReadAsKoladaWritesThem() {
+        // Kolada v3 writes members as {member_id, member_title}, for municipality groups and KPI groups alike
+        kolada.fault(u -> u.contains("/kpi_groups"), 200, "{\"count\":1,\"next_url\":null,\"previous_url\":null,\"values\":["
+                + "{\"id\":\"GKPI1\",\"title\":\"Trygghet i skolan\",\"members\":[{\"member_id\":\"N15643\",\"member_title\":"
+                + "\"Elever i åk 8: Känner du dig trygg i skolan?\"},{\"member_id\":\"N15613\",\"member_title\":\"Elever i åk 5\"}]}]}",
+                Map.of());
+        KoladaClient c = client(5000);
+        assertThat(c.kpiGroups("Trygghet", CancelToken.none())).singleElement().satisfies(g -> {
+            assertThat(g.id()).isEqualTo("GKPI1");
+            assertThat(g.members()).containsExactly(Map.entry("N15643", "Elever i åk 8: Känner du dig trygg i skolan?"),
+                    Map.entry("N15613", "Elever i åk 5"));
+        });
+        // the shape the client used to expect ({id, title}) is not Kolada's: a clear error, not a silent empty group
+        kolada.fault(u -> u.contains("/municipality_groups"), 200, "{\"count\":1,\"next_url\":null,\"values\":["
+                + "{\"id\":\"G1\",\"title\":\"X\",\"members\":[{\"id\":\"0781\",\"title\":\"Ljungby\"}]}]}", Map.of());
+        assertThatThrownBy(() -> c.municipalityGroups("X", CancelToken.none()))
+                .isInstanceOfSatisfying(KoladaException.class, e -> assertThat(e.getMessage()).contains("fältet \"member_id\" saknas"));
     }
 
     @Test

@@ -72,7 +72,7 @@ class KoladaServiceTest {
 
     @AfterEach
     void tearDown() {
-        kolada.close();
+        if (kolada != null) kolada.close(); // null when skipped without ../shared
     }
 
     KoladaService service(int perPage) {
@@ -86,7 +86,7 @@ class KoladaServiceTest {
     FetchRequest sfhRequest(Workbook wb, KoladaService s) {
         List<String> kpis = new ArrayList<>(sfh(wb));
         kpis.add("N03702");
-        KoladaGroup g = s.similarGroup(KoladaService.ownMunicipalityName(wb), "socioekonomi", CancelToken.none()).orElseThrow();
+        KoladaGroup g = s.similarGroup(KoladaService.ownMunicipalityName(wb), "socioekonomi", CancelToken.none(), new ArrayList<>()).orElseThrow();
         return new FetchRequest(kpis, KoladaService.defaultAreas(wb), FetchRequest.parseYears("2012-2025"), List.of(g), false);
     }
 
@@ -141,7 +141,7 @@ class KoladaServiceTest {
             assertThat(wb.observations().series("N00923", "0000")).singleElement().satisfies(o -> {
                 assertThat(o.status()).isEqualTo(ObservationStatus.MISSING);
                 assertThat(o.value()).isNull();
-                assertThat(o.marker()).isEqualTo("Missing");
+                assertThat(o.marker()).isEqualTo("\u2013"); // Kolada's "Missing" is shown as –
             });
             assertThat(wb.observations().series("N00923", "0019")).isEmpty();
             assertThat(sum.deletedSkipped()).isEqualTo(1);
@@ -193,6 +193,39 @@ class KoladaServiceTest {
             assertThat(wb.observations().series("N15643", "1984", Group.TOTALT)).extracting(Observation::value)
                     .containsExactly(78.0, 80.5, 81.0);
         }
+    }
+
+    @Test
+    void anUnknownStatusIsKeptAsItsMarkerWithAWarning() {
+        // CRAFTED: a status text Kolada is not known to use
+        kolada.put("N15643", "1984", "2021", new FakeKolada.Val("T", null, "Preliminary", false));
+        try (Workbook wb = Workbook.open(file)) {
+            FetchSummary s = service(5000).fetch(wb, new FetchRequest(List.of("N15643"), List.of("1984"), List.of(2021), List.of(), false),
+                    null, null);
+            assertThat(wb.observations().series("N15643", "1984", Group.TOTALT)).singleElement().satisfies(o -> {
+                assertThat(o.status()).isEqualTo(ObservationStatus.MISSING);
+                assertThat(o.value()).isNull();
+                assertThat(o.marker()).isEqualTo("Preliminary");
+            });
+            assertThat(s.warnings()).singleElement().asString().contains("statusen \"Preliminary\"", "inte känner till");
+            assertThat(s.toText()).contains("Obs: Kolada gav statusen \"Preliminary\"");
+        }
+    }
+
+    @Test
+    void tooManyIdsOrTooLargeAPageIsAClearSwedishError() {
+        KoladaClient c = KoladaClient.builder().baseUrl(kolada.baseUrl()).clock(clock).build();
+        String ids = String.join(",", java.util.stream.IntStream.rangeClosed(1, 26).mapToObj(i -> String.format("N%05d", i)).toList());
+        for (String url : List.of(kolada.baseUrl() + "/data/kpi/" + ids + "/municipality/0180?per_page=5000",
+                kolada.baseUrl() + "/data/kpi/N00945/municipality/0180?per_page=6000")) {
+            assertThatThrownBy(() -> c.get(url, CancelToken.none())).isInstanceOfSatisfying(KoladaException.class, e -> {
+                assertThat(e.status()).isEqualTo(422);
+                assertThat(e.kind()).isEqualTo(KoladaException.Kind.HTTP_ERROR);
+                assertThat(e.getMessage()).startsWith("Kolada tog inte emot frågan (422): den är för stor")
+                        .contains("högst 25 id", "högst 5000 värden per sida").endsWith("Inget i arbetsboken har ändrats.");
+            });
+        }
+        assertThat(kolada.requests).hasSize(2); // a 422 is not retried
     }
 
     @Test
@@ -307,7 +340,7 @@ class KoladaServiceTest {
         assertUnchangedAfter(wb -> offline.fetch(wb, bigRequest(), null, null), KoladaException.Kind.OFFLINE, "Kan inte nå Kolada");
         // also when the group lookup is the first thing that needs the network
         try (Workbook wb = Workbook.open(file)) {
-            assertThatThrownBy(() -> offline.similarGroup("Arboga", null, CancelToken.none()))
+            assertThatThrownBy(() -> offline.similarGroup("Arboga", null, CancelToken.none(), new ArrayList<>()))
                     .isInstanceOfSatisfying(KoladaException.class, e -> assertThat(e.kind()).isEqualTo(KoladaException.Kind.OFFLINE));
         }
     }
@@ -336,7 +369,7 @@ class KoladaServiceTest {
     @Test
     void groupMembersCanBeFetchedToo() {
         try (Workbook wb = Workbook.open(file)) {
-            KoladaGroup g = service(5000).group("G176199", CancelToken.none()).orElseThrow();
+            KoladaGroup g = service(5000).group("G176199", CancelToken.none(), new ArrayList<>()).orElseThrow();
             FetchSummary s = service(5000).fetch(wb, new FetchRequest(List.of("N03702"), List.of(), List.of(2012), List.of(g), true), null, null);
             assertThat(s.added()).isEqualTo(8); // 7 members + the group's mean
             assertThat(wb.observations().series("N03702", "2084", Group.TOTALT)).singleElement()

@@ -8,6 +8,7 @@ import se.halsolage.catalog.KpiCatalog;
 import se.halsolage.catalog.Workbooks;
 import se.halsolage.domain.Group;
 import se.halsolage.domain.PlanSettings;
+import se.halsolage.testing.TempAppData;
 import se.halsolage.ui.DialogService;
 import se.halsolage.ui.KoladaViewModel;
 import se.halsolage.ui.TaskRunner;
@@ -54,8 +55,8 @@ class KoladaViewModelTest {
 
     @AfterEach
     void tearDown() {
-        session.close();
-        kolada.close();
+        if (session != null) session.close();
+        if (kolada != null) kolada.close(); // null when skipped without ../shared
     }
 
     @Test
@@ -64,8 +65,8 @@ class KoladaViewModelTest {
         assertThat(vm.fetch()).isEqualTo("Välj minst ett nyckeltal att hämta.");
         vm.searchProperty().set("N15643");
         assertThat(vm.results()).isNotEmpty();
-        vm.choose(KpiCatalog.bundled().get("N15643").orElseThrow());
-        vm.choose(KpiCatalog.bundled().get("N15643").orElseThrow());
+        vm.choose(KpiCatalog.current().get("N15643").orElseThrow());
+        vm.choose(KpiCatalog.current().get("N15643").orElseThrow());
         assertThat(vm.chosen()).hasSize(1);
         vm.group.set(false);
         assertThat(vm.areaText()).isEqualTo("Arboga, Region Västmanland, Riket");
@@ -81,10 +82,81 @@ class KoladaViewModelTest {
     }
 
     @Test
+    void withTheGroupTickedAndNoneChosenTheNewestLiknandeKommunerIsFoundAndFetched() {
+        KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
+        vm.choose(KpiCatalog.current().get("N15643").orElseThrow());
+        assertThat(session.workbook().settings().plan().comparisonGroupId()).isNull();
+        assertThat(vm.fetch()).isNull();
+        assertThat(errors).isEmpty();
+        // Arboga's newest in Kolada's real group list: "Liknande kommuner, övergripande, Arboga, 2025" (G37329)
+        assertThat(session.workbook().settings().plan().comparisonGroupId()).isEqualTo("G37329");
+        assertThat(session.workbook().areas().members("G37329")).hasSize(7).contains("0561", "0884");
+        assertThat(vm.summaryProperty().get()).contains("Jämförelsegrupp: Liknande kommuner, övergripande, Arboga, 2025 (G37329, 7 kommuner)");
+    }
+
+    @Test
+    void updateAllAsksOnlyForChangesAndTheViewShowsWhenEachKpiWasLastFetched() {
+        KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
+        vm.group.set(false);
+        assertThat(vm.lastFetched()).hasSize(39).allSatisfy(f -> assertThat(f.at()).isNull());
+        assertThat(vm.lastFetchedText(vm.lastFetched().get(0))).endsWith(": aldrig hämtat");
+
+        assertThat(vm.updateAll()).isNull(); // the first time: every request is fetched whole, and the summary says so
+        assertThat(errors).isEmpty();
+        assertThat(vm.summaryProperty().get()).contains("0 värden reviderade, 4 nya", "2 frågor hade inte hämtats förut och hämtades hela");
+        String today = java.time.LocalDate.now().toString();
+        assertThat(vm.lastFetched()).allSatisfy(f -> assertThat(f.at()).isNotNull());
+        assertThat(vm.lastFetched().stream().map(vm::lastFetchedText))
+                .contains("N15643  Trygga i skolan, åk 8: hämtat " + today);
+
+        kolada.change("N15643", "1984", "2023", new FakeKolada.Val("T", 81.0, "", false)); // CRAFTED revision
+        int before = kolada.requests.size();
+        assertThat(vm.updateAll()).isNull();
+        assertThat(kolada.requests.subList(before, kolada.requests.size())).hasSize(2)
+                .allSatisfy(u -> assertThat(u).contains("&from_date="));
+        assertThat(vm.summaryProperty().get()).contains("1 värde reviderat, 0 nya", "rader: 1");
+        assertThat(session.workbook().observations().series("N15643", "1984", Group.TOTALT))
+                .extracting(o -> o.value()).containsExactly(78.0, 81.0);
+    }
+
+    @Test
+    void theCatalogueButtonDownloadsKoladasCatalogueAndTheSearchThenCoversIt() {
+        try (TempAppData home = new TempAppData(dir.resolve("appdata"))) {
+            KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
+            assertThat(vm.catalogStatusProperty().get()).startsWith("Söker bara bland de 39 nyckeltal");
+            vm.searchProperty().set("N00945");
+            assertThat(vm.results()).isEmpty(); // N00945 is in Kolada's catalogue, not in the SfH set
+            assertThat(vm.updateCatalog()).isNull();
+            assertThat(errors).isEmpty();
+            assertThat(notes).contains("Koladas katalog är hämtad: 6099 nyckeltal och 3630 kommungrupper.");
+            assertThat(vm.catalogStatusProperty().get()).startsWith("Koladas katalog: 6099 nyckeltal, hämtad " + java.time.LocalDate.now());
+            assertThat(vm.results()).extracting(k -> k.id()).containsExactly("N00945"); // the open search is run again
+            assertThat(vm.runningProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aCancelledCatalogueUpdateKeepsNothingAndShowsNoError() {
+        try (TempAppData home = new TempAppData(dir.resolve("appdata"))) {
+            KoladaViewModel[] vm = new KoladaViewModel[1];
+            // cancel from the progress callback, as the Avbryt button does while pages arrive
+            vm[0] = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl(kolada.baseUrl()).build());
+            vm[0].messageProperty().addListener((o, a, b) -> {
+                if (b != null && b.contains("1 sida")) vm[0].cancel();
+            });
+            assertThat(vm[0].updateCatalog()).isNull();
+            assertThat(errors).isEmpty();
+            assertThat(vm[0].messageProperty().get()).contains("avbröts", "Den sparade katalogen har inte ändrats.");
+            assertThat(java.nio.file.Files.exists(dir.resolve("appdata/kolada/kolada-katalog.json"))).isFalse();
+            assertThat(vm[0].catalogStatusProperty().get()).startsWith("Söker bara bland");
+        }
+    }
+
+    @Test
     void aKoladaErrorIsShownInSwedishAndNothingIsStored() {
         KoladaViewModel vm = new KoladaViewModel(session, () -> KoladaClient.builder().baseUrl("http://127.0.0.1:1")
                 .maxAttempts(1).build());
-        vm.choose(KpiCatalog.bundled().get("N15643").orElseThrow());
+        vm.choose(KpiCatalog.current().get("N15643").orElseThrow());
         assertThat(vm.fetch()).isNull();
         assertThat(errors).singleElement().asString().startsWith("Hämtningen från Kolada misslyckades: ");
         assertThat(session.workbook().observations().count()).isZero();

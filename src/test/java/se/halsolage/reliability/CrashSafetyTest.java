@@ -257,8 +257,12 @@ class CrashSafetyTest {
 
     static Process start(String op, Path file, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), CrashWorker.class.getName(), op, file.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        // the worker sees the same application-data folder (a temporary one, never the real home) and shared folder
+        for (String p : List.of("halsolage.home", "halsolage.shared")) {
+            if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(), op, file.toString()));
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }

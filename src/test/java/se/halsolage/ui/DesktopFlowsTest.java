@@ -99,6 +99,26 @@ class DesktopFlowsTest extends DesktopTestBase {
     }
 
     @Test
+    void theKoladaViewSaysWhatTheSearchCoversAndWhenEachKpiWasLastFetched() throws Exception {
+        press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        waitUntil(10, () -> lookup("#koladaCatalogStatus").tryQuery().isPresent());
+        // the build's application-data folder has no downloaded catalogue: the SfH set only, and the button to fetch it
+        javafx.scene.control.Label status = node("#koladaCatalogStatus");
+        assertThat(status.getText()).startsWith("Söker bara bland de 39 nyckeltal");
+        javafx.scene.control.Button update = node("#koladaUpdateCatalog");
+        assertThat(update.getText()).isEqualTo("Hämta Koladas _katalog");
+        assertThat(update.isDisabled()).isFalse();
+        assertThat(((javafx.scene.control.Button) node("#koladaUpdateAll")).isDisabled()).isFalse();
+        // the demo's values are invented, not fetched: every Kolada KPI of the workbook says so
+        ListView<String> last = node("#koladaLastFetched");
+        assertThat(last.getItems()).hasSizeGreaterThanOrEqualTo(39).allSatisfy(l -> assertThat(l).endsWith(": aldrig hämtat"));
+        clickOn("#koladaSearch").write("trygg");
+        ListView<?> results = node("#koladaResults");
+        waitUntil(5, () -> results.getItems().size() == 4);
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
     void addsAndEditsAnInitiativeWithUndo() throws Exception {
         clickOn("#nav-initiatives");
         waitUntil(10, () -> lookup("#initiativeTable").tryQuery().isPresent());
@@ -198,6 +218,13 @@ class DesktopFlowsTest extends DesktopTestBase {
     @Test
     void importsTheSkolenkatenFixtureThroughTheWizard() throws Exception {
         Path fixture = se.halsolage.testing.SharedFiles.fixture("skolenkaten-grundskola-ak8-2022.xlsx");
+        // the question → Kolada KPI matching uses Kolada's whole catalogue, as after 'kolada catalog update'
+        try (var catalogue = se.halsolage.testing.StandInCatalogue.install(dir.resolve("appdata"))) {
+            importTheSkolenkatenFixture(fixture);
+        }
+    }
+
+    private void importTheSkolenkatenFixture(Path fixture) throws Exception {
         press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         waitUntil(10, () -> lookup("#chooseImportFile").tryQuery().isPresent());
         dialogs.files.add(fixture);

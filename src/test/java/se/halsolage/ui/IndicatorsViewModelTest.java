@@ -107,7 +107,13 @@ class IndicatorsViewModelTest {
     }
 
     @Test
-    void addFromCatalogueIsUndoable() {
+    void addFromCatalogueIsUndoable() throws Exception {
+        try (var catalogue = se.halsolage.testing.StandInCatalogue.install(dir.resolve("appdata"))) {
+            addFromTheDownloadedCatalogue();
+        }
+    }
+
+    private void addFromTheDownloadedCatalogue() {
         List<KpiInfo> hits = vm.searchCatalog("medellivslängd kvinnor");
         assertThat(hits).isNotEmpty();
         KpiInfo k = hits.get(0);
