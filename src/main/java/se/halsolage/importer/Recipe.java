@@ -32,6 +32,9 @@ import java.util.Map;
  * @param markers    marker → status code (ok/suppressed/missing/not_applicable), overriding the defaults
  * @param kpiLinks   SKOLENKATEN: question text → Kolada KPI id, overriding the catalogue match
  * @param grade      survey grade label ("åk 8") when the file does not say
+ * @param dimensions STATS: columns whose values are part of the measure (Ämne, Program, Fråga …)
+ * @param breakdowns STATS: columns whose values are population breakdowns (ålder, typ av huvudman …)
+ * @param only       a pattern (case-insensitive, {@code *} any text) that a measure's title must match to be imported
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -58,7 +61,10 @@ public record Recipe(
         String shares,
         Map<String, String> markers,
         Map<String, String> kpiLinks,
-        String grade) {
+        String grade,
+        List<String> dimensions,
+        List<String> breakdowns,
+        String only) {
 
     public static final String SKOLENKATEN = "SKOLENKATEN";
     public static final String TABLE = "TABLE";
@@ -66,6 +72,8 @@ public record Recipe(
     public static final String PXWEB = "PXWEB";
     /** Survey tables with question/response down and grade × gender × (%, n) across in merged header rows. */
     public static final String WIDE = "WIDE";
+    /** Statistics tables of any layout understood by {@link TableLayout}: header block, preamble, roles by header and content. */
+    public static final String STATS = "STATS";
 
     /** One explicit value column of a TABLE recipe. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,7 +85,7 @@ public record Recipe(
 
     public static Recipe empty(String name, String kind) {
         return new Recipe(name, kind, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public String toJson() {
@@ -99,30 +107,49 @@ public record Recipe(
     public Recipe withName(String newName) {
         return new Recipe(newName, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade);
+                markers, kpiLinks, grade, dimensions, breakdowns, only);
     }
 
     public Recipe withShares(String newShares) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, newShares,
-                markers, kpiLinks, grade);
+                markers, kpiLinks, grade, dimensions, breakdowns, only);
     }
 
     public Recipe withSheets(List<String> newSheets) {
         return new Recipe(name, kind, description, newSheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade);
+                markers, kpiLinks, grade, dimensions, breakdowns, only);
     }
 
     public Recipe withPeriodValue(String p) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 p, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade);
+                markers, kpiLinks, grade, dimensions, breakdowns, only);
+    }
+
+    public Recipe withRoles(String newArea, String newPeriod, String newGroup, String newValue, String newN,
+                            List<String> newDimensions, List<String> newBreakdowns) {
+        return new Recipe(name, kind, description, sheets, headerRow, newArea, subareaCode, subareaName, parent, newPeriod,
+                periodValue, newGroup, groupValue, indicator, indicatorId, indicatorPrefix, newValue, newN, columns, shares,
+                markers, kpiLinks, grade, newDimensions, newBreakdowns, only);
+    }
+
+    public Recipe withOnly(String pattern) {
+        return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade, dimensions, breakdowns, pattern);
+    }
+
+    public Recipe withKind(String newKind) {
+        return new Recipe(name, newKind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade, dimensions, breakdowns, only);
     }
 
     public Recipe withColumns(List<ColumnMap> cols) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, cols, shares,
-                markers, kpiLinks, grade);
+                markers, kpiLinks, grade, dimensions, breakdowns, only);
     }
 }

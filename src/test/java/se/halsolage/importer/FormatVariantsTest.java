@@ -250,12 +250,12 @@ class FormatVariantsTest extends DemoWorkbookImportTest {
         ImportSummary sum = importFile(p);
         assertThat(sum.total()).isEqualTo(24);
         List<Observation> sweden20 = wb.observations().forArea("0000").stream().filter(o -> o.indicatorId().startsWith("PX-"))
-                .filter(o -> o.indicatorId().endsWith("-20")).toList();
+                .filter(o -> o.group().label().endsWith("age 20")).toList();
         assertThat(sweden20).extracting(o -> o.group().label(), Observation::value, Observation::marker)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män", 456.0, null),
-                        org.assertj.core.groups.Tuple.tuple("Kvinnor", null, "."));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män, age 20", 456.0, null),
+                        org.assertj.core.groups.Tuple.tuple("Kvinnor, age 20", null, "."));
         Observation vallentuna22women = wb.observations().forArea("0115").stream()
-                .filter(o -> o.indicatorId().endsWith("-22") && o.group().equals(Group.KVINNOR)).findFirst().orElseThrow();
+                .filter(o -> o.group().label().equals("Kvinnor, age 22")).findFirst().orElseThrow();
         assertThat(vallentuna22women.value()).isEqualTo(23.0);
     }
 
