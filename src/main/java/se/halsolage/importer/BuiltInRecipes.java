@@ -82,7 +82,7 @@ public final class BuiltInRecipes {
                 Recipe w = get(YOUTH_WIDE).orElseThrow();
                 return Optional.of(s.equals(grid.dataSheets().get(0)) ? w : w.withSheets(List.of(s)));
             }
-            if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0) {
+            if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0 && t.col("kommun") >= 0 && t.col("år") >= 0) {
                 Recipe y = get(YOUTH).orElseThrow();
                 return Optional.of(new Recipe(y.name(), y.kind(), y.description(), List.of(s), null, y.area(), null, null, null,
                         y.period(), null, y.group(), null, y.indicator(), null, y.indicatorPrefix(), y.value(), y.n(), null,

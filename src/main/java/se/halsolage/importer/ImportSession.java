@@ -80,10 +80,8 @@ public final class ImportSession {
                     BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ")."));
         } else {
             recipe = detectRecipe(wb, grid).orElseThrow(() -> new ImportException(Problem.error(
-                    file.getFileName().toString(), grid.sheets().isEmpty() ? null : grid.sheets().get(0), null, null,
-                    emptyGrid(grid) ? "Bladet är tomt: det finns inga rader att importera."
-                            : "Känner inte igen filens uppställning. Ange ett recept med --recipe (t.ex. "
-                            + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").")));
+                    file.getFileName().toString(), grid.sheets().isEmpty() ? null : grid.dataSheets().get(0), null, null,
+                    emptyGrid(grid) ? "Bladet är tomt: det finns inga rader att importera." : unrecognised(grid, file))));
         }
         List<Detection.SheetInfo> sheets = new ArrayList<>();
         for (String s : grid.sheets()) {
@@ -101,6 +99,13 @@ public final class ImportSession {
         Detection d = new Detection(file.getFileName().toString(), grid.format(), grid.encoding(),
                 grid.separator() == 0 ? null : grid.separator(), sheets, recipe.name(), recipe.description());
         return new ImportSession(wb, file, grid, recipe, d);
+    }
+
+    /** The columns found and the --map that would import them, plus the recipes there are. */
+    private static String unrecognised(GridSource grid, Path file) {
+        StatsMapper.Sheet s = StatsMapper.understand(grid, grid.dataSheets().get(0), null, file.getFileName().toString());
+        return StatsMapper.unrecognised(s) + " Eller välj ett recept med --recipe ("
+                + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").";
     }
 
     private static boolean emptyGrid(GridSource grid) {
@@ -451,7 +456,9 @@ public final class ImportSession {
          * no longer written (the import fails at the end and lists every error).
          */
         byte classify(Planned p) {
-            String key = p.indicator().id() + "\u0000" + p.area().label() + "\u0000" + p.period().label() + "\u0000" + p.group().label();
+            // by code when the file gives one: "Kronoberg" and "Kronobergs län" are the same area (0007)
+            String area = p.area().code() != null && !p.area().subarea() ? p.area().code() : p.area().label();
+            String key = p.indicator().id() + "\u0000" + area + "\u0000" + p.period().label() + "\u0000" + p.group().label();
             if (!keys.add(LongHashSet.hash(key))) {
                 ctx.problem(Problem.error(file.getFileName().toString(), p.sheet(), p.row() + 1, Cell.columnName(p.col()),
                         "Dubblett: " + p.indicator().id() + " för " + p.area().label() + ", " + p.period().label() + ", "

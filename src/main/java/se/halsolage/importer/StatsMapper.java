@@ -34,6 +34,7 @@ final class StatsMapper implements Mapper {
         String period;          // fixed period (preamble, file name) when there is no period column
         AreaRef area;           // fixed area (preamble, sheet name) when there is no area column
         String sheetDimension;  // the sheet name as part of the measure (one sheet per programme …)
+        String sheetBreakdown;  // the sheet as a breakdown value ("Typ av huvudman: Kommunal", sheets Samtliga/Kommunal/Enskild)
         String titleLine;       // the table's title from the preamble, or null
         boolean skolverket;
 
@@ -105,7 +106,13 @@ final class StatsMapper implements Mapper {
         Map<String, Integer> alike = new HashMap<>();
         for (Sheet s : ok) alike.merge(String.join("\u0000", s.t.keys), 1, Integer::sum);
         for (Sheet s : ok) {
-            if (s.area == null && alike.get(String.join("\u0000", s.t.keys)) > 1) s.sheetDimension = TableLayout.clean(s.t.sheet);
+            boolean column = false;
+            for (int b : s.t.cols(TableLayout.Role.BREAKDOWN)) if (TableLayout.headerHas(s.t.key(b), "huvudman")) column = true;
+            if (!column) s.sheetBreakdown = huvudmanIn(s.t.preamble);
+            if (s.sheetBreakdown != null || alike.get(String.join("\u0000", s.t.keys)) < 2) continue;
+            String name = TableLayout.clean(s.t.sheet);
+            if (TableLayout.breakdownKind(name) >= 0 || TableLayout.isTotalWord(name)) s.sheetBreakdown = name;
+            else if (s.area == null) s.sheetDimension = name;
         }
         Map<String, Object> seen = ok.size() > 1 ? new HashMap<>() : null;
         for (Sheet s : ok) {
@@ -284,6 +291,7 @@ final class StatsMapper implements Mapper {
                 }
             }
             for (int b : breakdownCols) rowBreak.add(new String[]{t.key(b), TableLayout.clean(r.text(b)), Integer.toString(b)});
+            if (s.sheetBreakdown != null) rowBreak.add(new String[]{"", s.sheetBreakdown, "-2"});
             List<String> dims = new ArrayList<>();
             for (int d : dimCols) if (!r.text(d).isBlank()) dims.add(TableLayout.clean(r.text(d)));
             for (var e : cols.entrySet()) {
@@ -556,6 +564,17 @@ final class StatsMapper implements Mapper {
             if (l.startsWith("http") || l.contains("uttag") || l.contains("uppdaterad") || l.startsWith("statistik från")) continue;
             String p = Headers.periodIn(line);
             if (p != null) return p;
+        }
+        return null;
+    }
+
+    /** "Typ av huvudman: Kommunal" → "Kommunal"; "Endast kommunal huvudman" → "Kommunal"; else null. */
+    static String huvudmanIn(String preamble) {
+        for (String line : preamble.split("\n")) {
+            String l = line.strip();
+            Matcher m = Pattern.compile("(?i)^(typ av )?huvudman(natyp)?\\s*:\\s*(.+)$").matcher(l);
+            if (m.matches()) return TableLayout.clean(m.group(3));
+            if (l.toLowerCase(Locale.ROOT).matches("endast kommunala? huvudm(an|än)")) return "Kommunal";
         }
         return null;
     }

@@ -131,8 +131,13 @@ final class TableLayout {
         int width = key.width();
         for (GridRow r : head) if (r.row() > key.row()) width = Math.max(width, r.width());
         for (int c = 0; c < width; c++) t.keys.add(clean(key.text(c)));
+        // the sample ends at the first blank row: below it are notes and definitions, not data
+        int next = dataStart;
         for (GridRow r : head) {
-            if (r.row() > key.row() && !r.isBlank() && t.sample.size() < 60) t.sample.add(r);
+            if (r.row() <= key.row()) continue;
+            if (r.isBlank() || r.row() != next || t.sample.size() >= 60) break;
+            t.sample.add(r);
+            next++;
         }
         t.upper.addAll(upperParts(above, width, t));
         return t;
