@@ -53,6 +53,14 @@ public record AreaRef(String code, String name, boolean subarea, String parent) 
     }
 
     private static final java.util.Set<String> MUNICIPALITIES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> MUNICIPALITY_CODES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** True when the text is a municipality code ("0780"), per the bundled list. */
+    public static boolean isMunicipalityCode(String text) {
+        if (text == null) return false;
+        COUNTIES.get();
+        return MUNICIPALITY_CODES.contains(text.strip());
+    }
 
     /** County name ("Kronobergs län") → Kolada region id ("0007"), from the bundled municipality list. */
     private static final java.util.function.Supplier<java.util.Map<String, String>> COUNTIES = new java.util.function.Supplier<>() {
@@ -70,6 +78,7 @@ public record AreaRef(String code, String name, boolean subarea, String parent) 
                     BARE.put(bare, r.get("kolada_region_id"));
                     if (bare.endsWith("s")) BARE.put(bare.substring(0, bare.length() - 1), r.get("kolada_region_id"));
                     MUNICIPALITIES.add(countyKey(r.get("kommun")));
+                    MUNICIPALITY_CODES.add(r.get("kommunkod"));
                 }
                 map = m;
             }

@@ -74,7 +74,10 @@ public final class ImportSession {
     public static ImportSession open(Workbook wb, Path file, ImportOptions options) {
         GridSource grid = Readers.open(file, options.encoding());
         Recipe recipe;
-        if (options.recipe() != null && !options.recipe().isBlank()) {
+        if (options.given() != null) {
+            recipe = options.given();
+            BuiltInRecipes.mapperFor(recipe); // an unknown kind fails here
+        } else if (options.recipe() != null && !options.recipe().isBlank()) {
             recipe = findRecipe(wb, options.recipe()).orElseThrow(() -> new UserError("Receptet \"" + options.recipe()
                     + "\" finns varken i arbetsboken eller bland de inbyggda (" + String.join(", ",
                     BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ")."));
@@ -146,7 +149,9 @@ public final class ImportSession {
         List<PreviewRow> out = new ArrayList<>();
         Resolver res = new Resolver(wb, file, false);
         Ctx ctx = new Ctx(file, wb);
+        java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
         BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
+            if (!chosen(only, p)) return true;
             String areaId = res.areaId(p);
             Double v = p.value();
             out.add(new PreviewRow(p.indicator().id(), p.indicator().title(), p.area().label(), areaId,
@@ -418,15 +423,17 @@ public final class ImportSession {
             if (pipe != null) {
                 pipe.run();
             } else {
+                java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
                 BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
-                    row(p, classify(p));
+                    if (chosen(only, p)) row(p, classify(p));
                     return true;
                 });
             }
             if (ctx.hasErrors()) throw new ImportException(ctx.problems);
             if (count == 0 && resolver.skipped() == 0) {
                 throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
-                        "Filen gav inga värden att importera med receptet \"" + recipe.name() + "\"."));
+                        "Filen gav inga värden att importera med receptet \"" + recipe.name() + "\""
+                                + (recipe.only() != null ? " och --only \"" + recipe.only() + "\"" : "") + "."));
             }
             if (write) {
                 for (String sheet : batches.keySet()) flush(sheet);
@@ -611,8 +618,10 @@ public final class ImportSession {
         /** The reading thread: maps the whole file into the queue, then an end (or the failure) chunk. */
         private void read() {
             try {
+                java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
                 BuiltInRecipes.mapperFor(recipe).map(grid, recipe, run.ctx, p -> {
                     if (stop) throw new Stopped();
+                    if (!chosen(only, p)) return true;
                     current.add(p, run.classify(p));
                     handed.add(asciiUpper(p.indicator().id()));
                     if (current.size == BATCH) handOver();
@@ -729,6 +738,11 @@ public final class ImportSession {
     /** Unwinds the reading thread once the writer has stopped. */
     private static final class Stopped extends RuntimeException {
         Stopped() { super(null, null, false, false); }
+    }
+
+    /** Whether a planned value's indicator is among those {@code --only} chose (its title or id matches). */
+    static boolean chosen(java.util.regex.Pattern only, Planned p) {
+        return only == null || only.matcher(p.indicator().title()).find() || only.matcher(p.indicator().id()).find();
     }
 
     /** Upper case for ASCII letters only: how the workbook compares indicator ids (COLLATE NOCASE). */

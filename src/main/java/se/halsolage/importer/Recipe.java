@@ -104,6 +104,56 @@ public record Recipe(
         }
     }
 
+    /**
+     * A recipe from a {@code --map} text, "area=Kommun,period=År,group=Kön,dimension=Ämne,value=Andel,n=Antal": the
+     * statistics reader with those columns (a role may repeat: value=A,value=B; dimension=X,dimension=Y). Keys:
+     * area, code (area code), subarea, parent, period, periodValue, group, groupValue, value, n, dimension, breakdown,
+     * sheet, header (1-based header row), shares. {@code base} (a recipe file) gives the rest, or null.
+     */
+    public static Recipe fromMap(String map, Recipe base) {
+        Recipe r = base != null ? base.withKind(STATS) : empty("karta", STATS);
+        String area = r.area, sub = r.subareaCode, parentCol = r.parent, period = r.period, periodV = r.periodValue,
+                group = r.group, groupV = r.groupValue, value = r.value, nCol = r.n, shares = r.shares;
+        Integer header = r.headerRow;
+        List<String> dims = new java.util.ArrayList<>(r.dimensions == null ? List.of() : r.dimensions);
+        List<String> bds = new java.util.ArrayList<>(r.breakdowns == null ? List.of() : r.breakdowns);
+        List<String> sh = r.sheets == null ? null : new java.util.ArrayList<>(r.sheets);
+        for (String part : map.split(",")) {
+            if (part.isBlank()) continue;
+            int eq = part.indexOf('=');
+            if (eq <= 0) throw new se.halsolage.domain.UserError("--map: \"" + part.strip() + "\" saknar \"=\". Skriv t.ex. "
+                    + "area=Kommun,period=År,value=Andel.");
+            String k = part.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), v = part.substring(eq + 1).strip();
+            switch (k) {
+                case "area", "område", "kommun" -> area = v;
+                case "subarea", "delområde", "skolenhet" -> sub = v;
+                case "parent" -> parentCol = v;
+                case "period", "år" -> period = v;
+                case "periodvalue" -> periodV = v;
+                case "group", "grupp", "kön" -> group = v;
+                case "groupvalue" -> groupV = v;
+                case "value", "värde" -> value = value == null || base != null && value.equals(r.value) ? v : value + "," + v;
+                case "n", "antal" -> nCol = v;
+                case "dimension", "indicator", "nyckeltal" -> dims.add(v);
+                case "breakdown", "redovisningsgrupp" -> bds.add(v);
+                case "sheet", "blad" -> { if (sh == null) sh = new java.util.ArrayList<>(); sh.add(v); }
+                case "header", "rubrikrad" -> {
+                    try {
+                        header = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new se.halsolage.domain.UserError("--map: header=" + v + " är inget radnummer.");
+                    }
+                }
+                case "shares", "andelar" -> shares = v;
+                default -> throw new se.halsolage.domain.UserError("--map: okänd roll \"" + k + "\". Giltiga: area, subarea, parent, "
+                        + "period, periodValue, group, groupValue, value, n, dimension, breakdown, sheet, header, shares.");
+            }
+        }
+        return new Recipe(r.name, STATS, r.description, sh, header, area, sub, r.subareaName, parentCol, period, periodV, group,
+                groupV, null, r.indicatorId, r.indicatorPrefix, value, nCol, null, shares, r.markers, r.kpiLinks, r.grade,
+                dims.isEmpty() ? null : dims, bds.isEmpty() ? null : bds, r.only);
+    }
+
     public Recipe withName(String newName) {
         return new Recipe(newName, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,

@@ -73,7 +73,7 @@ final class StatsMapper implements Mapper {
         if (!areaCol && s.area == null) missing.add("område (kommun, län, region)");
         if (!periodCol && !periodInHeaders && s.period == null) missing.add("period (år)");
         if (t.cols(TableLayout.Role.VALUE).isEmpty()) missing.add("kolumner med värden");
-        if (!missing.isEmpty()) t.why = "hittar inget " + String.join(", inget ", missing);
+        if (!missing.isEmpty()) t.why = "hittar inte " + String.join(", ", missing);
         return s;
     }
 
@@ -136,7 +136,7 @@ final class StatsMapper implements Mapper {
             List<String> cols = new ArrayList<>();
             for (int c = 0; c < t.width(); c++) if (!t.fullHeader(c).isBlank()) cols.add("\"" + t.fullHeader(c) + "\"");
             sb.append(" Kolumnerna på rad ").append(t.keyRow + 1).append(" är ").append(String.join(", ", cols)).append(".");
-            sb.append(" Ange vad de är, t.ex. --map ").append(suggestMap(t));
+            sb.append(" Ange vad de är, t.ex. --map ").append(suggestMap(t)).append(" (spara det med --save-recipe NAMN).");
         } else {
             sb.append(" Ange ett recept med --recipe eller kolumnerna med --map area=…,period=…,value=….");
         }
@@ -147,6 +147,7 @@ final class StatsMapper implements Mapper {
     static String suggestMap(TableLayout t) {
         List<String> parts = new ArrayList<>();
         String area = null, period = null, group = null;
+        String[] nCol = {null};
         List<String> values = new ArrayList<>(), dims = new ArrayList<>();
         for (int c = 0; c < t.width(); c++) {
             String h = t.key(c);
@@ -156,16 +157,24 @@ final class StatsMapper implements Mapper {
                 case PERIOD -> { if (period == null) period = h; }
                 case GROUP -> { if (group == null) group = h; }
                 case VALUE -> values.add(h);
+                case N -> { if (nCol[0] == null) nCol[0] = h; }
                 case DIMENSION, BREAKDOWN -> dims.add(h);
                 default -> { }
             }
         }
         if (area == null) for (int c = 0; c < t.width() && area == null; c++) if (t.roles[c] == TableLayout.Role.DIMENSION) area = t.key(c);
+        // a column of years only is the period, not a value
+        if (period == null) {
+            for (int c = 0; c < t.width() && period == null; c++) {
+                if (!t.key(c).isBlank() && t.stats(c).years()) { period = t.key(c); values.remove(t.key(c)); }
+            }
+        }
         parts.add("area=" + (area == null ? "KOLUMN" : area));
         if (period == null) parts.add("period=KOLUMN"); else parts.add("period=" + period);
         if (group != null) parts.add("group=" + group);
         for (String d : dims) if (!d.equals(area)) parts.add("dimension=" + d);
         parts.add("value=" + (values.isEmpty() ? "KOLUMN" : values.get(0)));
+        if (nCol[0] != null) parts.add("n=" + nCol[0]);
         String s = String.join(",", parts);
         return s.contains(" ") ? "'" + s + "'" : s;
     }
@@ -276,6 +285,7 @@ final class StatsMapper implements Mapper {
             // gender and breakdowns of the row
             Group rowGender = null;
             List<String[]> rowBreak = new ArrayList<>();
+            if (groupCol < 0 && recipe.groupValue() != null) rowGender = Group.of(recipe.groupValue());
             if (groupCol >= 0) {
                 String g = r.text(groupCol);
                 rowGender = TableLayout.genderOf(g);

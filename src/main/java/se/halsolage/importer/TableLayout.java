@@ -418,6 +418,8 @@ final class TableLayout {
             else if (headerIs(k, "count", "antal enheter") && hasValueHeader) roles[c] = Role.IGNORE;
             else if (st.numeric && (Headers.norm(k).endsWith("kod") || Headers.norm(k).endsWith("code") || Headers.norm(k).endsWith("id"))) roles[c] = Role.IGNORE;
             else if (st.ci) roles[c] = Role.CI_TEXT;
+            else if (st.municipalities && st.codes) roles[c] = Role.AREA_CODE;
+            else if (st.numeric && st.years && !Values.isShareHeader(k) && !headerHas(k, "antal")) roles[c] = Role.PERIOD;
             else if (st.numeric) roles[c] = userNamedValues ? Role.IGNORE : Role.VALUE;
             else if (st.periods) roles[c] = Role.PERIOD;
             else if (st.municipalities) roles[c] = Role.AREA_NAME;
@@ -520,7 +522,7 @@ final class TableLayout {
 
     /** What a column's sample holds. */
     record Stats(int filled, boolean numeric, boolean consecutive, boolean codes, boolean ci, boolean periods, boolean municipalities,
-                 boolean genders, boolean measureKinds, boolean breakdowns, boolean freeText, boolean labels) {
+                 boolean genders, boolean measureKinds, boolean breakdowns, boolean freeText, boolean labels, boolean years) {
     }
 
     Stats stats(int c) {
@@ -545,7 +547,7 @@ final class TableLayout {
             if (t.matches("\\d{2,4}") || t.matches("\\d{2,4} .+")) codes++;
             if (ciText(t) != null) ci++;
             if (isPeriodText(t)) per++;
-            if (AreaRef.isMunicipalityName(t)) mun++;
+            if (AreaRef.isMunicipalityName(t) || AreaRef.isMunicipalityCode(t) || t.matches("\\d{4} .+") && AreaRef.isMunicipalityCode(t.substring(0, 4))) mun++;
             if (genderOf(t) != null) gen++;
             String l = t.toLowerCase(SV);
             if (l.equals("andel") || l.equals("värde") || l.equals("antal") || Headers.boundKind(t) != null || l.startsWith("konfidensintervall")) kinds++;
@@ -556,7 +558,7 @@ final class TableLayout {
         return new Stats(filled, numeric, numeric && consecutive && filled > 2, codes * 5 >= filled * 4 && filled > 0,
                 filled > 0 && ci * 2 >= filled, filled > 0 && per == filled, filled > 0 && mun * 5 >= filled * 4,
                 filled > 0 && gen == filled, filled > 0 && kinds == filled, filled > 0 && brk == filled,
-                distinct.size() > Math.max(8, filled * 2 / 3), lab * 2 >= filled && lab > 0);
+                distinct.size() > Math.max(8, filled * 2 / 3), lab * 2 >= filled && lab > 0, filled > 0 && per == filled);
     }
 
     /** A row label of gender and breakdown words ("Kvinnor Inrikesfödd", "Män", "Alla", "16-24 år"): {gender, rest} or null. */
