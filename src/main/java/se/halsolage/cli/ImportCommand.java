@@ -39,6 +39,10 @@ public final class ImportCommand implements Callable<Integer> {
             + "(skiftlägesokänsligt, * för valfri text, | mellan alternativ), t.ex. --only 'trygg*|Index*'.")
     String only;
 
+    @Option(names = "--alla-svar", description = "Skolenkäten: importera också andelen för varje svarsalternativ (antalet blir "
+            + "andelens n). Utan den: andel positiva svar per fråga, index och medelvärden.")
+    boolean allResponses;
+
     @Option(names = "--save-recipe", paramLabel = "NAMN", description = "Spara receptet i arbetsboken under detta namn.")
     String saveRecipe;
 
@@ -94,6 +98,12 @@ public final class ImportCommand implements Callable<Integer> {
                             + "\" finns varken i arbetsboken eller bland de inbyggda."));
                 }
                 given = given.withOnly(only);
+            }
+            if (allResponses) {
+                if (given == null) given = named != null ? ImportSession.findRecipe(wb, named).orElseThrow(() -> new UserError(
+                        "Receptet \"" + recipe + "\" finns varken i arbetsboken eller bland de inbyggda."))
+                        : ImportSession.open(wb, file, new ImportOptions(null, encoding)).recipe();
+                given = given.withResponses(true);
             }
             ImportSession session = ImportSession.open(wb, file, new ImportOptions(named, encoding, given));
             var d = session.detection();

@@ -20,14 +20,15 @@ public final class BuiltInRecipes {
 
     static {
         Recipe ske = Recipe.empty(SKOLENKATEN, Recipe.SKOLENKATEN);
-        ske = new Recipe(SKOLENKATEN, Recipe.SKOLENKATEN, "Skolinspektionens Skolenkät (alla år och årskurser): andelar och antal "
-                + "per svarsalternativ, andel positiva svar (även som Kolada-nyckeltal), index och medelvärden per kön",
+        ske = new Recipe(SKOLENKATEN, Recipe.SKOLENKATEN, "Skolinspektionens Skolenkät (alla år och årskurser): per fråga andelen "
+                + "positiva svar (även som Kolada-nyckeltal), index och medelvärden per kön med antal svarande; andelen per "
+                + "svarsalternativ (med antalet som n) med --alla-svar",
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "fraction", Map.of("-", "suppressed", "*", "suppressed", "**", "suppressed", "***", "suppressed"), null, null, null, null, null);
+                "fraction", Map.of("-", "suppressed", "*", "suppressed", "**", "suppressed", "***", "suppressed"), null, null, null, null, null, null);
         put(ske);
         put(new Recipe(SKOLVERKET, Recipe.TABLE, "Skolverkets statistiknedladdningar (csv/xlsx): en rad per "
                 + "skolenhet eller kommun, nyckeltal i kolumnerna", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, "auto", Map.of(".", "missing", "..", "suppressed"), null, null, null, null, null));
+                null, null, null, null, null, null, "auto", Map.of(".", "missing", "..", "suppressed"), null, null, null, null, null, null));
         put(describe(Recipe.empty(PXWEB, Recipe.PXWEB), "PxWeb-tabeller (SCB, regioner): csv med år i kolumnerna, eller px-filer"));
         put(describe(Recipe.empty(LONG, Recipe.LONG), "Långt format: en rad per värde med kolumner för område, period, "
                 + "(grupp), nyckeltal och värde"));
@@ -35,7 +36,7 @@ public final class BuiltInRecipes {
         Recipe youth = new Recipe(YOUTH, Recipe.LONG, "Regional ungdomsenkät enligt mallen resources/import/ungdomsenkat-mall.xlsx: "
                 + "fråga × svarsalternativ × årskurs × kön × år", List.of("Data"), null, "Kommun", null, null, null, "År", null,
                 "Kön", null, List.of("Fråga", "Svarsalternativ"), null, "UNG-", "Andel (%)", "Antal svarande", null, "percent",
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         put(youth);
         put(describe(Recipe.empty(STATS, Recipe.STATS), "Statistiktabeller (Skolverket, SCB, Folkhälsomyndigheten, Kolada, "
                 + "MUCF, regioner): flera rubrikrader, förtext med år, kod- och radnummerkolumner, kön, typ av huvudman och andra "
@@ -53,7 +54,7 @@ public final class BuiltInRecipes {
 
     private static Recipe describe(Recipe r, String description) {
         return new Recipe(r.name(), r.kind(), description, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static List<Recipe> all() {
@@ -86,7 +87,7 @@ public final class BuiltInRecipes {
                 Recipe y = get(YOUTH).orElseThrow();
                 return Optional.of(new Recipe(y.name(), y.kind(), y.description(), List.of(s), null, y.area(), null, null, null,
                         y.period(), null, y.group(), null, y.indicator(), null, y.indicatorPrefix(), y.value(), y.n(), null,
-                        y.shares(), null, null, null, null, null, null));
+                        y.shares(), null, null, null, null, null, null, null));
             }
             String pre = t.preamble.toLowerCase(java.util.Locale.ROOT);
             Optional<Recipe> found = detectTable(t.withSubHeader(), pre);

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param dimensions STATS: columns whose values are part of the measure (Ämne, Program, Fråga …)
  * @param breakdowns STATS: columns whose values are population breakdowns (ålder, typ av huvudman …)
  * @param only       a pattern (case-insensitive, {@code *} any text) that a measure's title must match to be imported
+ * @param responses  SKOLENKATEN: also the share of every response option (with its count as n); by default only the
+ *                   positive share per question, the index and mean values and the base figures
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -64,7 +66,8 @@ public record Recipe(
         String grade,
         List<String> dimensions,
         List<String> breakdowns,
-        String only) {
+        String only,
+        Boolean responses) {
 
     public static final String SKOLENKATEN = "SKOLENKATEN";
     public static final String TABLE = "TABLE";
@@ -85,7 +88,7 @@ public record Recipe(
 
     public static Recipe empty(String name, String kind) {
         return new Recipe(name, kind, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public String toJson() {
@@ -151,55 +154,61 @@ public record Recipe(
         }
         return new Recipe(r.name, STATS, r.description, sh, header, area, sub, r.subareaName, parentCol, period, periodV, group,
                 groupV, null, r.indicatorId, r.indicatorPrefix, value, nCol, null, shares, r.markers, r.kpiLinks, r.grade,
-                dims.isEmpty() ? null : dims, bds.isEmpty() ? null : bds, r.only);
+                dims.isEmpty() ? null : dims, bds.isEmpty() ? null : bds, r.only, r.responses);
     }
 
     public Recipe withName(String newName) {
         return new Recipe(newName, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
     }
 
     public Recipe withShares(String newShares) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, newShares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
     }
 
     public Recipe withSheets(List<String> newSheets) {
         return new Recipe(name, kind, description, newSheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
     }
 
     public Recipe withPeriodValue(String p) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 p, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
     }
 
     public Recipe withRoles(String newArea, String newPeriod, String newGroup, String newValue, String newN,
                             List<String> newDimensions, List<String> newBreakdowns) {
         return new Recipe(name, kind, description, sheets, headerRow, newArea, subareaCode, subareaName, parent, newPeriod,
                 periodValue, newGroup, groupValue, indicator, indicatorId, indicatorPrefix, newValue, newN, columns, shares,
-                markers, kpiLinks, grade, newDimensions, newBreakdowns, only);
+                markers, kpiLinks, grade, newDimensions, newBreakdowns, only, responses);
     }
 
     public Recipe withOnly(String pattern) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, pattern);
+                markers, kpiLinks, grade, dimensions, breakdowns, pattern, responses);
+    }
+
+    public Recipe withResponses(Boolean all) {
+        return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade, dimensions, breakdowns, only, all);
     }
 
     public Recipe withKind(String newKind) {
         return new Recipe(name, newKind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
     }
 
     public Recipe withColumns(List<ColumnMap> cols) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, cols, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
     }
 }
