@@ -295,11 +295,24 @@ final class LongMapper implements Mapper {
             if (measure != null && !measure.isBlank() && (parts.isEmpty() || share == false)) words.add(measure);
             words.addAll(parts);
             if (words.isEmpty()) words.add(measure == null ? "värde" : measure);
-            String title = String.join(", ", words) + (grade != null ? " (" + grade + ")" : "");
+            String title = trimTitle(String.join(", ", words)) + (grade != null ? " (" + grade + ")" : "");
             String id = prefix + Headers.slug(String.join(" ", words), 56) + (grade != null ? "-" + Headers.gradeCode(grade) : "");
             Unit unit = share ? Unit.PERCENT : TableMapper.unitOf(String.join(" ", words));
             return new IndicatorSpec(id, title, unit, grade, null);
         });
+    }
+
+    private static final Pattern PX_TAIL = Pattern.compile("(?i)\\s+efter\\s+(region|kommun|län|område|kön|ålder|år|tid|"
+            + "utbildningsnivå|födelseregion|civilstånd)\\b[^.]*(\\.\\s.*)?$");
+
+    /**
+     * A PxWeb title without its table description: "Andel med gott självskattat hälsotillstånd (procent) efter region,
+     * kön och år. Andel (%). Anm." → "Andel med gott självskattat hälsotillstånd (procent)". Only the title shown;
+     * the indicator id stays as before, so a re-import continues the same series.
+     */
+    static String trimTitle(String title) {
+        String t = PX_TAIL.matcher(title).replaceFirst("").strip();
+        return t.isEmpty() ? title : t;
     }
 
     private static int col(Table t, String named, String[] defaults, MapContext ctx, List<Integer> used) {

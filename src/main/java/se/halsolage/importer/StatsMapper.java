@@ -620,7 +620,7 @@ final class StatsMapper implements Mapper {
                     || low.startsWith("endast") || low.startsWith("typ av huvudman") || low.startsWith("källa")) continue;
             if (Headers.periodIn(l) != null && l.split(",").length >= 3) continue;
             if (l.length() < 4) continue;
-            return l;
+            return LongMapper.trimTitle(l);
         }
         return null;
     }
