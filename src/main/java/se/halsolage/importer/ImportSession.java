@@ -136,6 +136,62 @@ public final class ImportSession {
 
     public Recipe recipe() { return recipe; }
 
+    /**
+     * The columns of the first sheet with their roles as the statistics reader sees them (with the current recipe's
+     * named columns), for the wizard to show and let the user change; empty when the sheet has no table it can read.
+     */
+    public List<ColumnRole> columnRoles() {
+        String sheet = recipe.sheets() != null && !recipe.sheets().isEmpty() ? recipe.sheets().get(0)
+                : grid.sheets().isEmpty() ? null : grid.dataSheets().get(0);
+        if (sheet == null) return List.of();
+        StatsMapper.Sheet s = StatsMapper.understand(grid, sheet, Recipe.STATS.equals(recipe.kind()) ? recipe : null,
+                file.getFileName().toString());
+        TableLayout t = s.t;
+        if (t.roles == null || t.keyRow < 0) return List.of();
+        List<ColumnRole> out = new ArrayList<>();
+        for (int c = 0; c < t.roles.length; c++) {
+            if (t.key(c).isBlank() && t.upper.get(c).isEmpty()) continue;
+            out.add(new ColumnRole(t.fullHeader(c), t.key(c), roleKey(t.roles[c])));
+        }
+        return out;
+    }
+
+    private static String roleKey(TableLayout.Role r) {
+        if (r == null) return "ignore";
+        return switch (r) {
+            case AREA_CODE, AREA_NAME, SUB_CODE -> "area";
+            case PERIOD -> "period";
+            case GROUP, ROW_LABEL -> "group";
+            case BREAKDOWN -> "breakdown";
+            case DIMENSION, MEASURE_KIND -> "dimension";
+            case VALUE -> "value";
+            case N -> "n";
+            case CI_LOW, CI_HIGH, CI_TEXT -> "ci";
+            default -> "ignore";
+        };
+    }
+
+    /**
+     * Uses the roles the user chose (header key → role, as {@link #columnRoles()} gives them): the statistics reader
+     * with exactly those columns, the same recipe a --map of them gives (and --save-recipe stores).
+     */
+    public void useRoles(List<ColumnRole> roles) {
+        StringBuilder map = new StringBuilder();
+        for (ColumnRole r : roles) {
+            if (r.key().isBlank() || r.role() == null || r.role().equals("ignore") || r.role().equals("ci")) continue;
+            if (r.key().contains(",")) {
+                throw new UserError("Kolumnen \"" + r.key() + "\" har ett kommatecken i rubriken och kan inte väljas här; "
+                        + "använd ett recept (FIL.json).");
+            }
+            if (map.length() > 0) map.append(',');
+            map.append(r.role()).append('=').append(r.key());
+        }
+        Recipe base = Recipe.STATS.equals(recipe.kind()) ? recipe.withRoles(null, null, null, null, null, null, null) : null;
+        Recipe r = Recipe.fromMap(map.toString(), base);
+        if (recipe.sheets() != null) r = r.withSheets(recipe.sheets());
+        useRecipe(r);
+    }
+
     public Path file() { return file; }
 
     /** Changes the mapping (the wizard's "map" step); the next preview/validate/commit uses it. */

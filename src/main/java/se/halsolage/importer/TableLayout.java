@@ -382,6 +382,18 @@ final class TableLayout {
             if (recipe.dimensions() != null) for (String d : recipe.dimensions()) named(d, Role.DIMENSION, w);
             if (recipe.breakdowns() != null) for (String d : recipe.breakdowns()) named(d, Role.BREAKDOWN, w);
         }
+        // a mapping the user gave (--map, the wizard's roles, a saved recipe) is used as written: the columns it does not
+        // name are not read, except confidence bounds by their header, which belong to the value beside them
+        boolean mapped = recipe != null && Recipe.STATS.equals(recipe.kind()) && (recipe.area() != null || recipe.value() != null
+                || recipe.period() != null);
+        if (mapped) {
+            for (int c = 0; c < w; c++) {
+                if (roles[c] != null) continue;
+                Headers.Bound b = Headers.boundKind(key(c));
+                roles[c] = b == Headers.Bound.LOW ? Role.CI_LOW : b == Headers.Bound.HIGH ? Role.CI_HIGH
+                        : stats(c).ci() ? Role.CI_TEXT : Role.IGNORE;
+            }
+        }
         boolean hasValueHeader = false;
         for (int c = 0; c < w; c++) if (headerIs(key(c), "value", "värde")) hasValueHeader = true;
         boolean userNamedValues = recipe != null && recipe.value() != null;
