@@ -230,6 +230,8 @@ final class StatsMapper implements Mapper {
         boolean[] blankSeen = {false};
         boolean[] ended = {false};
         int[] boundRows = {0};
+        Map<String, Planned> held = new LinkedHashMap<>();
+        Map<String, Double> rowLows = new HashMap<>(), rowHighs = new HashMap<>();
         boolean result = readRows(grid, t, r -> {
             if (ended[0]) return false;
             if (r.isBlank()) { blankSeen[0] = true; return true; }
@@ -245,9 +247,12 @@ final class StatsMapper implements Mapper {
                 if (blankSeen[0]) { ended[0] = true; return false; }
                 if (r.nonBlankCount() <= 1) return true;
             }
+            // Folkhälsodata's "Andel och konfidensintervall": rows of the bounds go to the value row of the same key
+            Headers.Bound rowBound = null;
             if (kindCol >= 0) {
                 String kind = r.text(kindCol);
-                if (Headers.boundKind(kind) != null || kind.toLowerCase(Locale.ROOT).startsWith("konfidens")) { boundRows[0]++; return true; }
+                rowBound = Headers.boundKind(kind);
+                if (rowBound == null && kind.toLowerCase(Locale.ROOT).startsWith("konfidens")) { boundRows[0]++; return true; }
             }
             // area
             AreaRef area;
@@ -375,6 +380,15 @@ final class StatsMapper implements Mapper {
                     }
                 }
                 if (flag != null && status == ObservationStatus.OK) marker = flag;
+                if (kindCol >= 0) {
+                    String key = spec.id() + "\u0000" + area.label() + "\u0000" + p.label() + "\u0000" + group.label();
+                    if (rowBound != null) {
+                        if (v != null) (rowBound == Headers.Bound.LOW ? rowLows : rowHighs).put(key, v);
+                    } else {
+                        held.put(key, new Planned(spec, area, p, group, v, n, lo, hi, status, marker, t.sheet, r.row(), c));
+                    }
+                    continue;
+                }
                 if (seen != null) {
                     String key = spec.id() + "\u0000" + (area.code() != null ? area.code() : area.label()) + "\u0000" + p.label() + "\u0000" + group.label();
                     Object was = seen.get(key);
@@ -387,8 +401,25 @@ final class StatsMapper implements Mapper {
             return true;
         });
         if (boundRows[0] > 0) {
-            ctx.problem(Problem.warning(ctx.fileName(), t.sheet, null, null, boundRows[0] + " rader med konfidensgränser i egna rader "
-                    + "(kolumnen \"" + t.key(kindCol) + "\") importerades inte; bara värdena."));
+            ctx.problem(Problem.warning(ctx.fileName(), t.sheet, null, null, boundRows[0] + " rader med konfidensintervall utan "
+                    + "\"nedre\" eller \"övre\" (kolumnen \"" + t.key(kindCol) + "\") importerades inte; bara värdena."));
+        }
+        // the held values (a file with bounds in rows of their own), with their bounds, in file order
+        for (var e : held.entrySet()) {
+            Planned pl = e.getValue();
+            Double lo = rowLows.get(e.getKey()), hi = rowHighs.get(e.getKey());
+            if (pl.value() == null || lo == null && hi == null) {
+                if (!sink.accept(pl)) return false;
+                continue;
+            }
+            if (lo != null && lo > pl.value() || hi != null && hi < pl.value()) {
+                ctx.problem(Problem.warning(ctx.fileName(), t.sheet, pl.row() + 1, Cell.columnName(pl.col()), "Konfidensintervallet ("
+                        + lo + "–" + hi + ") omsluter inte värdet " + pl.value() + "; värdet importerades utan konfidensintervall."));
+                lo = null;
+                hi = null;
+            }
+            if (!sink.accept(new Planned(pl.indicator(), pl.area(), pl.period(), pl.group(), pl.value(), pl.n(), lo, hi, pl.status(),
+                    pl.marker(), pl.sheet(), pl.row(), pl.col()))) return false;
         }
         return result || ended[0];
     }

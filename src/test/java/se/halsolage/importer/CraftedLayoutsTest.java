@@ -153,4 +153,23 @@ class CraftedLayoutsTest extends DemoWorkbookImportTest {
                 .hasMessageContaining("--map");
         assertThat(Files.readAllBytes(dir.resolve("w.halsa"))).isEqualTo(before);
     }
+
+    @Test
+    void folkhalsodataBoundsInRowsOfTheirOwnGoToTheShare() throws Exception {
+        String csv = "\"Region\",\"Sociala relationer\",\"Andel och konfidensintervall\",\"Kön\",\"År\",\"Andel\"\n"
+                + "\"07 Kronobergs län\",\"Lågt socialt deltagande\",\"Andel\",\"Kvinnor\",\"2019-2022\",31.2\n"
+                + "\"07 Kronobergs län\",\"Lågt socialt deltagande\",\"Andel\",\"Män\",\"2019-2022\",29.9\n"
+                + "\"07 Kronobergs län\",\"Lågt socialt deltagande\",\"Konfidensintervall nedre gräns\",\"Kvinnor\",\"2019-2022\",29.4\n"
+                + "\"07 Kronobergs län\",\"Lågt socialt deltagande\",\"Konfidensintervall nedre gräns\",\"Män\",\"2019-2022\",28.0\n"
+                + "\"07 Kronobergs län\",\"Lågt socialt deltagande\",\"Konfidensintervall övre gräns\",\"Kvinnor\",\"2019-2022\",33.0\n"
+                + "\"07 Kronobergs län\",\"Lågt socialt deltagande\",\"Konfidensintervall övre gräns\",\"Män\",\"2019-2022\",31.8\n";
+        ImportSummary sum = importFile(write("fohm-ki.csv", csv, StandardCharsets.UTF_8));
+        assertThat(sum.added()).isEqualTo(2); // the bound rows are no values of their own
+        String id = byTitle("Lågt socialt deltagande");
+        Observation women = one(id, "0007", "2019-2022", Group.KVINNOR);
+        assertThat(women.value()).isEqualTo(31.2);
+        assertThat(women.ciLow()).isEqualTo(29.4);
+        assertThat(women.ciHigh()).isEqualTo(33.0);
+        assertThat(one(id, "0007", "2019-2022", Group.MAN).ciHigh()).isEqualTo(31.8);
+    }
 }
