@@ -26,9 +26,22 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--workbook", paramLabel = "ARBETSBOK", description = "Arbetsboken (.halsa) att importera till.")
     Path workbook;
 
-    @Option(names = "--recipe", paramLabel = "NAMN", description = "Recept: sparat i arbetsboken eller inbyggt "
-            + "(skolenkaten, skolverket, pxweb, lang, tabell, ungdomsenkat).")
+    @Option(names = "--recipe", paramLabel = "NAMN", description = "Recept: sparat i arbetsboken, inbyggt "
+            + "(statistik, skolenkaten, skolverket, pxweb, lang, tabell, ungdomsenkat, ungdomsenkat-bred) eller en receptfil FIL.json.")
     String recipe;
+
+    @Option(names = "--map", paramLabel = "ROLL=KOLUMN,…", description = "Säg vad kolumnerna är, t.ex. "
+            + "area=Kommun,period=År,group=Kön,dimension=Ämne,value=Andel,n=Antal (också breakdown=Ålder, sheet=Blad1, "
+            + "header=RAD, periodValue=2024). Spara det med --save-recipe.")
+    String map;
+
+    @Option(names = "--only", paramLabel = "MÖNSTER", description = "Importera bara nyckeltal vars namn eller id matchar "
+            + "(skiftlägesokänsligt, * för valfri text, | mellan alternativ), t.ex. --only 'trygg*|Index*'.")
+    String only;
+
+    @Option(names = "--alla-svar", description = "Skolenkäten: importera också andelen för varje svarsalternativ (antalet blir "
+            + "andelens n). Utan den: andel positiva svar per fråga, index och medelvärden.")
+    boolean allResponses;
 
     @Option(names = "--save-recipe", paramLabel = "NAMN", description = "Spara receptet i arbetsboken under detta namn.")
     String saveRecipe;
@@ -62,7 +75,37 @@ public final class ImportCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             if (file == null) throw new UserError("Ange filen som ska importeras.");
-            ImportSession session = ImportSession.open(wb, file, new ImportOptions(recipe, encoding));
+            Recipe given = null;
+            String named = recipe;
+            if (recipe != null && recipe.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                Path json = Path.of(recipe);
+                if (!java.nio.file.Files.isRegularFile(json)) throw new UserError("Receptfilen " + json + " finns inte.");
+                try {
+                    given = Recipe.fromJson(java.nio.file.Files.readString(json));
+                } catch (java.io.IOException e) {
+                    throw new UserError("Kan inte läsa receptfilen " + json + ": " + e.getMessage(), e);
+                }
+                if (given.name() == null) given = given.withName(json.getFileName().toString().replaceFirst("\\.json$", ""));
+                named = null;
+            }
+            if (map != null) given = Recipe.fromMap(map, given);
+            if (only != null) {
+                if (given == null && named == null) {
+                    // detect first, then narrow what is imported
+                    given = ImportSession.open(wb, file, new ImportOptions(null, encoding)).recipe();
+                } else if (given == null) {
+                    given = ImportSession.findRecipe(wb, named).orElseThrow(() -> new UserError("Receptet \"" + recipe
+                            + "\" finns varken i arbetsboken eller bland de inbyggda."));
+                }
+                given = given.withOnly(only);
+            }
+            if (allResponses) {
+                if (given == null) given = named != null ? ImportSession.findRecipe(wb, named).orElseThrow(() -> new UserError(
+                        "Receptet \"" + recipe + "\" finns varken i arbetsboken eller bland de inbyggda."))
+                        : ImportSession.open(wb, file, new ImportOptions(null, encoding)).recipe();
+                given = given.withResponses(true);
+            }
+            ImportSession session = ImportSession.open(wb, file, new ImportOptions(named, encoding, given));
             var d = session.detection();
             System.err.println("Fil: " + d.file() + " (" + d.format().label() + (d.encoding() == null ? "" : ", " + d.encoding())
                     + (d.separator() == null ? "" : ", avgränsare " + (d.separator() == '\t' ? "tabb" : "'" + d.separator() + "'"))

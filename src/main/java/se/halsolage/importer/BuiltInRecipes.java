@@ -14,19 +14,21 @@ public final class BuiltInRecipes {
     public static final String TABLE = "tabell";
     public static final String YOUTH = "ungdomsenkat";
     public static final String YOUTH_WIDE = "ungdomsenkat-bred";
+    public static final String STATS = "statistik";
 
     private static final Map<String, Recipe> ALL = new LinkedHashMap<>();
 
     static {
         Recipe ske = Recipe.empty(SKOLENKATEN, Recipe.SKOLENKATEN);
-        ske = new Recipe(SKOLENKATEN, Recipe.SKOLENKATEN, "Skolinspektionens Skolenkät (alla år och årskurser): andelar och antal "
-                + "per svarsalternativ, andel positiva svar (även som Kolada-nyckeltal), index och medelvärden per kön",
+        ske = new Recipe(SKOLENKATEN, Recipe.SKOLENKATEN, "Skolinspektionens Skolenkät (alla år och årskurser): per fråga andelen "
+                + "positiva svar (även som Kolada-nyckeltal), index och medelvärden per kön med antal svarande; andelen per "
+                + "svarsalternativ (med antalet som n) med --alla-svar",
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "fraction", Map.of("-", "suppressed", "*", "suppressed", "**", "suppressed", "***", "suppressed"), null, null);
+                "fraction", Map.of("-", "suppressed", "*", "suppressed", "**", "suppressed", "***", "suppressed"), null, null, null, null, null, null);
         put(ske);
         put(new Recipe(SKOLVERKET, Recipe.TABLE, "Skolverkets statistiknedladdningar (csv/xlsx): en rad per "
                 + "skolenhet eller kommun, nyckeltal i kolumnerna", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, "auto", Map.of(".", "missing", "..", "suppressed"), null, null));
+                null, null, null, null, null, null, "auto", Map.of(".", "missing", "..", "suppressed"), null, null, null, null, null, null));
         put(describe(Recipe.empty(PXWEB, Recipe.PXWEB), "PxWeb-tabeller (SCB, regioner): csv med år i kolumnerna, eller px-filer"));
         put(describe(Recipe.empty(LONG, Recipe.LONG), "Långt format: en rad per värde med kolumner för område, period, "
                 + "(grupp), nyckeltal och värde"));
@@ -34,8 +36,11 @@ public final class BuiltInRecipes {
         Recipe youth = new Recipe(YOUTH, Recipe.LONG, "Regional ungdomsenkät enligt mallen resources/import/ungdomsenkat-mall.xlsx: "
                 + "fråga × svarsalternativ × årskurs × kön × år", List.of("Data"), null, "Kommun", null, null, null, "År", null,
                 "Kön", null, List.of("Fråga", "Svarsalternativ"), null, "UNG-", "Andel (%)", "Antal svarande", null, "percent",
-                null, null, null);
+                null, null, null, null, null, null, null);
         put(youth);
+        put(describe(Recipe.empty(STATS, Recipe.STATS), "Statistiktabeller (Skolverket, SCB, Folkhälsomyndigheten, Kolada, "
+                + "MUCF, regioner): flera rubrikrader, förtext med år, kod- och radnummerkolumner, kön, typ av huvudman och andra "
+                + "redovisningsgrupper, långa exporter (year, gender, municipality, kpi, status, value), alla blad med samma uppställning"));
         put(describe(Recipe.empty(YOUTH_WIDE, Recipe.WIDE), "Regional ungdomsenkät som regionerna publicerar den: fråga och "
                 + "svarsalternativ nedåt, årskurs × kön × (% och n) i sammanslagna rubrikrader; kommun och år ur rubriken"));
     }
@@ -49,7 +54,7 @@ public final class BuiltInRecipes {
 
     private static Recipe describe(Recipe r, String description) {
         return new Recipe(r.name(), r.kind(), description, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static List<Recipe> all() {
@@ -78,18 +83,49 @@ public final class BuiltInRecipes {
                 Recipe w = get(YOUTH_WIDE).orElseThrow();
                 return Optional.of(s.equals(grid.dataSheets().get(0)) ? w : w.withSheets(List.of(s)));
             }
-            if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0) {
+            if (t.col("fråga") >= 0 && t.col("svarsalternativ") >= 0 && t.col("kommun") >= 0 && t.col("år") >= 0) {
                 Recipe y = get(YOUTH).orElseThrow();
                 return Optional.of(new Recipe(y.name(), y.kind(), y.description(), List.of(s), null, y.area(), null, null, null,
                         y.period(), null, y.group(), null, y.indicator(), null, y.indicatorPrefix(), y.value(), y.n(), null,
-                        y.shares(), null, null, null));
+                        y.shares(), null, null, null, null, null, null, null));
             }
             String pre = t.preamble.toLowerCase(java.util.Locale.ROOT);
             Optional<Recipe> found = detectTable(t.withSubHeader(), pre);
+            // the layouts the simple readers get wrong or refuse: several header rows, codes and breakdowns, tidy exports
+            StatsMapper.Sheet st = StatsMapper.understand(grid, s, null, grid.file().getFileName().toString());
+            if (st.t.why == null && (found.isEmpty() || needsStats(grid, st, found.get()))) {
+                Recipe r = get(STATS).orElseThrow();
+                return Optional.of(r);
+            }
             // the sheet that matched is the one to read (not a hidden or instruction sheet before it)
             if (found.isPresent()) return Optional.of(s.equals(grid.dataSheets().get(0)) ? found.get() : found.get().withSheets(List.of(s)));
         }
         return Optional.empty();
+    }
+
+    /** True when a table has what only the statistics reader understands. */
+    static boolean needsStats(GridSource grid, StatsMapper.Sheet s, Recipe simple) {
+        TableLayout t = s.t;
+        if (PXWEB.equals(simple.name()) && t.headerRows == 0) return false;
+        if (t.headerRows > 0 || s.area != null) return true;
+        for (int c = 0; c < t.width(); c++) {
+            TableLayout.Role r = t.roles[c];
+            String k = t.key(c);
+            if (r == TableLayout.Role.BREAKDOWN || r == TableLayout.Role.STATUS || r == TableLayout.Role.ROW_LABEL
+                    || r == TableLayout.Role.CI_TEXT || r == TableLayout.Role.MEASURE_KIND
+                    || r == TableLayout.Role.N && !Headers.isRespondents(k)) return true;
+            if (r == TableLayout.Role.IGNORE && !k.isBlank() && t.stats(c).numeric() && !TableLayout.headerHas(k, "orgnr")) return true; // a code column
+            if (r == TableLayout.Role.IGNORE && k.isBlank() && t.stats(c).filled() > 0) return true;  // row numbers
+            if (TableLayout.headerIs(k, "year", "municipality", "municipality_id", "gender", "sex", "kpi", "ar")) return true;
+        }
+        int alike = 0;
+        for (String other : grid.dataSheets()) {
+            if (other.equals(t.sheet)) continue;
+            TableLayout o = TableLayout.read(grid, other, null);
+            if (o.why == null && o.keys.equals(t.keys)) alike++;
+            if (alike > 0) return true;
+        }
+        return false;
     }
 
     private static Optional<Recipe> detectTable(Table t, String pre) {
@@ -115,8 +151,9 @@ public final class BuiltInRecipes {
             case Recipe.TABLE -> new TableMapper();
             case Recipe.LONG, Recipe.PXWEB -> new LongMapper();
             case Recipe.WIDE -> new WideSurveyMapper();
+            case Recipe.STATS -> new StatsMapper();
             default -> throw new se.halsolage.domain.UserError("Receptet \"" + r.name() + "\" har en okänd sort: " + r.kind()
-                    + ". Giltiga: SKOLENKATEN, TABLE, LONG, PXWEB, WIDE.");
+                    + ". Giltiga: SKOLENKATEN, TABLE, LONG, PXWEB, WIDE, STATS.");
         };
     }
 }

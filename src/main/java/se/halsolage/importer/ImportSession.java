@@ -74,16 +74,17 @@ public final class ImportSession {
     public static ImportSession open(Workbook wb, Path file, ImportOptions options) {
         GridSource grid = Readers.open(file, options.encoding());
         Recipe recipe;
-        if (options.recipe() != null && !options.recipe().isBlank()) {
+        if (options.given() != null) {
+            recipe = options.given();
+            BuiltInRecipes.mapperFor(recipe); // an unknown kind fails here
+        } else if (options.recipe() != null && !options.recipe().isBlank()) {
             recipe = findRecipe(wb, options.recipe()).orElseThrow(() -> new UserError("Receptet \"" + options.recipe()
                     + "\" finns varken i arbetsboken eller bland de inbyggda (" + String.join(", ",
                     BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ")."));
         } else {
             recipe = detectRecipe(wb, grid).orElseThrow(() -> new ImportException(Problem.error(
-                    file.getFileName().toString(), grid.sheets().isEmpty() ? null : grid.sheets().get(0), null, null,
-                    emptyGrid(grid) ? "Bladet är tomt: det finns inga rader att importera."
-                            : "Känner inte igen filens uppställning. Ange ett recept med --recipe (t.ex. "
-                            + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").")));
+                    file.getFileName().toString(), grid.sheets().isEmpty() ? null : grid.dataSheets().get(0), null, null,
+                    emptyGrid(grid) ? "Bladet är tomt: det finns inga rader att importera." : unrecognised(grid, file))));
         }
         List<Detection.SheetInfo> sheets = new ArrayList<>();
         for (String s : grid.sheets()) {
@@ -101,6 +102,13 @@ public final class ImportSession {
         Detection d = new Detection(file.getFileName().toString(), grid.format(), grid.encoding(),
                 grid.separator() == 0 ? null : grid.separator(), sheets, recipe.name(), recipe.description());
         return new ImportSession(wb, file, grid, recipe, d);
+    }
+
+    /** The columns found and the --map that would import them, plus the recipes there are. */
+    private static String unrecognised(GridSource grid, Path file) {
+        StatsMapper.Sheet s = StatsMapper.understand(grid, grid.dataSheets().get(0), null, file.getFileName().toString());
+        return StatsMapper.unrecognised(s) + " Eller välj ett recept med --recipe ("
+                + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").";
     }
 
     private static boolean emptyGrid(GridSource grid) {
@@ -128,6 +136,62 @@ public final class ImportSession {
 
     public Recipe recipe() { return recipe; }
 
+    /**
+     * The columns of the first sheet with their roles as the statistics reader sees them (with the current recipe's
+     * named columns), for the wizard to show and let the user change; empty when the sheet has no table it can read.
+     */
+    public List<ColumnRole> columnRoles() {
+        String sheet = recipe.sheets() != null && !recipe.sheets().isEmpty() ? recipe.sheets().get(0)
+                : grid.sheets().isEmpty() ? null : grid.dataSheets().get(0);
+        if (sheet == null) return List.of();
+        StatsMapper.Sheet s = StatsMapper.understand(grid, sheet, Recipe.STATS.equals(recipe.kind()) ? recipe : null,
+                file.getFileName().toString());
+        TableLayout t = s.t;
+        if (t.roles == null || t.keyRow < 0) return List.of();
+        List<ColumnRole> out = new ArrayList<>();
+        for (int c = 0; c < t.roles.length; c++) {
+            if (t.key(c).isBlank() && t.upper.get(c).isEmpty()) continue;
+            out.add(new ColumnRole(t.fullHeader(c), t.key(c), roleKey(t.roles[c])));
+        }
+        return out;
+    }
+
+    private static String roleKey(TableLayout.Role r) {
+        if (r == null) return "ignore";
+        return switch (r) {
+            case AREA_CODE, AREA_NAME, SUB_CODE -> "area";
+            case PERIOD -> "period";
+            case GROUP, ROW_LABEL -> "group";
+            case BREAKDOWN -> "breakdown";
+            case DIMENSION, MEASURE_KIND -> "dimension";
+            case VALUE -> "value";
+            case N -> "n";
+            case CI_LOW, CI_HIGH, CI_TEXT -> "ci";
+            default -> "ignore";
+        };
+    }
+
+    /**
+     * Uses the roles the user chose (header key → role, as {@link #columnRoles()} gives them): the statistics reader
+     * with exactly those columns, the same recipe a --map of them gives (and --save-recipe stores).
+     */
+    public void useRoles(List<ColumnRole> roles) {
+        StringBuilder map = new StringBuilder();
+        for (ColumnRole r : roles) {
+            if (r.key().isBlank() || r.role() == null || r.role().equals("ignore") || r.role().equals("ci")) continue;
+            if (r.key().contains(",")) {
+                throw new UserError("Kolumnen \"" + r.key() + "\" har ett kommatecken i rubriken och kan inte väljas här; "
+                        + "använd ett recept (FIL.json).");
+            }
+            if (map.length() > 0) map.append(',');
+            map.append(r.role()).append('=').append(r.key());
+        }
+        Recipe base = Recipe.STATS.equals(recipe.kind()) ? recipe.withRoles(null, null, null, null, null, null, null) : null;
+        Recipe r = Recipe.fromMap(map.toString(), base);
+        if (recipe.sheets() != null) r = r.withSheets(recipe.sheets());
+        useRecipe(r);
+    }
+
     public Path file() { return file; }
 
     /** Changes the mapping (the wizard's "map" step); the next preview/validate/commit uses it. */
@@ -141,7 +205,9 @@ public final class ImportSession {
         List<PreviewRow> out = new ArrayList<>();
         Resolver res = new Resolver(wb, file, false);
         Ctx ctx = new Ctx(file, wb);
+        java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
         BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
+            if (!chosen(only, p)) return true;
             String areaId = res.areaId(p);
             Double v = p.value();
             out.add(new PreviewRow(p.indicator().id(), p.indicator().title(), p.area().label(), areaId,
@@ -430,15 +496,17 @@ public final class ImportSession {
             if (pipe != null) {
                 pipe.run();
             } else {
+                java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
                 BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
-                    row(p, classify(p));
+                    if (chosen(only, p)) row(p, classify(p));
                     return true;
                 });
             }
             if (ctx.hasErrors()) throw new ImportException(ctx.problems);
             if (count == 0 && resolver.skipped() == 0) {
                 throw new ImportException(Problem.error(file.getFileName().toString(), null, null, null,
-                        "Filen gav inga värden att importera med receptet \"" + recipe.name() + "\"."));
+                        "Filen gav inga värden att importera med receptet \"" + recipe.name() + "\""
+                                + (recipe.only() != null ? " och --only \"" + recipe.only() + "\"" : "") + "."));
             }
             if (write) {
                 for (String sheet : batches.keySet()) flush(sheet);
@@ -468,7 +536,9 @@ public final class ImportSession {
          * no longer written (the import fails at the end and lists every error).
          */
         byte classify(Planned p) {
-            String key = p.indicator().id() + "\u0000" + p.area().label() + "\u0000" + p.period().label() + "\u0000" + p.group().label();
+            // by code when the file gives one: "Kronoberg" and "Kronobergs län" are the same area (0007)
+            String area = p.area().code() != null && !p.area().subarea() ? p.area().code() : p.area().label();
+            String key = p.indicator().id() + "\u0000" + area + "\u0000" + p.period().label() + "\u0000" + p.group().label();
             if (!keys.add(LongHashSet.hash(key))) {
                 ctx.problem(Problem.error(file.getFileName().toString(), p.sheet(), p.row() + 1, Cell.columnName(p.col()),
                         "Dubblett: " + p.indicator().id() + " för " + p.area().label() + ", " + p.period().label() + ", "
@@ -621,8 +691,10 @@ public final class ImportSession {
         /** The reading thread: maps the whole file into the queue, then an end (or the failure) chunk. */
         private void read() {
             try {
+                java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
                 BuiltInRecipes.mapperFor(recipe).map(grid, recipe, run.ctx, p -> {
                     if (stop) throw new Stopped();
+                    if (!chosen(only, p)) return true;
                     current.add(p, run.classify(p));
                     handed.add(asciiUpper(p.indicator().id()));
                     if (current.size == BATCH) handOver();
@@ -739,6 +811,11 @@ public final class ImportSession {
     /** Unwinds the reading thread once the writer has stopped. */
     private static final class Stopped extends RuntimeException {
         Stopped() { super(null, null, false, false); }
+    }
+
+    /** Whether a planned value's indicator is among those {@code --only} chose (its title or id matches). */
+    static boolean chosen(java.util.regex.Pattern only, Planned p) {
+        return only == null || only.matcher(p.indicator().title()).find() || only.matcher(p.indicator().id()).find();
     }
 
     /** Upper case for ASCII letters only: how the workbook compares indicator ids (COLLATE NOCASE). */

@@ -24,7 +24,7 @@ final class LongMapper implements Mapper {
     private static final String[] AREA = {"område", "kommun", "region", "area", "kommunnamn", "län", "geografi", "ort"};
     private static final String[] AREA_CODE = {"kommunkod", "områdeskod", "regionkod", "kod", "area code", "region (kod)"};
     private static final String[] PERIOD = {"år", "period", "tid", "läsår", "year", "årtal", "undersökningsår"};
-    private static final String[] GROUP = {"kön", "grupp", "sex", "kon"};
+    private static final String[] GROUP = {"kön", "grupp", "sex", "kon", "gender"};
     private static final String[] INDICATOR = {"indikator", "nyckeltal", "kpi", "mått", "variabel", "indicator", "fråga"};
     private static final String[] RESPONSE = {"svarsalternativ", "svar", "svarskategori"};
     private static final String[] GRADE = {"årskurs", "åk", "grade", "klass"};
@@ -120,11 +120,14 @@ final class LongMapper implements Mapper {
         used.addAll(periodCols.keySet());
         // other dimensions become part of the indicator
         List<Integer> extra = new ArrayList<>();
+        List<Integer> breakdownCols = new ArrayList<>();
         for (int c = 0; c < t.headers.size(); c++) {
             String h = t.header(c);
             if (used.contains(c) || h.isBlank() || c == value || c == n || Headers.boundKind(h) != null) continue;
             if (h.toLowerCase(Locale.ROOT).endsWith("(kod)")) continue;
-            if (!t.numeric(c) || grid instanceof PxGrid) extra.add(c);
+            // ålder, civilstånd, utbildning … are breakdowns of the same indicator (its group), not indicators of their own
+            if (recipe.indicator() == null && TableLayout.headerIs(h, TableLayout.BREAKDOWN)) breakdownCols.add(c);
+            else if (!t.numeric(c) || grid instanceof PxGrid) extra.add(c);
         }
         if (recipe.indicator() == null) indicatorCols.addAll(extra);
         List<String> missing = new ArrayList<>();
@@ -157,6 +160,7 @@ final class LongMapper implements Mapper {
         valueCols.keySet().removeAll(attached);
         Map<String, Period> periods = new HashMap<>();
         Map<String, Group> groups = new HashMap<>();
+        Map<String, Group> breakdownGroups = new HashMap<>();
         Map<AreaRef, AreaRef> areaRefs = new HashMap<>();
         return t.rows(grid, r -> {
             // area
@@ -187,6 +191,11 @@ final class LongMapper implements Mapper {
                 }
             } else {
                 g = recipe.groupValue() != null ? Group.of(recipe.groupValue()) : Group.TOTALT;
+            }
+            if (!breakdownCols.isEmpty()) {
+                List<String[]> bd = new ArrayList<>();
+                for (int b : breakdownCols) bd.add(new String[]{t.header(b), TableLayout.clean(r.text(b)), Integer.toString(b)});
+                g = StatsMapper.group(g, bd, breakdownGroups);
             }
             String gradeText = fGrade >= 0 ? normGrade(r.text(fGrade)) : recipe.grade();
             List<String> parts = new ArrayList<>();
@@ -286,11 +295,24 @@ final class LongMapper implements Mapper {
             if (measure != null && !measure.isBlank() && (parts.isEmpty() || share == false)) words.add(measure);
             words.addAll(parts);
             if (words.isEmpty()) words.add(measure == null ? "värde" : measure);
-            String title = String.join(", ", words) + (grade != null ? " (" + grade + ")" : "");
+            String title = trimTitle(String.join(", ", words)) + (grade != null ? " (" + grade + ")" : "");
             String id = prefix + Headers.slug(String.join(" ", words), 56) + (grade != null ? "-" + Headers.gradeCode(grade) : "");
             Unit unit = share ? Unit.PERCENT : TableMapper.unitOf(String.join(" ", words));
             return new IndicatorSpec(id, title, unit, grade, null);
         });
+    }
+
+    private static final Pattern PX_TAIL = Pattern.compile("(?i)\\s+efter\\s+(region|kommun|län|område|kön|ålder|år|tid|"
+            + "utbildningsnivå|födelseregion|civilstånd)\\b[^.]*(\\.\\s.*)?$");
+
+    /**
+     * A PxWeb title without its table description: "Andel med gott självskattat hälsotillstånd (procent) efter region,
+     * kön och år. Andel (%). Anm." → "Andel med gott självskattat hälsotillstånd (procent)". Only the title shown;
+     * the indicator id stays as before, so a re-import continues the same series.
+     */
+    static String trimTitle(String title) {
+        String t = PX_TAIL.matcher(title).replaceFirst("").strip();
+        return t.isEmpty() ? title : t;
     }
 
     private static int col(Table t, String named, String[] defaults, MapContext ctx, List<Integer> used) {

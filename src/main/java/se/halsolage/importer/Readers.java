@@ -33,8 +33,8 @@ public final class Readers {
         boolean ole = head.length >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11
                 && (head[3] & 0xff) == 0xE0;
         // A zip under another name (.csv, .docx) is still tried as xlsx; the reader says clearly if it is not one.
-        if (zip) return new XlsxGrid(file);
-        if (ole) return new XlsGrid(file);
+        if (zip) return new HeadCachingGrid(new XlsxGrid(file));
+        if (ole) return new HeadCachingGrid(new XlsGrid(file));
         if (ext.equals("xlsx") || ext.equals("xls") || ext.equals("xlsm")) {
             throw new ImportException(Problem.error(name, null, null, null, "Filen heter ." + ext
                     + " men är ingen Excel-fil (innehållet är " + (looksLikeText(head) ? "text" : "okänt") + ")."));

@@ -182,6 +182,9 @@ final class SkolenkatenMapper implements Mapper {
         final Map<String, String> kpiByQuestion = new HashMap<>();
         final Map<String, List<String>> positiveByQuestion = new HashMap<>();
         final Map<Integer, IndicatorSpec> specs = new HashMap<>();
+        /** Per-response share column → its count column (-1 when none); per-response count columns. */
+        final Map<Integer, Integer> countOfShare = new HashMap<>();
+        final java.util.Set<Integer> responseCounts = new java.util.HashSet<>(), pairedCounts = new java.util.HashSet<>();
 
         Sheet(String name, Layout l, String grade, Period period, Map<String, ObservationStatus> markers, MapContext ctx,
               Recipe recipe, boolean fileHasGenderSheet) {
@@ -222,6 +225,13 @@ final class SkolenkatenMapper implements Mapper {
                         return p;
                     });
                     if (share) pair[0] = c; else pair[1] = c;
+                }
+            }
+            for (List<int[]> ps : responses.values()) {
+                for (int[] p : ps) {
+                    if (p[0] >= 0) countOfShare.put(p[0], p[1]);
+                    if (p[0] >= 0 && p[1] >= 0) pairedCounts.add(p[1]);
+                    if (p[1] >= 0) responseCounts.add(p[1]);
                 }
             }
             for (String q : responses.keySet()) {
@@ -305,9 +315,13 @@ final class SkolenkatenMapper implements Mapper {
                 if (!base(r, sink, area, local, "svar", "ANTAL-SVAR", "Antal svar", Unit.COUNT)) return false;
                 if (!base(r, sink, area, local, "svarsfrekvens", "SVARSFREKVENS", "Svarsfrekvens", Unit.PERCENT)) return false;
             }
+            boolean allResponses = Boolean.TRUE.equals(recipe.responses());
             for (int c : l.valueCols) {
                 IndicatorSpec spec = specs.get(c);
                 if (spec == null) continue;
+                // per response option: only when asked, and then the count is the share's n, not an indicator of its own
+                if (responseCounts.contains(c) && (!allResponses || pairedCounts.contains(c))) continue;
+                if (countOfShare.containsKey(c) && !allResponses) continue;
                 Group g = local;
                 if (l.genderSheet) {
                     g = localGroup(l.labels.get(c));
@@ -323,7 +337,16 @@ final class SkolenkatenMapper implements Mapper {
                 }
                 Double v = p.ok() ? (spec.unit() == Unit.PERCENT ? Values.toPercent(p.value(), fractions(p)).doubleValue()
                         : p.value().doubleValue()) : null;
-                if (!sink.accept(new Planned(spec, area, period, g, v, n, p.status(), p.marker(), name, r.row(), c))) return false;
+                Integer nn = n;
+                String marker = p.marker();
+                Integer countCol = countOfShare.get(c);
+                if (countCol != null && countCol >= 0) {
+                    Values.Parsed count = Values.parse(r.cell(countCol), markers);
+                    nn = count != null && count.ok() ? Integer.valueOf(count.value().intValue()) : null;
+                    // a masked share: the count's marker (*, **, ***) says more than the share's "-"
+                    if (!p.ok() && count != null && !count.ok() && count.marker() != null) marker = count.marker();
+                }
+                if (!sink.accept(new Planned(spec, area, period, g, v, nn, p.status(), marker, name, r.row(), c))) return false;
             }
             // Positive shares: local indicator, and the Kolada KPI where one exists
             if (!l.genderSheet) {

@@ -96,7 +96,13 @@ final class XlsxGrid implements GridSource {
                         mayHold = mayHoldMerges(in);
                     }
                     if (mayHold) {
+                        // the <mergeCells> element alone (it follows the rows), else a whole SAX pass as before
+                        byte[] fragment;
                         try (InputStream in = it.getSheetPart().getInputStream()) {
+                            fragment = mergeCellsFragment(in);
+                        }
+                        try (InputStream in = fragment != null ? new java.io.ByteArrayInputStream(fragment)
+                                : it.getSheetPart().getInputStream()) {
                             parse(in, new MergeHandler(merges));
                         }
                     }
@@ -144,6 +150,46 @@ final class XlsxGrid implements GridSource {
             System.arraycopy(buf, len - keep, buf, 0, keep);
         }
         return first; // an empty part: let the parser say what is wrong with it
+    }
+
+    private static final byte[] MERGE_START = "<mergeCells".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MERGE_END = "</mergeCells>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The bytes of the sheet's {@code <mergeCells …>…</mergeCells>} element, found by a byte scan (a tag cannot occur
+     * escaped in text), so the merged regions of a 22 MB sheet are read without parsing its rows; null when the
+     * element is written otherwise (a prefix, not UTF-8, not closed): then the caller parses the whole sheet.
+     */
+    static byte[] mergeCellsFragment(InputStream in) throws IOException {
+        in = new java.io.BufferedInputStream(in, 1 << 16);
+        byte[] head = in.readNBytes(512);
+        if (!utf8(head, head.length)) return null;
+        java.io.ByteArrayOutputStream out = null;
+        int matched = 0; // bytes of MERGE_START (before) or MERGE_END (after the start) matched so far
+        int b;
+        for (int i = 0; ; i++) {
+            b = i < head.length ? head[i] & 0xff : in.read();
+            if (b < 0) return null;
+            if (out == null) {
+                if (b == MERGE_START[matched]) {
+                    if (++matched == MERGE_START.length) {
+                        out = new java.io.ByteArrayOutputStream();
+                        out.write(MERGE_START);
+                        matched = 0;
+                    }
+                } else {
+                    matched = b == MERGE_START[0] ? 1 : 0;
+                }
+            } else {
+                out.write(b);
+                if (out.size() > 4_000_000) return null; // no real sheet has this many merges: let the parser decide
+                if (b == MERGE_END[matched]) {
+                    if (++matched == MERGE_END.length) return out.toByteArray();
+                } else {
+                    matched = b == MERGE_END[0] ? 1 : 0;
+                }
+            }
+        }
     }
 
     /** Whether XML starting with these bytes is UTF-8: no UTF-16/32 marks and no other declared encoding. */

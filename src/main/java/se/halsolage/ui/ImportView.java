@@ -97,6 +97,32 @@ final class ImportView {
         mapping.setAlignment(Pos.CENTER_LEFT);
         mapping.disableProperty().bind(vm.stepProperty().isNotEqualTo(ImportViewModel.Step.PREVIEW).or(vm.runningProperty()));
 
+        // the columns and their roles (statistics tables): the user may change a role and read the file again
+        TableView<ImportViewModel.ColumnRow> roles = new TableView<>(vm.columns());
+        roles.setId("importColumns");
+        roles.setEditable(true);
+        roles.setPrefHeight(150);
+        roles.setPlaceholder(new Label(t.get("import.noColumns")));
+        javafx.scene.control.TableColumn<ImportViewModel.ColumnRow, String> colHeader = new javafx.scene.control.TableColumn<>(t.get("import.column"));
+        colHeader.setCellValueFactory(new javafx.scene.control.cell.PropertyValueFactory<>("header"));
+        colHeader.setPrefWidth(360);
+        javafx.scene.control.TableColumn<ImportViewModel.ColumnRow, String> colRole = new javafx.scene.control.TableColumn<>(t.get("import.role"));
+        colRole.setCellValueFactory(c -> c.getValue().roleProperty());
+        colRole.setCellFactory(javafx.scene.control.cell.ComboBoxTableCell.forTableColumn(
+                javafx.collections.FXCollections.observableArrayList(ImportViewModel.roles())));
+        colRole.setEditable(true);
+        colRole.setPrefWidth(140);
+        roles.getColumns().add(colHeader);
+        roles.getColumns().add(colRole);
+        Ui.tip(roles, t.get("import.rolesTip"));
+        Button applyRoles = new Button(t.get("import.applyRoles"));
+        applyRoles.setId("applyRoles");
+        applyRoles.setOnAction(e -> vm.applyRoles());
+        javafx.scene.layout.VBox rolesBox = new javafx.scene.layout.VBox(4, roles, applyRoles);
+        rolesBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.columns()));
+        rolesBox.managedProperty().bind(rolesBox.visibleProperty());
+        rolesBox.disableProperty().bind(vm.runningProperty());
+
         TableView<ImportViewModel.Row> table = new TableView<>(vm.preview());
         table.setId("importPreview");
         table.getColumns().add(Ui.column(t.get("col.indicator"), "indicator", 260));
@@ -134,7 +160,7 @@ final class ImportView {
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
 
-        VBox top = new VBox(10, Ui.heading(t.get("nav.import").replace("_", "")), stepBar, drop, detection, mapping, table, actions);
+        VBox top = new VBox(10, Ui.heading(t.get("nav.import").replace("_", "")), stepBar, drop, detection, mapping, rolesBox, table, actions);
         VBox.setVgrow(table, Priority.ALWAYS);
         top.setPadding(new Insets(12));
 

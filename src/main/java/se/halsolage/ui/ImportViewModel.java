@@ -65,6 +65,25 @@ public final class ImportViewModel {
     private final StringProperty recipe = new SimpleStringProperty();
     private final StringProperty periodValue = new SimpleStringProperty("");
     private final ObservableList<Row> preview = FXCollections.observableArrayList();
+    private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
+
+    /** One column of the file with the role the importer gave it; the user may change the role. */
+    public static final class ColumnRow {
+        private final String header, key;
+        private final StringProperty role;
+
+        ColumnRow(se.halsolage.importer.ColumnRole c) {
+            header = c.header();
+            key = c.key();
+            role = new SimpleStringProperty(c.role());
+        }
+
+        public String getHeader() { return header; }
+        public String getKey() { return key; }
+        public StringProperty roleProperty() { return role; }
+        public String getRole() { return role.get(); }
+        public void setRole(String r) { role.set(r); }
+    }
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
@@ -92,6 +111,31 @@ public final class ImportViewModel {
     public StringProperty recipeProperty() { return recipe; }
     public StringProperty periodValueProperty() { return periodValue; }
     public ObservableList<Row> preview() { return preview; }
+
+    /** The file's columns and their roles (statistics tables), for the user to check and change. */
+    public ObservableList<ColumnRow> columns() { return columns; }
+
+    /** The roles a column can be given. */
+    public static List<String> roles() { return se.halsolage.importer.ColumnRole.ROLES; }
+
+    /** Step 2 by column: reads the file with the roles as the user set them and refreshes the preview. */
+    public void applyRoles() {
+        if (importSession == null || columns.isEmpty()) return;
+        List<se.halsolage.importer.ColumnRole> chosen = columns.stream()
+                .map(c -> new se.halsolage.importer.ColumnRole(c.getHeader(), c.getKey(), c.getRole())).toList();
+        running.set(true);
+        session.runner().run(session.texts().get("import.previewing"), p -> {
+            importSession.useRoles(chosen);
+            return importSession.preview(PREVIEW_ROWS);
+        }, rows -> {
+            running.set(false);
+            showSession(rows);
+        }, e -> {
+            running.set(false);
+            message.set(session.message(e));
+            session.dialogs().showError(session.texts().get("import.failedMapping"), session.message(e));
+        });
+    }
     public ObservableList<String> problems() { return problems; }
     public BooleanProperty runningProperty() { return running; }
     public StringProperty messageProperty() { return message; }
@@ -132,6 +176,7 @@ public final class ImportViewModel {
     private void reset() {
         importSession = null;
         preview.clear();
+        columns.clear();
         problems.clear();
         errors.set(0);
         summary.set("");
@@ -152,6 +197,9 @@ public final class ImportViewModel {
         applyingRecipe = false;
         periodValue.set(importSession.recipe().periodValue() == null ? "" : importSession.recipe().periodValue());
         preview.setAll(rows.stream().map(Row::new).toList());
+        // the column roles only where the statistics reader (or a mapping of it) reads the file
+        columns.setAll(Recipe.STATS.equals(importSession.recipe().kind())
+                ? importSession.columnRoles().stream().map(ColumnRow::new).toList() : List.of());
         message.set(session.texts().get("import.previewReady", rows.size()));
     }
 

@@ -185,11 +185,12 @@ class CraftedFilesTest extends DemoWorkbookImportTest {
     void pxFileWithDataSymbols() {
         ImportSummary sum = importFile(Fixtures.get(Fixtures.PX), null, null);
         assertThat(sum.total()).isEqualTo(24);
+        // age is a breakdown of the one indicator (its group), not an indicator per age
         List<Observation> sweden = wb.observations().forArea("0000").stream().filter(o -> o.indicatorId().startsWith("PX-"))
-                .filter(o -> o.indicatorId().endsWith("-20")).toList();
+                .filter(o -> o.group().label().endsWith("age 20")).toList();
         assertThat(sweden).extracting(o -> o.group().label(), Observation::value, Observation::marker)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män", 456.0, null),
-                        org.assertj.core.groups.Tuple.tuple("Kvinnor", null, "."));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män, age 20", 456.0, null),
+                        org.assertj.core.groups.Tuple.tuple("Kvinnor, age 20", null, "."));
         assertThat(wb.observations().forArea("0115")).isNotEmpty(); // 0115 Vallentuna
     }
 

@@ -250,12 +250,12 @@ class FormatVariantsTest extends DemoWorkbookImportTest {
         ImportSummary sum = importFile(p);
         assertThat(sum.total()).isEqualTo(24);
         List<Observation> sweden20 = wb.observations().forArea("0000").stream().filter(o -> o.indicatorId().startsWith("PX-"))
-                .filter(o -> o.indicatorId().endsWith("-20")).toList();
+                .filter(o -> o.group().label().endsWith("age 20")).toList();
         assertThat(sweden20).extracting(o -> o.group().label(), Observation::value, Observation::marker)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män", 456.0, null),
-                        org.assertj.core.groups.Tuple.tuple("Kvinnor", null, "."));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Män, age 20", 456.0, null),
+                        org.assertj.core.groups.Tuple.tuple("Kvinnor, age 20", null, "."));
         Observation vallentuna22women = wb.observations().forArea("0115").stream()
-                .filter(o -> o.indicatorId().endsWith("-22") && o.group().equals(Group.KVINNOR)).findFirst().orElseThrow();
+                .filter(o -> o.group().label().equals("Kvinnor, age 22")).findFirst().orElseThrow();
         assertThat(vallentuna22women.value()).isEqualTo(23.0);
     }
 
@@ -316,8 +316,10 @@ class FormatVariantsTest extends DemoWorkbookImportTest {
         String pre = "SKOLENK-" + Headers.gradeCode(grade) + "-KANNER-DU-DIG-TRYGG-I-SKOLAN";
         assertThat(one(kpi, "0780", year, Group.TOTALT).value()).isCloseTo(87.0, within(1e-9));
         assertThat(one(kpi, "0000", year, Group.TOTALT).value()).isCloseTo(82.0, within(1e-9));
-        assertThat(one(pre + "-HELT-OCH-HALLET-ANTAL", "0780", year, Group.TOTALT).value()).isEqualTo(150.0);
-        assertThat(one(pre + "-TILL-STOR-DEL-ANDEL", "0780", year, Group.TOTALT).value()).isCloseTo(37.0, within(1e-9));
+        // by default no share per response option (nor its count): the positive share, index and mean values
+        assertThat(wb.indicators().get(pre + "-HELT-OCH-HALLET-ANTAL")).isEmpty();
+        assertThat(wb.indicators().get(pre + "-TILL-STOR-DEL-ANDEL")).isEmpty();
+        assertThat(one(pre + "-POSITIV", "0780", year, Group.TOTALT).n()).isEqualTo(300);
         assertThat(one(pre + "-POSITIV", "12345678", year, Group.TOTALT).value()).isCloseTo(80.0, within(1e-9));
         assertThat(one(pre + "-POSITIV", "HM5566778899", year, Group.TOTALT).value()).isCloseTo(80.0, within(1e-9));
         assertThat(wb.areas().get("12345678").orElseThrow().parentId()).isEqualTo("0780");

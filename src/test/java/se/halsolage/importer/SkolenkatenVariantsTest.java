@@ -73,6 +73,7 @@ class SkolenkatenVariantsTest {
         try (Workbook wb = DemoWorkbook.build(dir.resolve("w.halsa"))) {
             ImportSession s = ImportSession.open(wb, file, ImportOptions.defaults());
             assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.SKOLENKATEN);
+            s.useRecipe(s.recipe().withResponses(true)); // the share per response option too (--alla-svar)
             s.commit(null, null);
             Observation vaxjo = wb.observations().series(kpi, "0780", Group.TOTALT).stream()
                     .filter(o -> o.period().label().equals(year)).findFirst().orElseThrow();
@@ -90,7 +91,9 @@ class SkolenkatenVariantsTest {
             assertThat(wb.areas().get("12345678").orElseThrow().parentId()).isEqualTo("0780");
             assertThat(wb.indicators().get(prefix + "-POSITIV").orElseThrow().grade()).isEqualTo(grade);
             // a 0 count is a real zero, shown as such
-            assertThat(wb.observations().series(prefix + "-VET-INTE-ANTAL", "12345678", Group.TOTALT).get(0).value()).isEqualTo(0.0);
+            // the count of a response is its share's n, not an indicator; a 0 count is a real zero
+            assertThat(wb.indicators().get(prefix + "-VET-INTE-ANTAL")).isEmpty();
+            assertThat(wb.observations().series(prefix + "-VET-INTE-ANDEL", "12345678", Group.TOTALT).get(0).n()).isEqualTo(0);
         }
     }
 }

@@ -57,4 +57,19 @@ class XlsxMergeScanTest {
         assertThat(scan("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet/>".getBytes(StandardCharsets.ISO_8859_1))).isTrue();
         assertThat(scan(new byte[0])).isTrue();
     }
+
+    @Test
+    void theMergeElementIsCutOutOfTheSheetWithoutParsingItsRows() throws Exception {
+        String rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>mergeCells &lt;mergeCells&gt;</t></is></c></row>".repeat(5000);
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet><sheetData>" + rows + "</sheetData>"
+                + "<mergeCells count=\"2\"><mergeCell ref=\"G7:I7\"/><mergeCell ref=\"G8:I8\"/></mergeCells></worksheet>";
+        byte[] f = XlsxGrid.mergeCellsFragment(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(f, StandardCharsets.UTF_8))
+                .isEqualTo("<mergeCells count=\"2\"><mergeCell ref=\"G7:I7\"/><mergeCell ref=\"G8:I8\"/></mergeCells>");
+        // a prefixed element or another encoding: no fragment, the whole sheet is parsed as before
+        assertThat(XlsxGrid.mergeCellsFragment(new ByteArrayInputStream(xml.replace("mergeCells", "x:mergeCells")
+                .getBytes(StandardCharsets.UTF_8)))).isNull();
+        assertThat(XlsxGrid.mergeCellsFragment(new ByteArrayInputStream(xml.replace("UTF-8", "UTF-16")
+                .getBytes(StandardCharsets.UTF_8)))).isNull();
+    }
 }

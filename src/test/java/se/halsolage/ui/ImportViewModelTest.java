@@ -100,4 +100,29 @@ class ImportViewModelTest {
         assertThat(dialogs.errors).singleElement().asString().startsWith("Filen tom.csv kunde inte läsas: ");
         assertThat(vm.stepProperty().get()).isEqualTo(ImportViewModel.Step.CHOOSE);
     }
+
+    @Test
+    void theWizardShowsEachColumnsRoleAndTheUserCanChangeOne() throws Exception {
+        // a statistics table: the year column is found, "Ämne" is read as part of the indicator
+        Path table = dir.resolve("resultat.csv");
+        Files.writeString(table, "year,municipality,Ämne,Andel (%)\n2024,Exempelby,Matematik,81,5\n2024,Exempelby,Svenska,88,0\n"
+                .replace("81,5", "81.5").replace("88,0", "88.0"));
+        vm.choose(table);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.recipeProperty().get()).isEqualTo("statistik");
+        assertThat(vm.columns()).extracting(ImportViewModel.ColumnRow::getHeader, ImportViewModel.ColumnRow::getRole)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("year", "period"),
+                        org.assertj.core.groups.Tuple.tuple("municipality", "area"),
+                        org.assertj.core.groups.Tuple.tuple("Ämne", "dimension"),
+                        org.assertj.core.groups.Tuple.tuple("Andel (%)", "value"));
+        assertThat(vm.preview()).extracting(ImportViewModel.Row::getIndicator).anyMatch(i -> i.contains("Matematik"));
+        // the user says Ämne is not part of the measure: one indicator, the two subjects no longer kept apart,
+        // so Ämne is ignored and only the value column with its area and period is read
+        vm.columns().get(2).setRole("ignore");
+        vm.applyRoles();
+        assertThat(dialogs.errors).as("a duplicate is found only when checking").isEmpty();
+        assertThat(vm.recipeProperty().get()).isEqualTo("statistik"); // the same reader, with the columns as set
+        assertThat(vm.columns()).extracting(ImportViewModel.ColumnRow::getRole).containsExactly("period", "area", "ignore", "value");
+        assertThat(vm.preview()).extracting(ImportViewModel.Row::getIndicator).noneMatch(i -> i.contains("Matematik"));
+    }
 }
