@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
                 + "Utan kommando öppnas skrivbordsprogrammet (med exempelarbetsboken om ingen fil anges).",
         subcommands = {
                 se.halsolage.cli.DemoCommand.class,
+                se.halsolage.cli.NewCommand.class,
                 se.halsolage.cli.InfoCommand.class,
                 se.halsolage.cli.IndicatorsCommand.class,
                 se.halsolage.cli.SeriesCommand.class,

@@ -117,8 +117,16 @@ public final class AnalysisService {
 
     /** "Vad sticker ut": the notable findings for the own municipality, highest score first. */
     public List<Finding> findings() {
+        return findings(null);
+    }
+
+    /** "Vad sticker ut" for these indicators only (null: every indicator of the workbook). */
+    public List<Finding> findings(java.util.Set<String> indicatorIds) {
         Map<String, Change> riketChanges = new LinkedHashMap<>();
-        List<IndicatorAnalysis> all = analyzeAll();
+        List<IndicatorAnalysis> all = new ArrayList<>();
+        for (Indicator ind : wb.indicators().all()) {
+            if (indicatorIds == null || indicatorIds.contains(ind.id())) all.add(analyze(ind.id()));
+        }
         for (IndicatorAnalysis a : all) {
             Change own = a.overSpan() != null ? a.overSpan() : a.sincePrevious();
             if (own == null) continue;

@@ -61,6 +61,7 @@ final class KeyFigures {
     private AnalysisService analysis;
     private Map<String, List<Entry>> sections;
     private List<Indicator> withoutData;
+    private List<PlanIndicators.Choice> choices;
     private List<Finding> findings;
 
     KeyFigures(Workbook wb, Area own, Area county, Area group, ReportOptions opt, Runnable check) {
@@ -87,10 +88,13 @@ final class KeyFigures {
         for (SfhArea a : SfhArea.values()) out.put(areaTitle(a), new ArrayList<>());
         out.put(OTHER_AREA, new ArrayList<>());
         withoutData = new ArrayList<>();
+        choices = PlanIndicators.of(wb);
+        List<Indicator> inPlan = choices.stream().filter(PlanIndicators.Choice::included)
+                .map(PlanIndicators.Choice::indicator).toList();
         if (own == null) {
-            withoutData.addAll(wb.indicators().all());
+            withoutData.addAll(inPlan);
         } else {
-            for (Indicator ind : wb.indicators().all()) {
+            for (Indicator ind : inPlan) {
                 check.run();
                 IndicatorAnalysis a = analysis().analyze(ind.id());
                 boolean regionOnly = false;
@@ -111,6 +115,18 @@ final class KeyFigures {
         out.values().removeIf(List::isEmpty);
         sections = out;
         return out;
+    }
+
+    /** Indicators in the plan's set without values for the own municipality (nor the county). */
+    List<Indicator> withoutData() {
+        sections();
+        return withoutData;
+    }
+
+    /** Every indicator of the workbook with the plan's choice. */
+    List<PlanIndicators.Choice> choices() {
+        sections();
+        return choices;
     }
 
     int indicatorCount() {
@@ -201,9 +217,8 @@ final class KeyFigures {
                 }
             }
             if (!withoutData.isEmpty()) {
-                b.text("Nyckeltal i katalogen som saknar värden för " + Sv.kommun(ownName())
-                        + (county == null ? "" : " och " + county.name()) + ": "
-                        + Sv.sentence(Sv.join(withoutData.stream().map(Indicator::displayTitle).toList())));
+                b.text(withoutData.size() == 1 ? "Ett nyckeltal i planens urval saknar ännu värden; det står i bilagan."
+                        : SwedishNumbers.number(withoutData.size(), 0) + " nyckeltal i planens urval saknar ännu värden; de står i bilagan.");
             }
         } finally {
             pool.shutdownNow();
@@ -308,7 +323,10 @@ final class KeyFigures {
     // ------------------------------------------------------------------ Vad sticker ut
 
     List<Finding> findings() {
-        if (findings == null) findings = own == null ? List.of() : analysis().findings();
+        if (findings == null) {
+            findings = own == null ? List.of() : analysis().findings(new java.util.HashSet<>(
+                    choices().stream().filter(PlanIndicators.Choice::included).map(c -> c.indicator().id()).toList()));
+        }
         return findings;
     }
 

@@ -275,7 +275,8 @@ final class PlanWriter {
 
     private List<String[]> annexHeadings() {
         return List.of(new String[]{"1", "Bilaga: Källor och förklaringar"}, new String[]{"2", "Datakällor"},
-                new String[]{"2", "Jämförelser"}, new String[]{"2", "Teckenförklaring"},
+                new String[]{"2", "Jämförelser"}, new String[]{"2", "Nyckeltal som inte redovisas"},
+                new String[]{"2", "Teckenförklaring"},
                 new String[]{"2", "Om osäkerhet"});
     }
 
@@ -316,6 +317,8 @@ final class PlanWriter {
         b.text("Nyckeltalen jämförs med:");
         b.bulletTexts(comp);
         b.heading(2, h.get(3)[1]);
+        leftOut(b);
+        b.heading(2, h.get(4)[1]);
         b.tableCaption("Tecken och begrepp i tabeller och diagram");
         List<List<String>> legend = List.of(
                 List.of(ObservationStatus.SUPPRESSED.defaultMarker(), "Sekretess eller för få svar. Värdet visas inte och räknas aldrig som noll."),
@@ -330,13 +333,53 @@ final class PlanWriter {
                 List.of(SwedishNumbers.MINUS + "", "Minustecken framför negativa tal och minskningar."));
         b.table("Teckenförklaring", "Tecken och ord som används i tabeller och diagram och vad de betyder.",
                 new double[]{1.6, 6.4}, List.of("Tecken", "Betydelse"), legend);
-        b.heading(2, h.get(4)[1]);
+        b.heading(2, h.get(5)[1]);
         String[] lines = texts.get("osakerhet").split("\\R+");
         if (lines.length > 0) b.text(lines[0].strip());
         List<String> rest = new ArrayList<>();
         for (int k = 1; k < lines.length; k++) if (!lines[k].isBlank()) rest.add(lines[k].strip());
         b.bulletTexts(rest);
         b.text("Dokumentet är framtaget med Hälsoläge " + versionOrEmpty() + Sv.date(opt.date()) + ".");
+    }
+
+    /** At most this many names per reason; the rest are counted ("och 155 till"). */
+    static final int LEFT_OUT_NAMES = 8;
+
+    /** What of the workbook the plan leaves out and why, compactly: per reason a count and a few names. */
+    private void leftOut(DocxBuilder b) {
+        List<Indicator> empty = keyFigures.withoutData();
+        List<PlanIndicators.Choice> all = keyFigures.choices();
+        long in = all.stream().filter(PlanIndicators.Choice::included).count();
+        b.text("Planen redovisar " + SwedishNumbers.number(in - empty.size(), 0) + " av arbetsbokens "
+                + SwedishNumbers.number(all.size(), 0) + " nyckeltal. Urvalet är nyckeltalen i Strategi för hälsa och de "
+                + "som följs upp av en insats eller ett mål; det kan ändras i Hälsoläge (vyn Rapport eller "
+                + "report --add/--remove/--indicators). Antal, till exempel antalet svarande, är underlag och inte nyckeltal.");
+        List<String> items = new ArrayList<>();
+        if (!empty.isEmpty()) {
+            items.add(Sv.capitalize(SwedishNumbers.number(empty.size(), 0)) + " i urvalet saknar ännu värden för "
+                    + municipalityName() + (county == null ? "" : " och " + county.name()) + ": "
+                    + names(empty, Integer.MAX_VALUE));
+        }
+        for (var e : PlanIndicators.leftOut(all).entrySet()) {
+            items.add(Sv.capitalize(SwedishNumbers.number(e.getValue().size(), 0)) + " "
+                    + e.getKey().words() + ": " + names(e.getValue(), LEFT_OUT_NAMES));
+        }
+        if (!items.isEmpty()) b.bulletTexts(items);
+    }
+
+    private static String names(List<Indicator> list, int max) {
+        List<String> n = list.stream().limit(max).map(PlanWriter::shortName).toList();
+        String s = String.join("; ", n);
+        if (list.size() > n.size()) s += " och " + SwedishNumbers.number(list.size() - n.size(), 0) + " till";
+        return Sv.sentence(s);
+    }
+
+    /** A name short enough for a list: the display title cut at about 70 characters on a word boundary. */
+    static String shortName(Indicator i) {
+        String t = i.displayTitle().strip();
+        if (t.length() <= 70) return t;
+        int cut = t.lastIndexOf(' ', 68);
+        return t.substring(0, cut < 30 ? 68 : cut) + " …";
     }
 
     private static String versionOrEmpty() {

@@ -55,6 +55,7 @@ public final class Workbook implements AutoCloseable {
     private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
+    private final PlanIndicatorRepository planIndicators = new PlanIndicatorRepository(this);
 
     private Workbook(Path file, Connection connection, WriterLock writerLock) {
         this.file = file;
@@ -390,6 +391,7 @@ public final class Workbook implements AutoCloseable {
     public KoladaCacheRepository koladaCache() { return koladaCache; }
     public RecipeRepository recipes() { return recipes; }
     public ImportLogRepository imports() { return imports; }
+    public PlanIndicatorRepository planIndicators() { return planIndicators; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.
