@@ -128,7 +128,7 @@ public final class AnalysisService {
             if (indicatorIds == null || indicatorIds.contains(ind.id())) all.add(analyze(ind.id()));
         }
         for (IndicatorAnalysis a : all) {
-            Change own = a.overSpan() != null ? a.overSpan() : a.sincePrevious();
+            Change own = a.sincePrevious();
             if (own == null) continue;
             for (String ref : new String[]{Area.RIKET_ID, plan.countyId()}) {
                 if (ref == null) continue;

@@ -315,14 +315,19 @@ public final class ChartService {
         List<Observation> v = AnalysisService.withValues(lines.get(0).obs());
         Observation first = v.get(0);
         s.append(" från ").append(first.period().label()).append(" till ").append(latest.period().label()).append(". ");
-        s.append("Värdet ").append(v.size() > 1 ? (latest.value() > first.value() ? "har ökat" : latest.value() < first.value() ? "har minskat" : "är oförändrat") + " från "
-                + SwedishNumbers.value(first.value(), u) + " till " : "är ").append(SwedishNumbers.value(latest.value(), u))
-                .append(" (").append(latest.period().label()).append(").");
+        // The same change figures, words and baselines as the plan's table and text (analysis.Texts).
+        se.halsolage.analysis.IndicatorAnalysis a = analysis.analyze(ind.id(), area);
+        s.append("Senaste värdet ").append(se.halsolage.analysis.Texts.value(latest, u)).append(" (")
+                .append(latest.period().label()).append(")");
+        String change = se.halsolage.analysis.Texts.changePhrase(a);
+        s.append(change == null ? "; ingen tidigare jämförbar mätning." : ": " + change + ".");
+        String trend = se.halsolage.analysis.Texts.trendPhrase(a);
+        if (trend != null) s.append(' ').append(trend).append('.');
         for (int i = 1; i < lines.size(); i++) {
             Line l = lines.get(i);
             Observation same = null;
             for (Observation o : l.obs()) if (o.hasValue() && o.period().label().equals(latest.period().label())) same = o;
-            if (same != null) s.append(" ").append(l.label()).append(": ").append(SwedishNumbers.value(same.value(), u)).append('.');
+            if (same != null) s.append(" ").append(l.label()).append(": ").append(se.halsolage.analysis.Texts.value(same, u)).append('.');
         }
         if (ind.direction() != Direction.NEITHER) s.append(" ").append(ind.direction().label()).append('.');
         return s.toString();

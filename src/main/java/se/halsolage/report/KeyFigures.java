@@ -262,9 +262,8 @@ final class KeyFigures {
     }
 
     static String change(Change c, Unit u) {
-        if (c == null || !c.hasValues()) return "Ingen tidigare mätning";
-        return SwedishNumbers.change(c.absolute(), u) + " sedan " + c.from().period().label() + "\n"
-                + Sv.capitalize(c.verdict().label());
+        String phrase = se.halsolage.analysis.Texts.changePhrase(c, u);
+        return phrase == null ? "Ingen tidigare mätning" : phrase;
     }
 
     static String gap(GenderGap g, Unit u) {

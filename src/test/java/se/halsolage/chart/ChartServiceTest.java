@@ -86,7 +86,9 @@ class ChartServiceTest {
         List<Observation> own = AnalysisService.withValues(wb.observations().series("N15643", DemoWorkbook.MUNICIPALITY_ID, Group.TOTALT));
         Observation latest = own.get(own.size() - 1);
         assertThat(rc.altText()).contains(SwedishNumbers.value(latest.value(), latest.value() > 0 ? se.halsolage.domain.Unit.PERCENT : null))
-                .contains(latest.period().label()).contains("Exempelby").contains("minskat");
+                .contains(latest.period().label()).contains("Exempelby")
+                .contains(se.halsolage.analysis.Texts.changePhrase(new AnalysisService(wb).analyze("N15643")))
+                .contains("Trend från ");
         assertThat(rc.title()).isEqualTo("Trygga i skolan, åk 8");
         assertThat(rc.subtitle()).contains("Andel i procent", "åk 8");
         assertThat(rc.note()).contains("målet");
