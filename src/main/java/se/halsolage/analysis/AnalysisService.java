@@ -103,7 +103,7 @@ public final class AnalysisService {
             targets.add(evaluate(t, ind, ts));
         }
         String name = areaName(areaId);
-        List<String> sentences = Texts.sentences(ind, name, latest, sincePrevious, overSpan, county, riket, group, gap, targets);
+        List<String> sentences = Texts.sentences(ind, name, series, latest, sincePrevious, overSpan, county, riket, group, gap, targets);
         return new IndicatorAnalysis(ind, areaId, series, latest, sincePrevious, overSpan, county, riket, group, gap,
                 targets, sentences);
     }

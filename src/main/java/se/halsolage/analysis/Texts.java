@@ -106,14 +106,33 @@ public final class Texts {
         return t.contains("enkät") || t.contains("svarat") || t.contains("självskattad") || t.contains("svarande");
     }
 
+    /**
+     * The periods after the latest value that have no value, with the legend's marker and words:
+     * "2024 .. (sekretess eller för få svar)"; null when there are none.
+     */
+    public static String laterWithoutValue(List<Observation> series, Observation latest) {
+        List<String> parts = new ArrayList<>();
+        if (series != null) {
+            for (Observation o : series) {
+                if (o.hasValue() || (latest != null && o.period().compareTo(latest.period()) <= 0)) continue;
+                if (o.status() == se.halsolage.domain.ObservationStatus.NOT_APPLICABLE) continue;
+                parts.add(period(o.period()) + " " + o.status().defaultMarker() + " (" + o.status().meaning() + ")");
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
     /** Up to four sentences on what stands out for one indicator. */
-    static List<String> sentences(Indicator ind, String areaName, Observation latest, Change sincePrevious, Change overSpan,
+    static List<String> sentences(Indicator ind, String areaName, List<Observation> series, Observation latest,
+                                  Change sincePrevious, Change overSpan,
                                   Comparison county, Comparison riket, Comparison group, GenderGap gap,
                                   List<TargetEvaluation> targets) {
         List<String> out = new ArrayList<>();
         Unit u = ind.unit();
+        String later = laterWithoutValue(series, latest);
         if (latest == null) {
-            out.add("Det finns inga värden för " + areaName + " ännu.");
+            out.add(later != null ? "Värdet för " + areaName + " visas inte: " + later + "."
+                    : "Det finns inga värden för " + areaName + " ännu.");
             return out;
         }
         String first = "Senaste värdet för " + areaName + " är " + value(latest, u) + " (" + period(latest.period()) + ")";
@@ -129,6 +148,7 @@ public final class Texts {
             }
             out.add(s);
         }
+        if (later != null) out.add("Senare mätning: " + later + ".");
         String trend = trendPhrase(overSpan, sincePrevious, u);
         if (trend != null) out.add(trend + ".");
 

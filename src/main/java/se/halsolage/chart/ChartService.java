@@ -175,7 +175,8 @@ public final class ChartService {
         Map<Integer, String> periodLabels = periodLabels(lines);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        Set<String> gapPeriods = new TreeSet<>();
+        Map<ObservationStatus, Set<String>> gapPeriods = new java.util.EnumMap<>(ObservationStatus.class);
+        Map<Integer, ObservationStatus> ownGaps = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             XYSeries s = new XYSeries(l.label(), true, false);
@@ -187,7 +188,9 @@ public final class ChartService {
                 else {
                     s.add((double) year, null);
                     if (l.own() && o != null || l.own() && year > firstYear(l.obs()) && year < lastYear(l.obs())) {
-                        gapPeriods.add(periodLabels.get(year));
+                        ObservationStatus st = o == null ? ObservationStatus.MISSING : o.status();
+                        gapPeriods.computeIfAbsent(st, k -> new TreeSet<>()).add(periodLabels.get(year));
+                        ownGaps.put(year, st);
                     }
                 }
             }
@@ -290,9 +293,8 @@ public final class ChartService {
                     last.value(), l.color(), l.own()));
         }
         placeLabels(plot, labels, yr, t, maxYear);
-        if (!gapPeriods.isEmpty()) {
-            notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
-        }
+        markGaps(plot, ownGaps, yr, t);
+        if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
         if (area.equals(plan.countyId()) && plan.municipalityId() != null
                 && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
@@ -308,6 +310,30 @@ public final class ChartService {
     }
 
     private int lastYearHint = Integer.MIN_VALUE;
+
+    /**
+     * "Luckor i linjen: .. sekretess eller för få svar (2021); – uppgift saknas (2023)." The markers and words are
+     * those of the tables and the plan's legend ({@link ObservationStatus#meaning()}).
+     */
+    static String gapNote(Map<ObservationStatus, Set<String>> gaps) {
+        List<String> parts = new ArrayList<>();
+        for (var e : gaps.entrySet()) {
+            parts.add(e.getKey().defaultMarker() + " " + e.getKey().meaning() + " (" + String.join(", ", e.getValue()) + ")");
+        }
+        return "Luckor i linjen: " + String.join("; ", parts) + ".";
+    }
+
+    /** Writes the marker (".." or "–") just above the period axis where the own line has a gap. */
+    private static void markGaps(XYPlot plot, Map<Integer, ObservationStatus> gaps, Range yr, ChartTheme t) {
+        double y = yr.getLowerBound() + yr.getLength() * 0.04;
+        for (var e : gaps.entrySet()) {
+            XYTextAnnotation a = new XYTextAnnotation(e.getValue().defaultMarker(), e.getKey(), y);
+            a.setFont(t.baseFont().deriveFont(java.awt.Font.BOLD));
+            a.setPaint(ChartTheme.OWN);
+            a.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER);
+            plot.addAnnotation(a);
+        }
+    }
 
     private String trendAlt(Indicator ind, String area, List<Line> lines, Observation latest) {
         Unit u = ind.unit();
@@ -366,7 +392,7 @@ public final class ChartService {
         Map<Integer, String> periodLabels = periodLabels(lines);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        Set<String> gapPeriods = new TreeSet<>();
+        Map<ObservationStatus, Set<String>> gapPeriods = new java.util.EnumMap<>(ObservationStatus.class);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
@@ -381,7 +407,9 @@ public final class ChartService {
                     hi = Math.max(hi, o.value());
                 } else {
                     s.add((double) year, null);
-                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year));
+                    if (o != null && l.own()) {
+                        gapPeriods.computeIfAbsent(o.status(), k -> new TreeSet<>()).add(l.label() + " " + periodLabels.get(year));
+                    }
                 }
             }
             data.addSeries(s);
@@ -414,7 +442,7 @@ public final class ChartService {
 
         var gg = AnalysisService.genderGap(ind, fm.get(0), fm.get(1));
         List<String> notes = new ArrayList<>();
-        if (!gapPeriods.isEmpty()) notes.add("Luckor i linjen: .. = uppgift saknas/sekretess (" + String.join(", ", gapPeriods) + ").");
+        if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         notes.add("Heldragen linje med cirklar: " + fLabel.toLowerCase() + "; streckad linje med kvadrater: " + mLabel.toLowerCase() + ".");
         String gapText = "";
         if (gg.gap() != null) {

@@ -52,6 +52,15 @@ final class KeyFigures {
     /** One indicator as it appears in the report. */
     record Entry(Indicator indicator, IndicatorAnalysis analysis, boolean regionOnly) {
         String areaId() { return analysis.areaId(); }
+
+        /** Only masked (..) or missing values for the own municipality: shown as "..", without a chart. */
+        boolean masked() { return !analysis.hasData(); }
+
+        /** The last observation of the series (with or without a value). */
+        Observation lastObservation() {
+            List<Observation> s = analysis.series();
+            return s.isEmpty() ? null : s.get(s.size() - 1);
+        }
     }
 
     private final Workbook wb;
@@ -106,7 +115,12 @@ final class KeyFigures {
                     }
                 }
                 if (!a.hasData()) {
-                    withoutData.add(ind);
+                    IndicatorAnalysis masked = analysis().analyze(ind.id());
+                    if (masked.series().stream().anyMatch(o -> o.status() == se.halsolage.domain.ObservationStatus.SUPPRESSED)) {
+                        out.get(areaTitle(ind.sfhArea())).add(new Entry(ind, masked, false));
+                    } else {
+                        withoutData.add(ind);
+                    }
                     continue;
                 }
                 out.get(areaTitle(ind.sfhArea())).add(new Entry(ind, a, regionOnly));
@@ -194,6 +208,10 @@ final class KeyFigures {
                 List<Pending> list = new ArrayList<>();
                 for (Entry en : e.getValue()) {
                     check.run();
+                    if (en.masked()) {
+                        list.add(new Pending(en, null, null, w, h));
+                        continue;
+                    }
                     RenderedChart rc = charts.create(ChartKind.TREND, en.indicator().id(), en.areaId(), ChartTheme.PRINT);
                     ChartImages.withoutTextTitles(rc.chart());
                     Future<byte[]> f = CompletableFuture.supplyAsync(() -> ChartImages.png(rc.chart(), w, h, LAYOUT_W, DPI), pool);
@@ -240,13 +258,21 @@ final class KeyFigures {
                 rows);
         b.styled(DocxBuilder.STYLE_SOURCE, (county == null ? "" : "Länet: " + county.name() + ". ")
                 + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
-                + "riktning (bättre eller sämre). Tecken: .. sekretess, – saknas. Se bilagan.");
+                + "riktning (bättre eller sämre). Tecken: .. " + se.halsolage.domain.ObservationStatus.SUPPRESSED.meaning()
+                + ", – " + se.halsolage.domain.ObservationStatus.MISSING.meaning() + ". Se teckenförklaringen i bilagan.");
     }
 
     /** One overview row; the own value cell is exactly the workbook's latest value formatted the Swedish way. */
     List<String> overviewRow(Entry e) {
         IndicatorAnalysis a = e.analysis();
         Unit u = e.indicator().unit();
+        if (e.masked()) {
+            Observation last = e.lastObservation();
+            String label = last.period().label();
+            return List.of(e.indicator().displayTitle() + "\n" + label, SwedishNumbers.observation(last, u),
+                    same(e.indicator(), county == null ? null : county.id(), label, u), same(e.indicator(), Area.RIKET_ID, label, u),
+                    "–", "–", target(a.targets()));
+        }
         String name = e.indicator().displayTitle() + "\n" + a.latest().period().label()
                 + (e.regionOnly() ? " (finns bara för regionen)" : "");
         String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
@@ -254,6 +280,14 @@ final class KeyFigures {
         String riket = other(a.vsRiket(), u);
         return List.of(name, ownValue, countyValue, riket, change(a.sincePrevious(), u), gap(a.genderGap(), u),
                 target(a.targets()));
+    }
+
+    private String same(Indicator ind, String areaId, String periodLabel, Unit u) {
+        if (areaId == null) return "–";
+        for (Observation o : wb.observations().series(ind.id(), areaId, se.halsolage.domain.Group.TOTALT)) {
+            if (o.period().label().equals(periodLabel)) return SwedishNumbers.observation(o, u);
+        }
+        return "–";
     }
 
     private static String other(Comparison c, Unit u) {
@@ -287,6 +321,11 @@ final class KeyFigures {
         Entry e = p.entry();
         RenderedChart rc = p.chart();
         b.heading(3, heading(e));
+        if (e.masked()) {
+            b.text(String.join(" ", e.analysis().sentences()) + " Därför finns inget diagram.");
+            linkedInitiatives(b, e);
+            return;
+        }
         byte[] png;
         try {
             png = p.png().get();
@@ -311,6 +350,10 @@ final class KeyFigures {
         }
         XWPFParagraph tp = b.text(String.join(" ", s));
         DocxBuilder.keepNext(tp);
+        linkedInitiatives(b, e);
+    }
+
+    private void linkedInitiatives(DocxBuilder b, Entry e) {
         List<Initiative> linked = wb.initiatives().forIndicator(e.indicator().id()).stream()
                 .filter(i -> i.activeIn(opt.year())).toList();
         XWPFParagraph lp = b.paragraph(null);

@@ -321,9 +321,11 @@ final class PlanWriter {
         b.heading(2, h.get(4)[1]);
         b.tableCaption("Tecken och begrepp i tabeller och diagram");
         List<List<String>> legend = List.of(
-                List.of(ObservationStatus.SUPPRESSED.defaultMarker(), "Sekretess eller för få svar. Värdet visas inte och räknas aldrig som noll."),
-                List.of(ObservationStatus.MISSING.defaultMarker(), "Värde saknas för perioden (ingen mätning eller bortfall)."),
-                List.of(ObservationStatus.NOT_APPLICABLE.defaultMarker(), "Ej tillämpligt."),
+                List.of(ObservationStatus.SUPPRESSED.defaultMarker(), Sv.capitalize(ObservationStatus.SUPPRESSED.meaning())
+                        + ": källan visar inte värdet (maskat). Det räknas aldrig som noll. I diagrammen är linjen bruten och .. står vid perioden."),
+                List.of(ObservationStatus.MISSING.defaultMarker(), Sv.capitalize(ObservationStatus.MISSING.meaning())
+                        + ": ingen mätning eller bortfall för perioden. I diagrammen är linjen bruten och – står vid perioden."),
+                List.of(ObservationStatus.NOT_APPLICABLE.defaultMarker(), Sv.capitalize(ObservationStatus.NOT_APPLICABLE.meaning()) + "."),
                 List.of("p.e.", "Procentenheter: skillnaden mellan två andelar, till exempel från 70 % till 72 % = +2 p.e."),
                 List.of("Bättre / Sämre", "Förändringen är tydlig och går åt det håll som är bättre respektive sämre för nyckeltalet."),
                 List.of("Oförändrad / Osäker", "Förändringen är liten eller ryms inom den vanliga variationen."),
