@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
                 se.halsolage.cli.IndicatorsCommand.class,
                 se.halsolage.cli.SeriesCommand.class,
                 se.halsolage.cli.ImportCommand.class,
+                se.halsolage.cli.SourceCommand.class,
                 se.halsolage.cli.KoladaCommand.class,
                 se.halsolage.cli.ChartCommand.class,
                 se.halsolage.cli.ReportCommand.class,

@@ -73,6 +73,7 @@ public final class ChartService {
     private final PlanSettings plan;
     private final AnalysisService analysis;
     private final Map<Long, Source> sources = new HashMap<>();
+    private final Map<Long, String> citations = new HashMap<>();
 
     public ChartService(Workbook wb) {
         this.wb = wb;
@@ -1001,8 +1002,7 @@ public final class ChartService {
             if (o == null) continue;
             Source s = sources.computeIfAbsent(o.sourceId(), id -> wb.sources().get(id).orElse(null));
             if (s == null) continue;
-            String a = s.attribution();
-            parts.add(a.startsWith("Källa: ") ? a.substring(7) : a);
+            parts.add(citations.computeIfAbsent(s.id(), id -> se.halsolage.catalog.SourceCitations.cite(s, wb.sources().citation(id))));
         }
         if (parts.isEmpty()) parts.add("uppgift saknas");
         String line = "Källa: " + String.join("; ", parts);

@@ -256,10 +256,32 @@ final class KeyFigures {
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
                         "Skillnad mellan könen", "Mål"),
                 rows);
-        b.styled(DocxBuilder.STYLE_SOURCE, (county == null ? "" : "Länet: " + county.name() + ". ")
+        b.styled(DocxBuilder.STYLE_SOURCE, "Källa: " + String.join("; ", citations(entries)) + ". "
+                + (county == null ? "" : "Länet: " + county.name() + ". ")
                 + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
                 + "riktning (bättre eller sämre). Tecken: .. " + se.halsolage.domain.ObservationStatus.SUPPRESSED.meaning()
                 + ", – " + se.halsolage.domain.ObservationStatus.MISSING.meaning() + ". Se teckenförklaringen i bilagan.");
+    }
+
+    private final Map<Long, String> citationCache = new java.util.HashMap<>();
+
+    /** The publisher-and-title citations of the values in an overview table, in order of first use. */
+    private List<String> citations(List<Entry> entries) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            List<Observation> obs = new ArrayList<>();
+            obs.add(e.masked() ? e.lastObservation() : e.analysis().latest());
+            for (Comparison c : new Comparison[]{e.analysis().vsCounty(), e.analysis().vsRiket()}) {
+                if (c != null && c.other() != null) obs.add(c.other());
+            }
+            for (Observation o : obs) {
+                if (o == null) continue;
+                out.add(citationCache.computeIfAbsent(o.sourceId(), id -> wb.sources().get(id)
+                        .map(s -> se.halsolage.catalog.SourceCitations.cite(s, wb.sources().citation(id))).orElse("okänd källa")));
+            }
+        }
+        if (out.isEmpty()) out.add("uppgift saknas");
+        return new ArrayList<>(out);
     }
 
     /** One overview row; the own value cell is exactly the workbook's latest value formatted the Swedish way. */

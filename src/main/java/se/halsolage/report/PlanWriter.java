@@ -293,13 +293,13 @@ final class PlanWriter {
             b.tableCaption("Datakällor i arbetsboken");
             List<List<String>> rows = new ArrayList<>();
             for (Source s : sources) {
-                rows.add(List.of(s.name() == null ? s.kind().label() : s.name(), s.kind().label(), provenance(s),
+                rows.add(List.of(se.halsolage.catalog.SourceCitations.cite(s, wb.sources().citation(s.id())), s.kind().label(), provenance(s),
                         s.importedAt() == null ? "–" : Sv.date(s.importedAt().atZone(ZoneId.systemDefault()).toLocalDate()),
                         SwedishNumbers.number(wb.sources().observationCount(s.id()), 0)));
             }
-            b.table("Datakällor", "Varje källa med typ, fil eller förfrågan, datum för import eller hämtning och antal värden.",
+            b.table("Datakällor", "Varje källa med utgivare och titel, typ, fil eller förfrågan, datum för import eller hämtning och antal värden.",
                     new double[]{3.0, 1.9, 4.0, 1.9, 1.2},
-                    List.of("Källa", "Typ", "Fil, blad eller förfrågan", "Importerad/hämtad", "Antal värden"), rows);
+                    List.of("Källa (utgivare, titel)", "Typ", "Fil, blad eller förfrågan", "Importerad/hämtad", "Antal värden"), rows);
             b.styled(DocxBuilder.STYLE_SOURCE, (sources.stream().anyMatch(s -> s.kind() == SourceKind.KOLADA)
                     ? "Uppgifter från Kolada är hämtade via Koladas öppna API; datum för hämtningen står i tabellen. " : "")
                     + "Bearbetade värden, till exempel förändringar, skillnader mot länet och riket och skillnader "
