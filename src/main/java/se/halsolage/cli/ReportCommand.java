@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.halsolage.domain.UserError;
 import se.halsolage.report.GroupBy;
+import se.halsolage.report.PdfExport;
 import se.halsolage.report.PlanIndicators;
 import se.halsolage.report.ReportOptions;
 import se.halsolage.report.ReportPart;
@@ -55,6 +56,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--reset-indicators", description = "Tillbaka till standardurvalet: Strategi för hälsa och nyckeltal kopplade till insatser och mål.")
     boolean reset;
 
+    @Option(names = "--pdf", description = "Gör också en taggad PDF (PDF/UA) med sidnummer i innehållsförteckningen, "
+            + "bredvid Word-filen (samma namn, .pdf). Kräver LibreOffice.")
+    boolean pdf;
+
     @Option(names = "--list-indicators", description = "Skriv ut arbetsbokens nyckeltal med om de är med i planen och varför, och skapa inget dokument.")
     boolean list;
 
@@ -103,6 +108,16 @@ public final class ReportCommand implements Callable<Integer> {
             ReportResult r = service.generate(options, out, null, null);
             System.out.println(r.file());
             System.out.println(r.summary());
+            if (pdf) {
+                String n = r.file().getFileName().toString();
+                Path pdfFile = r.file().resolveSibling(n.substring(0, n.length() - 5) + ".pdf");
+                long t0 = System.nanoTime();
+                PdfExport.Result p = PdfExport.export(r.file(), pdfFile);
+                System.out.println(p.pdf());
+                System.out.printf("Taggad PDF%s (%s s)%n", p.tocUpdated() ? " med sidnummer i innehållsförteckningen" : "",
+                        se.halsolage.format.SwedishNumbers.number((System.nanoTime() - t0) / 1e9, 1));
+                if (p.note() != null) System.out.println(p.note());
+            }
         }
         return Cli.OK;
     }

@@ -51,6 +51,9 @@ final class ReportView {
         group.getItems().addAll(GroupBy.values());
         group.setConverter(Ui.converter(GroupBy::label, ""));
         group.valueProperty().bindBidirectional(vm.groupByProperty());
+        CheckBox pdf = new CheckBox(t.get("report.pdf"));
+        pdf.setId("reportPdf");
+        pdf.selectedProperty().bindBidirectional(vm.pdfProperty());
         Button generate = new Button(t.get("report.generate"));
         generate.setId("generateReport");
         generate.getStyleClass().add("accent");
@@ -88,7 +91,7 @@ final class ReportView {
                 new Label(t.get("report.parts")), partsBox,
                 new HBox(8, Ui.labelFor(t.get("report.year"), year), year),
                 new HBox(8, Ui.labelFor(t.get("report.groupBy"), group), group),
-                new HBox(8, generate, cancel, open), bar, message);
+                pdf, new HBox(8, generate, cancel, open), bar, message);
         left.setPadding(new Insets(12));
 
         ListView<OutlineEntry> outline = new ListView<>(vm.outline());

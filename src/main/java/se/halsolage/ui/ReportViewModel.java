@@ -31,6 +31,7 @@ public final class ReportViewModel {
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(GroupBy.ARBETSGRUPP);
     private final ObservableList<OutlineEntry> outline = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty pdf = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<ReportResult> result = new SimpleObjectProperty<>();
@@ -56,6 +57,8 @@ public final class ReportViewModel {
     public ObjectProperty<GroupBy> groupByProperty() { return groupBy; }
     public ObservableList<OutlineEntry> outline() { return outline; }
     public BooleanProperty runningProperty() { return running; }
+    /** Also make a tagged PDF next to the Word file (LibreOffice). */
+    public BooleanProperty pdfProperty() { return pdf; }
     public DoubleProperty progressProperty() { return progress; }
     public StringProperty messageProperty() { return message; }
     public ObjectProperty<ReportResult> resultProperty() { return result; }
@@ -104,13 +107,27 @@ public final class ReportViewModel {
         progress.set(0);
         result.set(null);
         message.set(session.texts().get("report.starting"));
+        boolean withPdf = pdf.get();
+        java.util.concurrent.atomic.AtomicReference<se.halsolage.report.PdfExport.Result> pdfResult = new java.util.concurrent.atomic.AtomicReference<>();
         handle = session.runner().run(session.texts().get("report.generating"),
-                p -> new ReportService(wb).generate(o, out, p::update, () -> cancelRequested || p.isCancelled()),
+                p -> {
+                    ReportResult r = new ReportService(wb).generate(o, out, p::update, () -> cancelRequested || p.isCancelled());
+                    if (withPdf) {
+                        p.update(-1, session.texts().get("report.pdfRunning"));
+                        String n = r.file().getFileName().toString();
+                        pdfResult.set(se.halsolage.report.PdfExport.export(r.file(),
+                                r.file().resolveSibling(n.substring(0, n.length() - 5) + ".pdf")));
+                    }
+                    return r;
+                },
                 r -> {
                     running.set(false);
                     progress.set(1);
                     result.set(r);
-                    message.set(session.texts().get("report.done", r.file().getFileName(), r.summary()));
+                    var pr = pdfResult.get();
+                    message.set(session.texts().get("report.done", r.file().getFileName(), r.summary())
+                            + (pr == null ? "" : " " + session.texts().get("report.pdfDone", pr.pdf().getFileName())
+                            + (pr.note() == null ? "" : " " + pr.note())));
                     session.dialogs().notify(session.texts().get("report.doneShort", r.file().getFileName()));
                 }, e -> {
                     running.set(false);
