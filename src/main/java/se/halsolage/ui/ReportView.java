@@ -110,8 +110,37 @@ final class ReportView {
             }
         });
         outline.setPlaceholder(new Label(t.get("report.noOutline")));
-        VBox right = new VBox(8, Ui.labelFor(t.get("report.outline"), outline), outline);
+        ListView<ReportViewModel.IndicatorChoice> chosen = new ListView<>(vm.indicators());
+        chosen.setId("reportIndicators");
+        chosen.setCellFactory(v -> new ListCell<>() {
+            private final CheckBox box = new CheckBox();
+            private ReportViewModel.IndicatorChoice bound;
+
+            @Override
+            protected void updateItem(ReportViewModel.IndicatorChoice c, boolean empty) {
+                super.updateItem(c, empty);
+                if (bound != null) box.selectedProperty().unbindBidirectional(bound.includedProperty());
+                bound = null;
+                if (empty || c == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                bound = c;
+                box.selectedProperty().bindBidirectional(c.includedProperty());
+                box.setText(c.title() + " (" + c.id() + ") – " + c.reasonProperty().get());
+                box.setAccessibleText(c.title() + ", " + c.reasonProperty().get());
+                setGraphic(box);
+                setText(null);
+            }
+        });
+        Button resetIndicators = new Button(t.get("report.resetIndicators"));
+        resetIndicators.setId("resetIndicators");
+        resetIndicators.setOnAction(e -> vm.resetIndicators());
+        VBox right = new VBox(8, Ui.labelFor(t.get("report.outline"), outline), outline,
+                Ui.labelFor(t.get("report.indicators"), chosen), chosen, resetIndicators);
         VBox.setVgrow(outline, Priority.ALWAYS);
+        VBox.setVgrow(chosen, Priority.ALWAYS);
         right.setPadding(new Insets(12));
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.45);
