@@ -275,7 +275,7 @@ public final class AnalysisService {
         if (pairedF.isEmpty()) {
             Observation lf = female.isEmpty() ? null : female.get(female.size() - 1);
             Observation lm = male.isEmpty() ? null : male.get(male.size() - 1);
-            return new GenderGap(lf, lm, null, null, Verdict.EJ_BEDOMBAR);
+            return new GenderGap(lf, lm, null, null, Verdict.EJ_BEDOMBAR, Texts.isChildren(ind));
         }
         Observation lf = pairedF.get(pairedF.size() - 1);
         Observation lm = m.get(lf.period().label());
@@ -283,7 +283,7 @@ public final class AnalysisService {
         Observation pf = previousComparable(pairedF, lf);
         Double prevGap = pf == null ? null : pf.value() - m.get(pf.period().label()).value();
         Double p = pValue(ind.unit(), lm, lf);
-        return new GenderGap(lf, lm, gap, prevGap, verdict(ind.direction(), ind.unit(), lm.value(), gap, p));
+        return new GenderGap(lf, lm, gap, prevGap, verdict(ind.direction(), ind.unit(), lm.value(), gap, p), Texts.isChildren(ind));
     }
 
     /**

@@ -122,6 +122,15 @@ public final class Texts {
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
+    private static final java.util.regex.Pattern CHILDREN = java.util.regex.Pattern.compile(
+            "(?iu)\\b(åk|årskurs|elev|elever|barn|spädbarn|skolbarn|gy ?[123]|gymnasie\\w*|förskol\\w*)\\b|\\d+[–-]?åringar|0[–-]\\d+ år");
+
+    /** True for indicators about children and pupils (a grade, "åk", "barn", "3-åringar" …): girls and boys, not women and men. */
+    public static boolean isChildren(Indicator ind) {
+        if (ind.grade() != null && !ind.grade().isBlank()) return true;
+        return CHILDREN.matcher(ind.title() + " " + (ind.shortTitle() == null ? "" : ind.shortTitle())).find();
+    }
+
     /** Up to four sentences on what stands out for one indicator. */
     static List<String> sentences(Indicator ind, String areaName, List<Observation> series, Observation latest,
                                   Change sincePrevious, Change overSpan,

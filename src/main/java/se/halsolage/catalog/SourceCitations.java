@@ -58,7 +58,7 @@ public final class SourceCitations {
     public static Citation of(Source s, Citation stored) {
         if (stored != null && !stored.isEmpty()) return stored;
         if (s.kind() == SourceKind.KOLADA) return new Citation(null, "Kolada");
-        if (s.kind() == SourceKind.DEMO) return new Citation(null, "Exempeldata (påhittade värden)");
+        if (s.kind() == SourceKind.DEMO) return new Citation(null, "exempeldata (påhittade värden)");
         if (s.kind() == SourceKind.FILE) return suggest(s.recipe(), s.name());
         return new Citation(null, null);
     }

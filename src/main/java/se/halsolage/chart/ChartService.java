@@ -931,6 +931,12 @@ public final class ChartService {
 
     static Range niceRange(double lo, double hi, Unit u) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) return new Range(0, 1);
+        if (u == Unit.PERCENT && lo >= 0) {
+            // Shares start at 0 (a cut axis exaggerates change) and never go below it or above 100 %.
+            double top = Math.max(hi * 1.12, hi + 2);
+            return new Range(0, Math.min(100, Math.max(top, 5)));
+        }
+        boolean nonNegative = lo >= 0;
         double span = hi - lo;
         double minSpan = u == Unit.PERCENT ? 10 : u == Unit.YEARS ? 4 : Math.max(Math.abs(hi) * 0.15, 1e-6);
         if (span < minSpan) {
@@ -940,7 +946,7 @@ public final class ChartService {
             span = minSpan;
         }
         double a = lo - span * 0.12, b = hi + span * 0.12;
-        if (a < 0 && lo >= 0) {
+        if (a < 0 && nonNegative) {
             b -= a;
             a = 0;
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         description = {"Skapar planen \"Strategi för hälsa <år>\" som tillgängligt Word-dokument (DOCX).",
                 "Dokumentet skrivs först till en tillfällig fil och flyttas sedan på plats, så ett avbrutet körning "
                         + "lämnar aldrig ett halvt dokument."},
-        footer = {"", "Delar som kan väljas bort: inledning, arbete, nyckeltal, sticker-ut, bilaga.",
+        footer = {"", "Delar som kan väljas bort: sticker-ut (sammanfattningen), inledning, arbete, nyckeltal, bilaga.",
                 "Exempel: halsolage report --workbook exempel.halsa --out plan.docx --without bilaga",
                 "         halsolage report --workbook vaxjo.halsa --add N15635,N15659 --remove U01901 --out plan.docx",
                 "Planens urval: Strategi för hälsas nyckeltal och de som följs upp av en insats eller ett mål; "

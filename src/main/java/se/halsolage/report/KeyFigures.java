@@ -41,9 +41,13 @@ import java.util.concurrent.Future;
  */
 final class KeyFigures {
     /** Chart size in the document: the full text width, 16 × 9 cm, drawn at 300 dpi. One indicator (heading, chart, caption, source, text) is kept on one page. */
-    static final double CHART_W_CM = 16.0, CHART_H_CM = 9.0;
-    /** Layout width of the chart in the chart package's 96-dpi units (its default is 900). */
-    static final double LAYOUT_W = 720;
+    static final double CHART_W_CM = 15.0, CHART_H_CM = 6.6;
+    /**
+     * Layout width of the chart in the chart package's 96-dpi units (its default is 900). A font of f units prints
+     * at f · width(in) · 72 / LAYOUT_W pt: with 15 cm and 470 units the PRINT theme's 11-unit axis labels print at
+     * 9,9 pt and its 10-unit small text at 9,0 pt (at 16 cm and 720 units they were 6,9 pt).
+     */
+    static final double LAYOUT_W = 470;
     static final int DPI = ChartExport.PRINT_DPI;
     static final String OTHER_AREA = "Övriga nyckeltal";
     /** The findings list is capped so it stays a summary. */
@@ -155,6 +159,10 @@ final class KeyFigures {
         return "Vad sticker ut";
     }
 
+    static final String SUMMARY = "Sammanfattning", OFF_TRACK = "Mål som inte följer takten", FOCUS = "Årets fokus";
+    /** The summary is short: this many findings. */
+    static final int SUMMARY_FINDINGS = 8;
+
     List<OutlineEntry> outline() {
         List<OutlineEntry> out = new ArrayList<>();
         out.add(new OutlineEntry(1, nyckeltalTitle(), ReportPart.NYCKELTAL));
@@ -166,7 +174,10 @@ final class KeyFigures {
     }
 
     List<OutlineEntry> findingsOutline() {
-        return List.of(new OutlineEntry(1, findingsTitle(), ReportPart.STICKER_UT));
+        return List.of(new OutlineEntry(1, SUMMARY, ReportPart.STICKER_UT),
+                new OutlineEntry(2, findingsTitle(), ReportPart.STICKER_UT),
+                new OutlineEntry(2, OFF_TRACK, ReportPart.STICKER_UT),
+                new OutlineEntry(2, FOCUS, ReportPart.STICKER_UT));
     }
 
     private static String heading(Entry e) {
@@ -246,15 +257,15 @@ final class KeyFigures {
     private void overview(DocxBuilder b, String areaTitle, List<Entry> entries) {
         String ownCol = ownName();
         String countyCol = "Länet";
-        b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, skillnad mellan könen och målstatus");
+        b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, kvinnor och män och målstatus");
         List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) rows.add(overviewRow(e));
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
-                        + "förändring sedan förra mätningen, skillnad mellan könen och målstatus i ord.",
-                new double[]{2.85, 1.45, 1.45, 1.45, 1.9, 1.9, 1.3},
+                        + "förändring sedan förra mätningen, värden för kvinnor och män (flickor och pojkar) och målstatus i ord.",
+                new double[]{3.0, 1.55, 1.55, 1.55, 2.3, 2.55, 1.4},
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
-                        "Skillnad mellan könen", "Mål"),
+                        "Kvinnor och män (flickor och pojkar)", "Mål"),
                 rows);
         b.styled(DocxBuilder.STYLE_SOURCE, "Källa: " + String.join("; ", citations(entries)) + ". "
                 + (county == null ? "" : "Länet: " + county.name() + ". ")
@@ -322,14 +333,20 @@ final class KeyFigures {
         return phrase == null ? "Ingen tidigare mätning" : phrase;
     }
 
+    /** Both values, as SKR shows them, and which is higher: "Flickor 76,0 %\nPojkar 84,0 %\nPojkar 8,0 p.e. högre". */
     static String gap(GenderGap g, Unit u) {
         if (g == null) return "Redovisas inte per kön";
-        if (g.gap() == null) return "–";
+        String f = g.femaleLabel() + " " + se.halsolage.analysis.Texts.value(g.female(), u);
+        String m = g.maleLabel() + " " + se.halsolage.analysis.Texts.value(g.male(), u);
+        if (g.gap() == null) return f + "\n" + m;
         double d = g.gap();
-        String amount = SwedishNumbers.change(Math.abs(d), u).replaceFirst("^[+±]", "");
-        if (SwedishNumbers.change(d, u).startsWith("±")) return "Ingen skillnad";
-        String higher = d > 0 ? g.femaleLabel() : g.maleLabel();
-        return Sv.capitalize(Sv.lower(higher)) + " " + amount + " högre" + (g.significance() == Verdict.OSAKER ? " (osäker)" : "");
+        String diff;
+        if (SwedishNumbers.change(d, u).startsWith("±")) diff = "Ingen skillnad";
+        else {
+            String amount = SwedishNumbers.change(Math.abs(d), u).replaceFirst("^[+±]", "");
+            diff = (d > 0 ? g.femaleLabel() : g.maleLabel()) + " " + amount + " högre";
+        }
+        return f + "\n" + m + "\n" + diff + (g.significance() == Verdict.OSAKER ? " (osäker)" : "");
     }
 
     static String target(List<TargetEvaluation> ts) {
@@ -364,14 +381,15 @@ final class KeyFigures {
                 + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle())));
         String source = rc.sourceLine() == null ? "" : rc.sourceLine().strip();
         if (rc.note() != null && !rc.note().isBlank()) source = Sv.sentence(source) + " " + rc.note().strip();
-        XWPFParagraph sp = b.styled(DocxBuilder.STYLE_SOURCE, source);
-        DocxBuilder.keepNext(sp);
+        // Heading, chart, caption and source stay together; the text may continue on the next page, so two
+        // indicators fit on a page.
+        b.styled(DocxBuilder.STYLE_SOURCE, source);
         List<String> s = new ArrayList<>(e.analysis().sentences());
         if (e.regionOnly()) {
             s.add(0, "Nyckeltalet redovisas bara för regionen, så diagrammet visar " + county.name() + ".");
         }
         XWPFParagraph tp = b.text(String.join(" ", s));
-        DocxBuilder.keepNext(tp);
+        DocxBuilder.keepNext(tp); // the text and its "Insatser" line stay together
         linkedInitiatives(b, e);
     }
 
@@ -394,25 +412,63 @@ final class KeyFigures {
         return findings;
     }
 
-    int writeFindings(DocxBuilder b) {
-        b.heading(1, findingsTitle());
+    /**
+     * The summary that opens the plan: what stands out (the highest ranked findings), the targets off track and the
+     * year's focus (the initiatives by group).
+     */
+    int writeFindings(DocxBuilder b, int year, Map<String, List<Initiative>> focus) {
+        b.heading(1, SUMMARY);
+        b.text("Sammanfattningen lyfter det som sticker ut i nyckeltalen, de mål som inte följer takten och vad "
+                + "arbetet " + year + " inriktas på. Förändringar gäller jämfört med förra jämförbara mätningen.");
+        b.heading(2, findingsTitle());
         List<Finding> all = findings();
+        int shown = 0;
         if (all.isEmpty()) {
             b.text("Inga nyckeltal sticker ut: det finns för få värden för att jämföra över tid eller med andra.");
-            return 0;
+        } else {
+            List<Finding> top = all.subList(0, Math.min(SUMMARY_FINDINGS, all.size()));
+            b.text("De " + top.size() + " tydligaste resultaten" + (all.size() > top.size() ? " av " + all.size() : "")
+                    + ": stora förändringar, stora skillnader mot länet och riket och stora skillnader mellan könen.");
+            List<String[]> items = new ArrayList<>();
+            for (Finding f : top) {
+                // The sentence names the indicator; the verdict leads in words (never by colour alone).
+                String lead = f.verdict() == null || f.verdict() == Verdict.EJ_BEDOMBAR ? null
+                        : Sv.capitalize(f.verdict().label()) + ": ";
+                items.add(new String[]{lead, Sv.sentence(f.text())});
+            }
+            b.numbered(items);
+            shown = top.size();
         }
-        List<Finding> top = all.subList(0, Math.min(MAX_FINDINGS, all.size()));
-        b.text("Här är de " + top.size() + " tydligaste resultaten" + (all.size() > top.size() ? " av " + all.size() : "")
-                + ", rangordnade efter hur mycket de sticker ut: stora förändringar, stora skillnader mot länet och "
-                + "riket och stora skillnader mellan könen. Varje punkt anger om det är bättre eller sämre.");
-        List<String[]> items = new ArrayList<>();
-        for (Finding f : top) {
-            // The sentence names the indicator; the verdict leads in words (never by colour alone).
-            String lead = f.verdict() == null || f.verdict() == Verdict.EJ_BEDOMBAR ? null
-                    : Sv.capitalize(f.verdict().label()) + ": ";
-            items.add(new String[]{lead, Sv.sentence(f.text())});
+        b.heading(2, OFF_TRACK);
+        List<String> off = new ArrayList<>();
+        int withTarget = 0;
+        for (List<Entry> list : sections().values()) {
+            for (Entry e : list) {
+                for (TargetEvaluation te : e.analysis().targets()) {
+                    withTarget++;
+                    if (te.status() != TargetStatus.AVVIKELSE && te.status() != TargetStatus.BEVAKA) continue;
+                    Unit u = e.indicator().unit();
+                    off.add(e.indicator().displayTitle() + ": " + te.status().label() + ". Enligt målet "
+                            + se.halsolage.analysis.Texts.value(te.expected(), u) + " år " + te.actual().period().endYear()
+                            + ", utfallet " + se.halsolage.analysis.Texts.value(te.actual(), u) + ".");
+                }
+            }
         }
-        b.numbered(items);
-        return top.size();
+        if (withTarget == 0) b.text("Inga nyckeltal i planen har mål med uppföljning ännu.");
+        else if (off.isEmpty()) b.text("Alla " + withTarget + " mål med uppföljning är i fas.");
+        else b.bulletTexts(off);
+        b.heading(2, FOCUS);
+        int n = focus.values().stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            b.text("Inga insatser är registrerade för " + year + ".");
+        } else {
+            b.text("Under " + year + " pågår " + n + (n == 1 ? " insats" : " insatser") + ":");
+            List<String> groups = new ArrayList<>();
+            for (var g : focus.entrySet()) {
+                groups.add(g.getKey() + ": " + Sv.join(g.getValue().stream().map(i -> i.name().strip()).toList()) + ".");
+            }
+            b.bulletTexts(groups);
+        }
+        return shown;
     }
 }

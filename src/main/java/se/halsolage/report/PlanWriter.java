@@ -78,6 +78,7 @@ final class PlanWriter {
 
     List<OutlineEntry> outline() {
         List<OutlineEntry> out = new ArrayList<>();
+        if (opt.includes(ReportPart.STICKER_UT)) out.addAll(keyFigures.findingsOutline());
         if (opt.includes(ReportPart.INLEDNING)) {
             out.add(new OutlineEntry(1, "Inledning", ReportPart.INLEDNING));
             out.add(new OutlineEntry(2, "Syfte", ReportPart.INLEDNING));
@@ -92,7 +93,6 @@ final class PlanWriter {
             }
         }
         if (opt.includes(ReportPart.NYCKELTAL)) out.addAll(keyFigures.outline());
-        if (opt.includes(ReportPart.STICKER_UT)) out.addAll(keyFigures.findingsOutline());
         if (opt.includes(ReportPart.BILAGA)) {
             for (String[] h : annexHeadings()) out.add(new OutlineEntry(Integer.parseInt(h[0]), h[1], ReportPart.BILAGA));
         }
@@ -113,6 +113,12 @@ final class PlanWriter {
             cover(b);
             b.toc("Innehåll");
             int initiatives = 0;
+            int findings = 0;
+            if (opt.includes(ReportPart.STICKER_UT)) {
+                progress.update(0.02, "Sammanfattning");
+                findings = keyFigures.writeFindings(b, opt.year(), initiativeGroups());
+            }
+            check();
             if (opt.includes(ReportPart.INLEDNING)) inledning(b);
             check();
             if (opt.includes(ReportPart.ARBETE)) initiatives = arbete(b);
@@ -121,9 +127,6 @@ final class PlanWriter {
             if (opt.includes(ReportPart.NYCKELTAL)) {
                 keyFigures.write(b, (f, m) -> progress.update(0.05 + 0.85 * f, m), texts);
             }
-            check();
-            int findings = 0;
-            if (opt.includes(ReportPart.STICKER_UT)) findings = keyFigures.writeFindings(b);
             check();
             if (opt.includes(ReportPart.BILAGA)) bilaga(b);
             b.finishToc();

@@ -40,7 +40,7 @@ class ChangeConsistencyTest {
     static XWPFDocument doc;
 
     /** "−3,0 p.e. sedan 2022 (sämre)": the change phrase. */
-    static final Pattern PHRASE = Pattern.compile("[+\u2212±][\\d\u00a0 ]+(,\\d+)?(\u00a0[^ ()]+( per\u00a0[\\d\u00a0]+)?)? sedan "
+    static final Pattern PHRASE = Pattern.compile("[+\u2212±][\\d\u00a0\u202f ]+(,\\d+)?(\u00a0[^ ()]+( per\u00a0[\\d\u00a0\u202f]+)?)? sedan "
             + "(\\d{4}(–\\d{4})?) \\((bättre|sämre|oförändrad|osäker|kan inte bedömas)\\)");
     static final Pattern SINCE = Pattern.compile("sedan (\\d{4}(–\\d{4})?)");
     static final Pattern TREND = Pattern.compile("Trend från [^:]+: [^)]+\\)");
@@ -81,7 +81,7 @@ class ChangeConsistencyTest {
                 }
             }
             if (!(e instanceof XWPFParagraph p)) continue;
-            if ("Heading1".equals(p.getStyle())) inFindings = p.getText().equals("Vad sticker ut");
+            if (p.getStyle() != null && p.getStyle().startsWith("Heading")) inFindings = p.getText().equals("Vad sticker ut");
             if (inFindings && "ListNumber".equals(p.getStyle())) findings.add(p.getText());
             if (!"Heading3".equals(p.getStyle()) || !cells.containsKey(p.getText())) continue;
             String alt = null, text = null;
