@@ -223,6 +223,9 @@ final class PlanWriter {
 
     private void initiative(DocxBuilder b, Initiative i, Map<String, Indicator> indicators, boolean ownHeading) {
         if (ownHeading) b.heading(3, i.name());
+        // Prose first, like a municipality's own plan: why (what the data showed, what was decided), what it is,
+        // and this year's work; the structured facts follow as a list.
+        if (i.background() != null) b.texts(i.background());
         if (i.description() != null) b.texts(i.description());
         String note = i.notes().get(opt.year());
         if (note != null && !note.isBlank()) {

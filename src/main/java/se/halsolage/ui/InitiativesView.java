@@ -138,6 +138,12 @@ final class InitiativesView {
         desc.setPrefRowCount(3);
         desc.setWrapText(true);
         desc.textProperty().bindBidirectional(f.description);
+        TextArea background = new TextArea();
+        background.setId("initiativeBackground");
+        background.setPrefRowCount(3);
+        background.setWrapText(true);
+        background.setPromptText(t.get("initiatives.backgroundPrompt"));
+        background.textProperty().bindBidirectional(f.background);
         ComboBox<InitiativeKind> kind = combo(InitiativeKind.values(), InitiativeKind::label);
         kind.valueProperty().bindBidirectional(f.kind);
         TextField workGroup = new TextField();
@@ -223,6 +229,7 @@ final class InitiativesView {
         g.setVgap(8);
         int r = 0;
         g.addRow(r++, Ui.labelFor(t.get("initiatives.name"), nameField), nameField);
+        g.addRow(r++, Ui.labelFor(t.get("initiatives.background"), background), background);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.description"), desc), desc);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.kind"), kind), kind);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.workGroup"), workGroup), workGroup);
