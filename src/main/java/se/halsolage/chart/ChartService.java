@@ -213,7 +213,7 @@ public final class ChartService {
 
         List<String> notes = new ArrayList<>();
         // CI band (Wilson) for the own line when n is known
-        YIntervalSeries band = new YIntervalSeries("95 % konfidensintervall");
+        YIntervalSeries band = new YIntervalSeries("95\u00a0% konfidensintervall");
         for (Observation o : own) {
             if (o.hasValue() && o.n() != null && o.n() > 0 && u == Unit.PERCENT) {
                 Interval ci = o.ciLow() != null && o.ciHigh() != null ? new Interval(o.ciLow(), o.ciHigh())
@@ -241,7 +241,7 @@ public final class ChartService {
                 lo = Math.min(lo, band.getYLowValue(i));
                 hi = Math.max(hi, band.getYHighValue(i));
             }
-            notes.add("Skuggat fält: 95 % konfidensintervall (Wilson) för " + name(area) + ".");
+            notes.add("Skuggat fält: 95\u00a0% konfidensintervall (Wilson) för " + name(area) + ".");
         }
         // target trajectories
         List<Target> targets = new ArrayList<>();

@@ -263,7 +263,7 @@ final class KeyFigures {
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
                         + "förändring sedan förra mätningen, värden för kvinnor och män (flickor och pojkar) och målstatus i ord.",
-                new double[]{3.0, 1.55, 1.55, 1.55, 2.3, 2.55, 1.4},
+                new double[]{2.5, 1.75, 1.3, 1.3, 2.95, 3.0, 1.75}, // change and gap wide enough for "+78 per 100 000"
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
                         "Kvinnor och män (flickor och pojkar)", "Mål"),
                 rows);

@@ -332,7 +332,7 @@ final class PlanWriter {
                 List.of(ObservationStatus.MISSING.defaultMarker(), Sv.capitalize(ObservationStatus.MISSING.meaning())
                         + ": ingen mätning eller bortfall för perioden. I diagrammen är linjen bruten och – står vid perioden."),
                 List.of(ObservationStatus.NOT_APPLICABLE.defaultMarker(), Sv.capitalize(ObservationStatus.NOT_APPLICABLE.meaning()) + "."),
-                List.of("p.e.", "Procentenheter: skillnaden mellan två andelar, till exempel från 70 % till 72 % = +2 p.e."),
+                List.of("p.e.", "Procentenheter: skillnaden mellan två andelar, till exempel från 70\u00a0% till 72\u00a0% = +2\u00a0p.e."),
                 List.of("Bättre / Sämre", "Förändringen är tydlig och går åt det håll som är bättre respektive sämre för nyckeltalet."),
                 List.of("Oförändrad / Osäker", "Förändringen är liten eller ryms inom den vanliga variationen."),
                 List.of("I fas", "Nyckeltalet följer den takt som målet kräver."),
