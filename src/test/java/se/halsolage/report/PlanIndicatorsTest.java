@@ -103,6 +103,25 @@ class PlanIndicatorsTest {
     }
 
     @Test
+    void theDefaultVaxjoPlanIsAtMostEightyPages() throws Exception {
+        try (Workbook wb = open()) {
+            PlanIndicators.reset(wb);
+        }
+        Path docx = dir.resolve("vaxjo-plan.docx");
+        assertThat(Cli.run(new Main(), "report", "--workbook", file.toString(), "--out", docx.toString())).isEqualTo(Cli.OK);
+        try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getAllPictures()).hasSize(2); // N15643 and N15653: the SfH indicators Skolenkäten gives
+        }
+        if (PdfExport.findSoffice().isEmpty()) {
+            org.junit.jupiter.api.Assumptions.abort("LibreOffice (soffice) saknas; sidantalet kontrolleras inte");
+        }
+        PdfExport.Result pdf = PdfExport.export(docx, dir.resolve("vaxjo-plan.pdf"));
+        String raw = new String(Files.readAllBytes(pdf.pdf()), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int pages = raw.split("/Type\\s*/Page[^s]").length - 1;
+        assertThat(pages).isBetween(5, 80); // was 544 pages with every indicator of the workbook
+    }
+
+    @Test
     void parsesListsAndFiles() throws Exception {
         assertThat(PlanIndicators.parseList(" N15643, N15653 ,,")).containsExactly("N15643", "N15653");
         Path f = dir.resolve("urval.txt");
