@@ -383,6 +383,11 @@ public final class ChartService {
         List<List<Observation>> fm = genderSeries(ind, area);
         if (fm.isEmpty()) throw new UserError("Nyckeltalet " + ind.id() + " har inga värden uppdelade på kön för " + name(area) + ".");
         String fLabel = fm.get(0).get(0).group().label(), mLabel = fm.get(1).get(0).group().label();
+        if (se.halsolage.analysis.Texts.isChildren(ind)) {
+            // children are girls and boys, also when the source (Kolada) says Kvinnor/Män
+            fLabel = "Flickor";
+            mLabel = "Pojkar";
+        }
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(fLabel, area, fm.get(0), ChartTheme.FEMALE, solid(t.lineWidth()), circle(t.markerSize()), true));
         lines.add(new Line(mLabel, area, fm.get(1), ChartTheme.MALE, dashed(t.lineWidth()), square(t.markerSize()), true));
