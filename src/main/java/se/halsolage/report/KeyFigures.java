@@ -302,17 +302,25 @@ final class KeyFigures {
         if (e.masked()) {
             Observation last = e.lastObservation();
             String label = last.period().label();
-            return List.of(e.indicator().displayTitle() + "\n" + label, SwedishNumbers.observation(last, u),
+            return List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u), SwedishNumbers.observation(last, u),
                     same(e.indicator(), county == null ? null : county.id(), label, u), same(e.indicator(), Area.RIKET_ID, label, u),
                     "–", "–", target(a.targets()));
         }
-        String name = e.indicator().displayTitle() + "\n" + a.latest().period().label()
+        String name = e.indicator().displayTitle() + "\n" + a.latest().period().label() + unitNote(u)
                 + (e.regionOnly() ? " (finns bara för regionen)" : "");
         String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
         String countyValue = e.regionOnly() ? SwedishNumbers.observation(a.latest(), u) : other(a.vsCounty(), u);
         String riket = other(a.vsRiket(), u);
         return List.of(name, ownValue, countyValue, riket, change(a.sincePrevious(), u), gap(a.genderGap(), u),
                 target(a.targets()));
+    }
+
+    /** The unit after the period for values printed without one: ", per 100 000 invånare", ", index 0–10", ", antal". */
+    static String unitNote(Unit u) {
+        return switch (u) {
+            case PER_100000, PER_1000, INDEX, COUNT -> ", " + u.label();
+            default -> "";
+        };
     }
 
     private String same(Indicator ind, String areaId, String periodLabel, Unit u) {
