@@ -163,8 +163,19 @@ public final class ChartService {
             addIfData(lines, ind, county, ChartTheme.COUNTY, solid(t.lineWidth() * 0.6f), square(t.markerSize() * 0.8));
         }
         String group = plan.comparisonGroupId();
+        boolean groupMean = false;
         if (group != null && !group.equals(area)) {
+            int before = lines.size();
             addIfData(lines, ind, group, ChartTheme.GROUP, dotted(t.lineWidth() * 0.7f), triangle(t.markerSize() * 0.9));
+            if (lines.size() == before) {
+                // No group values (survey data such as Skolenkäten): the unweighted mean of the members, as Kolada does.
+                List<Observation> mean = memberMean(ind, group);
+                if (!mean.isEmpty()) {
+                    lines.add(new Line(shortName(group), group, mean, ChartTheme.GROUP, dotted(t.lineWidth() * 0.7f),
+                            triangle(t.markerSize() * 0.9), false));
+                    groupMean = true;
+                }
+            }
         }
         if (!Area.RIKET_ID.equals(area)) {
             addIfData(lines, ind, Area.RIKET_ID, ChartTheme.RIKET, dashed(t.lineWidth() * 0.6f), null);
@@ -297,6 +308,10 @@ public final class ChartService {
         markGaps(plot, ownGaps, yr, t);
         if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
+        if (groupMean) {
+            notes.add("Prickad linje: liknande kommuner, ovägt medel av värdena för de av gruppens "
+                    + wb.areas().members(group).size() + " kommuner som har ett (minst hälften), beräknat av Hälsoläge.");
+        }
         if (area.equals(plan.countyId()) && plan.municipalityId() != null
                 && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
             notes.add(0, "Uppgiften finns bara för regioner, därför visas länet.");
@@ -358,6 +373,35 @@ public final class ChartService {
         }
         if (ind.direction() != Direction.NEITHER) s.append(" ").append(ind.direction().label()).append('.');
         return s.toString();
+    }
+
+    /**
+     * Per period the unweighted mean of the group members' values (group Totalt), when at least half of the members
+     * have one; the observations carry the group's id and no source. Empty when the group has no members.
+     */
+    List<Observation> memberMean(Indicator ind, String groupId) {
+        List<String> members = wb.areas().members(groupId);
+        if (members.isEmpty()) return List.of();
+        Map<String, double[]> sums = new TreeMap<>();
+        Map<String, Observation> any = new java.util.HashMap<>();
+        for (String m : members) {
+            for (Observation o : wb.observations().series(ind.id(), m, Group.TOTALT)) {
+                if (!o.hasValue()) continue;
+                double[] acc = sums.computeIfAbsent(o.period().label(), k -> new double[2]);
+                acc[0] += o.value();
+                acc[1]++;
+                any.putIfAbsent(o.period().label(), o);
+            }
+        }
+        List<Observation> out = new ArrayList<>();
+        for (var e : sums.entrySet()) {
+            if (e.getValue()[1] * 2 < members.size()) continue;
+            Observation proto = any.get(e.getKey());
+            out.add(Observation.ok(ind.id(), groupId, proto.period(), Group.TOTALT, e.getValue()[0] / e.getValue()[1], null,
+                    proto.sourceId(), null));
+        }
+        out.sort(java.util.Comparator.comparing(Observation::period));
+        return out;
     }
 
     private void addIfData(List<Line> lines, Indicator ind, String areaId, Color c, Stroke s, Shape shape) {

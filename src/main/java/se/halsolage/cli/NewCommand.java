@@ -36,6 +36,10 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Skriv över filen om den finns.")
     boolean force;
 
+    @Option(names = "--no-group", description = "Välj ingen jämförelsegrupp (standard: den nyaste gruppen \"Liknande kommuner\" "
+            + "för kommunen i den medföljande Kolada-katalogen).")
+    boolean noGroup;
+
     @Override
     public Integer call() throws Exception {
         String name = out.getFileName() == null ? "" : out.getFileName().toString();
@@ -53,10 +57,18 @@ public final class NewCommand implements Callable<Integer> {
         }
         String county = own.parentId() != null ? own.parentId()
                 : own.countyCode() == null ? null : Area.regionIdForCounty(own.countyCode());
-        try (Workbook wb = Workbooks.createNew(out, new PlanSettings(own.id(), county, null, y, "sv", false))) {
+        var similar = noGroup ? java.util.Optional.<se.halsolage.catalog.KoladaGroups.KoladaGroup>empty()
+                : se.halsolage.catalog.KoladaGroups.similarTo(own.name(), null);
+        String groupId = similar.map(se.halsolage.catalog.KoladaGroups.KoladaGroup::id).orElse(null);
+        try (Workbook wb = Workbooks.createNew(out, new PlanSettings(own.id(), county, groupId, y, "sv", false))) {
+            similar.ifPresent(g -> wb.inTransaction(w -> {
+                w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));
+                w.areas().setMembers(g.id(), g.members().keySet());
+            }));
             System.out.printf("Arbetsboken skapad: %s%n", wb.file());
             System.out.printf("  Kommun: %s (%s), län: %s, planår %d%n", own.name(), own.id(),
                     county == null ? "–" : wb.areas().get(county).map(Area::name).orElse(county), y);
+            similar.ifPresent(g -> System.out.printf("  Jämförelsegrupp: %s (%s, %d kommuner)%n", g.title(), g.id(), g.members().size()));
             System.out.printf("  %d nyckeltal i katalogen, inga värden ännu%n", wb.indicators().count());
         }
         return Cli.OK;

@@ -28,6 +28,9 @@ class NewCommandTest {
             assertThat(p.exampleData()).isFalse();
             assertThat(wb.indicators().count()).isEqualTo(39);
             assertThat(wb.observations().count()).isZero();
+            // the newest bundled "Liknande kommuner … Växjö" group, stored with its members
+            assertThat(p.comparisonGroupId()).isEqualTo("G37589");
+            assertThat(wb.areas().members("G37589")).hasSize(7);
         }
         // by code, "… kommun" and existing files
         assertThat(Cli.run(new Main(), "new", "--municipality", "0780", "--out", f.toString())).isEqualTo(Cli.USER_ERROR);

@@ -122,6 +122,28 @@ class PlanIndicatorsTest {
     }
 
     @Test
+    void surveyChartsGetTheSimilarMunicipalitiesLineAsTheMembersMean() {
+        Path f = dir.resolve("vaxjo-grupp.halsa");
+        try (Workbook src = open()) {
+            src.copyTo(f);
+        }
+        try (Workbook wb = Workbook.open(f)) {
+            var g = se.halsolage.catalog.KoladaGroups.byId("G37589").orElseThrow(); // Liknande kommuner, övergripande, Växjö, 2025
+            wb.inTransaction(w -> {
+                w.areas().save(new se.halsolage.domain.Area(g.id(), g.title(), se.halsolage.domain.AreaKind.GROUP, null, null));
+                w.areas().setMembers(g.id(), g.members().keySet());
+                var p = w.settings().plan();
+                w.settings().savePlan(new PlanSettings(p.municipalityId(), p.countyId(), g.id(), p.planYear(), p.language(), false));
+            });
+            var rc = new se.halsolage.chart.ChartService(wb).create(se.halsolage.chart.ChartKind.TREND, "N15643", null,
+                    se.halsolage.chart.ChartTheme.PRINT);
+            // hand-checked: 5 of the 7 members have Skolenkäten 2022 values, mean 80,68 (sqlite avg)
+            assertThat(rc.altText()).contains("Liknande kommuner: 80,7\u00a0%");
+            assertThat(rc.note()).contains("ovägt medel av värdena för de av gruppens 7 kommuner som har ett");
+        }
+    }
+
+    @Test
     void parsesListsAndFiles() throws Exception {
         assertThat(PlanIndicators.parseList(" N15643, N15653 ,,")).containsExactly("N15643", "N15653");
         Path f = dir.resolve("urval.txt");
