@@ -14,14 +14,17 @@ import java.util.concurrent.Callable;
                 + "Utan kommando öppnas skrivbordsprogrammet (med exempelarbetsboken om ingen fil anges).",
         subcommands = {
                 se.halsolage.cli.DemoCommand.class,
+                se.halsolage.cli.NewCommand.class,
                 se.halsolage.cli.InfoCommand.class,
                 se.halsolage.cli.UpgradeCommand.class,
                 se.halsolage.cli.IndicatorsCommand.class,
                 se.halsolage.cli.SeriesCommand.class,
                 se.halsolage.cli.ImportCommand.class,
+                se.halsolage.cli.SourceCommand.class,
                 se.halsolage.cli.KoladaCommand.class,
                 se.halsolage.cli.ChartCommand.class,
                 se.halsolage.cli.ReportCommand.class,
+                se.halsolage.cli.StoryCommand.class,
                 se.halsolage.cli.BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -103,7 +103,7 @@ public final class AnalysisService {
             targets.add(evaluate(t, ind, ts));
         }
         String name = areaName(areaId);
-        List<String> sentences = Texts.sentences(ind, name, latest, sincePrevious, overSpan, county, riket, group, gap, targets);
+        List<String> sentences = Texts.sentences(ind, name, series, latest, sincePrevious, overSpan, county, riket, group, gap, targets);
         return new IndicatorAnalysis(ind, areaId, series, latest, sincePrevious, overSpan, county, riket, group, gap,
                 targets, sentences);
     }
@@ -117,10 +117,18 @@ public final class AnalysisService {
 
     /** "Vad sticker ut": the notable findings for the own municipality, highest score first. */
     public List<Finding> findings() {
+        return findings(null);
+    }
+
+    /** "Vad sticker ut" for these indicators only (null: every indicator of the workbook). */
+    public List<Finding> findings(java.util.Set<String> indicatorIds) {
         Map<String, Change> riketChanges = new LinkedHashMap<>();
-        List<IndicatorAnalysis> all = analyzeAll();
+        List<IndicatorAnalysis> all = new ArrayList<>();
+        for (Indicator ind : wb.indicators().all()) {
+            if (indicatorIds == null || indicatorIds.contains(ind.id())) all.add(analyze(ind.id()));
+        }
         for (IndicatorAnalysis a : all) {
-            Change own = a.overSpan() != null ? a.overSpan() : a.sincePrevious();
+            Change own = a.sincePrevious();
             if (own == null) continue;
             for (String ref : new String[]{Area.RIKET_ID, plan.countyId()}) {
                 if (ref == null) continue;
@@ -267,7 +275,7 @@ public final class AnalysisService {
         if (pairedF.isEmpty()) {
             Observation lf = female.isEmpty() ? null : female.get(female.size() - 1);
             Observation lm = male.isEmpty() ? null : male.get(male.size() - 1);
-            return new GenderGap(lf, lm, null, null, Verdict.EJ_BEDOMBAR);
+            return new GenderGap(lf, lm, null, null, Verdict.EJ_BEDOMBAR, Texts.isChildren(ind));
         }
         Observation lf = pairedF.get(pairedF.size() - 1);
         Observation lm = m.get(lf.period().label());
@@ -275,7 +283,7 @@ public final class AnalysisService {
         Observation pf = previousComparable(pairedF, lf);
         Double prevGap = pf == null ? null : pf.value() - m.get(pf.period().label()).value();
         Double p = pValue(ind.unit(), lm, lf);
-        return new GenderGap(lf, lm, gap, prevGap, verdict(ind.direction(), ind.unit(), lm.value(), gap, p));
+        return new GenderGap(lf, lm, gap, prevGap, verdict(ind.direction(), ind.unit(), lm.value(), gap, p), Texts.isChildren(ind));
     }
 
     /**

@@ -13,15 +13,22 @@ import se.halsolage.domain.Observation;
  *                     OSAKER when n is known and the gap is inside the noise, EJ_BEDOMBAR when data
  *                     are missing or the indicator has no better/worse direction
  */
-public record GenderGap(Observation female, Observation male, Double gap, Double previousGap, Verdict significance) {
+public record GenderGap(Observation female, Observation male, Double gap, Double previousGap, Verdict significance,
+                        boolean children) {
 
-    /** "Flickor" or "Kvinnor", following the source. */
+    public GenderGap(Observation female, Observation male, Double gap, Double previousGap, Verdict significance) {
+        this(female, male, gap, previousGap, significance, false);
+    }
+
+    /** "Flickor" for children (whatever the source calls them, e.g. Kolada's "Kvinnor" for 3-åringar), else the source's label. */
     public String femaleLabel() {
+        if (children) return "Flickor";
         return female == null ? "Kvinnor" : female.group().label();
     }
 
-    /** "Pojkar" or "Män", following the source. */
+    /** "Pojkar" for children, else the source's label ("Män"). */
     public String maleLabel() {
+        if (children) return "Pojkar";
         return male == null ? "Män" : male.group().label();
     }
 

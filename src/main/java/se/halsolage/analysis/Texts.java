@@ -61,19 +61,105 @@ public final class Texts {
         return delta > 0 ? "ökat" : "minskat";
     }
 
-    /** Two or three sentences on what stands out for one indicator. */
-    static List<String> sentences(Indicator ind, String areaName, Observation latest, Change sincePrevious, Change overSpan,
+    /** The verdict in the words every part of the plan uses: bättre, sämre, oförändrad, osäker, kan inte bedömas. */
+    public static String verdictWord(Verdict v) {
+        return v == null ? Verdict.EJ_BEDOMBAR.label() : v.label();
+    }
+
+    /**
+     * The one way to state the change since the previous comparable measurement, used in the overview table, the
+     * text under each chart, the alt text, "Vad sticker ut" and Översikt: "−3,0 p.e. sedan 2022 (sämre)".
+     */
+    public static String changePhrase(Change c, Unit u) {
+        if (c == null || !c.hasValues()) return null;
+        return signed(c.absolute(), u) + " sedan " + period(c.from().period()) + " (" + verdictWord(c.verdict()) + ")";
+    }
+
+    /**
+     * The trend over the span, the second and clearly named figure: "Trend från 2020 till 2024: −5,0 p.e. (sämre)".
+     * Null when the span starts at the previous comparable measurement (the same figure) or there is no span.
+     */
+    public static String trendPhrase(Change span, Change latest, Unit u) {
+        if (span == null || !span.hasValues()) return null;
+        if (latest != null && latest.hasValues() && latest.from().period().equals(span.from().period())) return null;
+        return "Trend från " + period(span.from().period()) + " till " + period(span.to().period()) + ": "
+                + signed(span.absolute(), u) + " (" + verdictWord(span.verdict()) + ")";
+    }
+
+    /** The change phrase of an analysis (null without an earlier measurement). */
+    public static String changePhrase(IndicatorAnalysis a) {
+        return changePhrase(a.sincePrevious(), a.indicator().unit());
+    }
+
+    /** The trend phrase of an analysis (null when it would repeat the change or there is no span). */
+    public static String trendPhrase(IndicatorAnalysis a) {
+        return trendPhrase(a.overSpan(), a.sincePrevious(), a.indicator().unit());
+    }
+
+    /**
+     * True for survey indicators (a grade, or "enkät"/"svarat" in the title or description): only for them is a
+     * missing number of respondents worth saying. Register data (Kolada, SCB) have no respondents.
+     */
+    public static boolean isSurvey(Indicator ind) {
+        if (ind.grade() != null && !ind.grade().isBlank()) return true;
+        String t = (ind.title() + " " + (ind.description() == null ? "" : ind.description())).toLowerCase(java.util.Locale.ROOT);
+        return t.contains("enkät") || t.contains("svarat") || t.contains("självskattad") || t.contains("svarande");
+    }
+
+    /**
+     * The periods after the latest value that have no value, with the legend's marker and words:
+     * "2024 .. (sekretess eller för få svar)"; null when there are none.
+     */
+    public static String laterWithoutValue(List<Observation> series, Observation latest) {
+        List<String> parts = new ArrayList<>();
+        if (series != null) {
+            for (Observation o : series) {
+                if (o.hasValue() || (latest != null && o.period().compareTo(latest.period()) <= 0)) continue;
+                if (o.status() == se.halsolage.domain.ObservationStatus.NOT_APPLICABLE) continue;
+                parts.add(period(o.period()) + " " + o.status().defaultMarker() + " (" + o.status().meaning() + ")");
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static final java.util.regex.Pattern CHILDREN = java.util.regex.Pattern.compile(
+            "(?iu)\\b(åk|årskurs|elev|elever|barn|spädbarn|skolbarn|gy ?[123]|gymnasie\\w*|förskol\\w*)\\b|\\d+[–-]?åringar|0[–-]\\d+ år");
+
+    /** True for indicators about children and pupils (a grade, "åk", "barn", "3-åringar" …): girls and boys, not women and men. */
+    public static boolean isChildren(Indicator ind) {
+        if (ind.grade() != null && !ind.grade().isBlank()) return true;
+        return CHILDREN.matcher(ind.title() + " " + (ind.shortTitle() == null ? "" : ind.shortTitle())).find();
+    }
+
+    /** Up to four sentences on what stands out for one indicator. */
+    static List<String> sentences(Indicator ind, String areaName, List<Observation> series, Observation latest,
+                                  Change sincePrevious, Change overSpan,
                                   Comparison county, Comparison riket, Comparison group, GenderGap gap,
                                   List<TargetEvaluation> targets) {
         List<String> out = new ArrayList<>();
         Unit u = ind.unit();
+        String later = laterWithoutValue(series, latest);
         if (latest == null) {
-            out.add("Det finns inga värden för " + areaName + " ännu.");
+            out.add(later != null ? "Värdet för " + areaName + " visas inte: " + later + "."
+                    : "Det finns inga värden för " + areaName + " ännu.");
             return out;
         }
-        Change c = overSpan != null ? overSpan : sincePrevious;
         String first = "Senaste värdet för " + areaName + " är " + value(latest, u) + " (" + period(latest.period()) + ")";
-        out.add(c != null && c.hasValues() ? first + ", " + changeClause(c, u) : first + ".");
+        String change = changePhrase(sincePrevious, u);
+        if (change == null) {
+            out.add(first + "; det finns ingen tidigare jämförbar mätning.");
+        } else {
+            String s = first + ": " + change + ".";
+            if (sincePrevious.verdict() == Verdict.OSAKER) s += " Förändringen ryms inom den statistiska osäkerheten.";
+            else if (!sincePrevious.uncertaintyKnown() && u == Unit.PERCENT && sincePrevious.verdict().isClear()
+                    && isSurvey(ind)) {
+                s += " Antalet svarande saknas, så det går inte att säga om förändringen är större än slumpen.";
+            }
+            out.add(s);
+        }
+        if (later != null) out.add("Senare mätning: " + later + ".");
+        String trend = trendPhrase(overSpan, sincePrevious, u);
+        if (trend != null) out.add(trend + ".");
 
         Comparison ref = riket != null && riket.difference() != null ? riket : county != null && county.difference() != null ? county : null;
         if (ref != null) {
@@ -92,7 +178,7 @@ public final class Texts {
         } else if (gap != null && gap.gap() != null && gap.significance() != Verdict.OFORANDRAD) {
             out.add(gapSentence(gap, u));
         }
-        return out.size() > 3 ? out.subList(0, 3) : out;
+        return out.size() > 4 ? out.subList(0, 4) : out;
     }
 
     static String refName(Comparison c) {
@@ -116,27 +202,6 @@ public final class Texts {
         };
     }
 
-    /**
-     * The rest of the first sentence: "6,5 p.e. lägre än 2021 (79,7 %), vilket är sämre." When n is unknown for a
-     * share this is said instead of pretending: "(antalet svarande saknas, så osäkerheten kan inte bedömas)".
-     */
-    static String changeClause(Change c, Unit u) {
-        String than = period(c.from().period());
-        String s;
-        if (c.verdict() == Verdict.OFORANDRAD || roundsToZero(c.absolute(), u)) {
-            s = "i stort sett oförändrat sedan " + than + " (" + signed(c.absolute(), u) + ")";
-        } else {
-            s = amount(c.absolute(), u) + (c.absolute() > 0 ? " högre" : " lägre") + " än " + than + " ("
-                    + value(c.from(), u) + ")";
-            if (c.verdict() == Verdict.OSAKER) s += ", men förändringen ligger inom den statistiska osäkerheten";
-            else s += verdictTail(c.verdict(), false);
-        }
-        if (!c.uncertaintyKnown() && u == Unit.PERCENT && c.verdict() != Verdict.EJ_BEDOMBAR) {
-            s += " (antalet svarande saknas, så osäkerheten kan inte bedömas)";
-        }
-        return s + ".";
-    }
-
     /** "Flickor ligger 8,0 p.e. under pojkar (76,0 % mot 84,0 %)." */
     static String gapSentence(GenderGap g, Unit u) {
         String f = g.femaleLabel(), m = g.maleLabel().toLowerCase(java.util.Locale.ROOT);
@@ -156,12 +221,11 @@ public final class Texts {
         Indicator ind = a.indicator();
         Unit u = ind.unit();
         String title = ind.displayTitle();
-        Change c = a.overSpan() != null ? a.overSpan() : a.sincePrevious();
-        if (c != null && c.verdict().isClear()) {
+        Change c = a.sincePrevious();
+        if (c != null && c.hasValues() && c.verdict().isClear()) {
             double thr = AnalysisService.threshold(u, c.from().value());
-            StringBuilder s = new StringBuilder(title + " har " + verb(c.absolute()) + " från " + value(c.from(), u)
-                    + " till " + value(c.to(), u) + " sedan " + period(c.from().period()) + " ("
-                    + signed(c.absolute(), u) + ")");
+            StringBuilder s = new StringBuilder(title + ": " + changePhrase(c, u) + ", från " + value(c.from(), u)
+                    + " till " + value(c.to(), u));
             double score = Math.min(CAP, Math.abs(c.absolute()) / thr);
             if (referenceChange != null && referenceChange.hasValues()) {
                 String ref = "0000".equals(referenceChange.to().areaId()) ? "riket" : "länet";

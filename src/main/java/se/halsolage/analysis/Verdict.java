@@ -9,7 +9,7 @@ public enum Verdict {
     BATTRE("bättre"),
     SAMRE("sämre"),
     OFORANDRAD("oförändrad"),
-    OSAKER("osäker skillnad"),
+    OSAKER("osäker"),
     EJ_BEDOMBAR("kan inte bedömas");
 
     private final String label;

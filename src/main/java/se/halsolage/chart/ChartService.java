@@ -73,6 +73,7 @@ public final class ChartService {
     private final PlanSettings plan;
     private final AnalysisService analysis;
     private final Map<Long, Source> sources = new HashMap<>();
+    private final Map<Long, String> citations = new HashMap<>();
 
     public ChartService(Workbook wb) {
         this.wb = wb;
@@ -162,8 +163,19 @@ public final class ChartService {
             addIfData(lines, ind, county, ChartTheme.COUNTY, solid(t.lineWidth() * 0.6f), square(t.markerSize() * 0.8));
         }
         String group = plan.comparisonGroupId();
+        boolean groupMean = false;
         if (group != null && !group.equals(area)) {
+            int before = lines.size();
             addIfData(lines, ind, group, ChartTheme.GROUP, dotted(t.lineWidth() * 0.7f), triangle(t.markerSize() * 0.9));
+            if (lines.size() == before) {
+                // No group values (survey data such as Skolenkäten): the unweighted mean of the members, as Kolada does.
+                List<Observation> mean = memberMean(ind, group);
+                if (!mean.isEmpty()) {
+                    lines.add(new Line(shortName(group), group, mean, ChartTheme.GROUP, dotted(t.lineWidth() * 0.7f),
+                            triangle(t.markerSize() * 0.9), false));
+                    groupMean = true;
+                }
+            }
         }
         if (!Area.RIKET_ID.equals(area)) {
             addIfData(lines, ind, Area.RIKET_ID, ChartTheme.RIKET, dashed(t.lineWidth() * 0.6f), null);
@@ -175,7 +187,8 @@ public final class ChartService {
         Map<Integer, String> periodLabels = periodLabels(lines);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        Set<String> gapPeriods = new TreeSet<>();
+        Map<ObservationStatus, Set<String>> gapPeriods = new java.util.EnumMap<>(ObservationStatus.class);
+        Map<Integer, ObservationStatus> ownGaps = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             XYSeries s = new XYSeries(l.label(), true, false);
@@ -187,7 +200,9 @@ public final class ChartService {
                 else {
                     s.add((double) year, null);
                     if (l.own() && o != null || l.own() && year > firstYear(l.obs()) && year < lastYear(l.obs())) {
-                        gapPeriods.add(periodLabels.get(year) + " (" + gapMarker(o) + ")");
+                        ObservationStatus st = o == null ? ObservationStatus.MISSING : o.status();
+                        gapPeriods.computeIfAbsent(st, k -> new TreeSet<>()).add(periodLabels.get(year));
+                        ownGaps.put(year, st);
                     }
                 }
             }
@@ -209,7 +224,7 @@ public final class ChartService {
 
         List<String> notes = new ArrayList<>();
         // CI band (Wilson) for the own line when n is known
-        YIntervalSeries band = new YIntervalSeries("95 % konfidensintervall");
+        YIntervalSeries band = new YIntervalSeries("95\u00a0% konfidensintervall");
         for (Observation o : own) {
             if (o.hasValue() && o.n() != null && o.n() > 0 && u == Unit.PERCENT) {
                 Interval ci = o.ciLow() != null && o.ciHigh() != null ? new Interval(o.ciLow(), o.ciHigh())
@@ -237,7 +252,7 @@ public final class ChartService {
                 lo = Math.min(lo, band.getYLowValue(i));
                 hi = Math.max(hi, band.getYHighValue(i));
             }
-            notes.add("Skuggat fält: 95 % konfidensintervall (Wilson) för " + name(area) + ".");
+            notes.add("Skuggat fält: 95\u00a0% konfidensintervall (Wilson) för " + name(area) + ".");
         }
         // target trajectories
         List<Target> targets = new ArrayList<>();
@@ -290,8 +305,13 @@ public final class ChartService {
                     last.value(), l.color(), l.own()));
         }
         placeLabels(plot, labels, yr, t, maxYear);
+        markGaps(plot, ownGaps, yr, t);
         if (!gapPeriods.isEmpty()) notes.add(gapNote(gapPeriods));
         if (lines.stream().anyMatch(l -> l.areaId().equals(Area.RIKET_ID))) notes.add("Streckad linje: riket.");
+        if (groupMean) {
+            notes.add("Prickad linje: liknande kommuner, ovägt medel av värdena för de av gruppens "
+                    + wb.areas().members(group).size() + " kommuner som har ett (minst hälften), beräknat av Hälsoläge.");
+        }
         if (area.equals(plan.countyId()) && plan.municipalityId() != null
                 && wb.observations().series(ind.id(), plan.municipalityId(), Group.TOTALT).isEmpty()) {
             notes.add(0, "Uppgiften finns bara för regioner, därför visas länet.");
@@ -307,23 +327,81 @@ public final class ChartService {
 
     private int lastYearHint = Integer.MIN_VALUE;
 
+    /**
+     * "Luckor i linjen: .. sekretess eller för få svar (2021); – uppgift saknas (2023)." The markers and words are
+     * those of the tables and the plan's legend ({@link ObservationStatus#meaning()}).
+     */
+    static String gapNote(Map<ObservationStatus, Set<String>> gaps) {
+        List<String> parts = new ArrayList<>();
+        for (var e : gaps.entrySet()) {
+            parts.add(e.getKey().defaultMarker() + " " + e.getKey().meaning() + " (" + String.join(", ", e.getValue()) + ")");
+        }
+        return "Luckor i linjen: " + String.join("; ", parts) + ".";
+    }
+
+    /** Writes the marker (".." or "–") just above the period axis where the own line has a gap. */
+    private static void markGaps(XYPlot plot, Map<Integer, ObservationStatus> gaps, Range yr, ChartTheme t) {
+        double y = yr.getLowerBound() + yr.getLength() * 0.04;
+        for (var e : gaps.entrySet()) {
+            XYTextAnnotation a = new XYTextAnnotation(e.getValue().defaultMarker(), e.getKey(), y);
+            a.setFont(t.baseFont().deriveFont(java.awt.Font.BOLD));
+            a.setPaint(ChartTheme.OWN);
+            a.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER);
+            plot.addAnnotation(a);
+        }
+    }
+
     private String trendAlt(Indicator ind, String area, List<Line> lines, Observation latest) {
         Unit u = ind.unit();
         StringBuilder s = new StringBuilder("Linjediagram över " + lower(ind.displayTitle()) + " för " + name(area));
         List<Observation> v = AnalysisService.withValues(lines.get(0).obs());
         Observation first = v.get(0);
         s.append(" från ").append(first.period().label()).append(" till ").append(latest.period().label()).append(". ");
-        s.append("Värdet ").append(v.size() > 1 ? (latest.value() > first.value() ? "har ökat" : latest.value() < first.value() ? "har minskat" : "är oförändrat") + " från "
-                + SwedishNumbers.value(first.value(), u) + " till " : "är ").append(SwedishNumbers.value(latest.value(), u))
-                .append(" (").append(latest.period().label()).append(").");
+        // The same change figures, words and baselines as the plan's table and text (analysis.Texts).
+        se.halsolage.analysis.IndicatorAnalysis a = analysis.analyze(ind.id(), area);
+        s.append("Senaste värdet ").append(se.halsolage.analysis.Texts.value(latest, u)).append(" (")
+                .append(latest.period().label()).append(")");
+        String change = se.halsolage.analysis.Texts.changePhrase(a);
+        s.append(change == null ? "; ingen tidigare jämförbar mätning." : ": " + change + ".");
+        String trend = se.halsolage.analysis.Texts.trendPhrase(a);
+        if (trend != null) s.append(' ').append(trend).append('.');
         for (int i = 1; i < lines.size(); i++) {
             Line l = lines.get(i);
             Observation same = null;
             for (Observation o : l.obs()) if (o.hasValue() && o.period().label().equals(latest.period().label())) same = o;
-            if (same != null) s.append(" ").append(l.label()).append(": ").append(SwedishNumbers.value(same.value(), u)).append('.');
+            if (same != null) s.append(" ").append(l.label()).append(": ").append(se.halsolage.analysis.Texts.value(same, u)).append('.');
         }
         if (ind.direction() != Direction.NEITHER) s.append(" ").append(ind.direction().label()).append('.');
         return s.toString();
+    }
+
+    /**
+     * Per period the unweighted mean of the group members' values (group Totalt), when at least half of the members
+     * have one; the observations carry the group's id and no source. Empty when the group has no members.
+     */
+    List<Observation> memberMean(Indicator ind, String groupId) {
+        List<String> members = wb.areas().members(groupId);
+        if (members.isEmpty()) return List.of();
+        Map<String, double[]> sums = new TreeMap<>();
+        Map<String, Observation> any = new java.util.HashMap<>();
+        for (String m : members) {
+            for (Observation o : wb.observations().series(ind.id(), m, Group.TOTALT)) {
+                if (!o.hasValue()) continue;
+                double[] acc = sums.computeIfAbsent(o.period().label(), k -> new double[2]);
+                acc[0] += o.value();
+                acc[1]++;
+                any.putIfAbsent(o.period().label(), o);
+            }
+        }
+        List<Observation> out = new ArrayList<>();
+        for (var e : sums.entrySet()) {
+            if (e.getValue()[1] * 2 < members.size()) continue;
+            Observation proto = any.get(e.getKey());
+            out.add(Observation.ok(ind.id(), groupId, proto.period(), Group.TOTALT, e.getValue()[0] / e.getValue()[1], null,
+                    proto.sourceId(), null));
+        }
+        out.sort(java.util.Comparator.comparing(Observation::period));
+        return out;
     }
 
     private void addIfData(List<Line> lines, Indicator ind, String areaId, Color c, Stroke s, Shape shape) {
@@ -349,6 +427,11 @@ public final class ChartService {
         List<List<Observation>> fm = genderSeries(ind, area);
         if (fm.isEmpty()) throw new UserError("Nyckeltalet " + ind.id() + " har inga värden uppdelade på kön för " + name(area) + ".");
         String fLabel = fm.get(0).get(0).group().label(), mLabel = fm.get(1).get(0).group().label();
+        if (se.halsolage.analysis.Texts.isChildren(ind)) {
+            // children are girls and boys, also when the source (Kolada) says Kvinnor/Män
+            fLabel = "Flickor";
+            mLabel = "Pojkar";
+        }
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(fLabel, area, fm.get(0), ChartTheme.FEMALE, solid(t.lineWidth()), circle(t.markerSize()), true));
         lines.add(new Line(mLabel, area, fm.get(1), ChartTheme.MALE, dashed(t.lineWidth()), square(t.markerSize()), true));
@@ -359,7 +442,7 @@ public final class ChartService {
         Map<Integer, String> periodLabels = periodLabels(lines);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        Set<String> gapPeriods = new TreeSet<>();
+        Map<ObservationStatus, Set<String>> gapPeriods = new java.util.EnumMap<>(ObservationStatus.class);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
@@ -374,7 +457,9 @@ public final class ChartService {
                     hi = Math.max(hi, o.value());
                 } else {
                     s.add((double) year, null);
-                    if (o != null && l.own()) gapPeriods.add(l.label() + " " + periodLabels.get(year) + " (" + gapMarker(o) + ")");
+                    if (o != null && l.own()) {
+                        gapPeriods.computeIfAbsent(o.status(), k -> new TreeSet<>()).add(l.label() + " " + periodLabels.get(year));
+                    }
                 }
             }
             data.addSeries(s);
@@ -897,6 +982,12 @@ public final class ChartService {
 
     static Range niceRange(double lo, double hi, Unit u) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) return new Range(0, 1);
+        if (u == Unit.PERCENT && lo >= 0) {
+            // Shares start at 0 (a cut axis exaggerates change) and never go below it or above 100 %.
+            double top = Math.max(hi * 1.12, hi + 2);
+            return new Range(0, Math.min(100, Math.max(top, 5)));
+        }
+        boolean nonNegative = lo >= 0;
         double span = hi - lo;
         double minSpan = u == Unit.PERCENT ? 10 : u == Unit.YEARS ? 4 : Math.max(Math.abs(hi) * 0.15, 1e-6);
         if (span < minSpan) {
@@ -906,7 +997,7 @@ public final class ChartService {
             span = minSpan;
         }
         double a = lo - span * 0.12, b = hi + span * 0.12;
-        if (a < 0 && lo >= 0) {
+        if (a < 0 && nonNegative) {
             b -= a;
             a = 0;
         }
@@ -974,8 +1065,7 @@ public final class ChartService {
             if (o == null) continue;
             Source s = sources.computeIfAbsent(o.sourceId(), id -> wb.sources().get(id).orElse(null));
             if (s == null) continue;
-            String a = s.attribution();
-            parts.add(a.startsWith("Källa: ") ? a.substring(7) : a);
+            parts.add(citations.computeIfAbsent(s.id(), id -> se.halsolage.catalog.SourceCitations.cite(s, wb.sources().citation(id))));
         }
         if (parts.isEmpty()) parts.add("uppgift saknas");
         String line = "Källa: " + String.join("; ", parts);
@@ -1023,30 +1113,6 @@ public final class ChartService {
     private static String lastLabel(List<Observation> obs) {
         List<Observation> v = AnalysisService.withValues(obs);
         return v.get(v.size() - 1).period().label();
-    }
-
-    /** The marker a gap in a line stands for: ".." sekretess, "–" saknas (also no row at all), "." ej tillämpligt. */
-    private static String gapMarker(Observation o) {
-        if (o == null) return ObservationStatus.MISSING.defaultMarker();
-        return o.status() == ObservationStatus.OK ? ObservationStatus.MISSING.defaultMarker() : o.status().defaultMarker();
-    }
-
-    /** "Luckor i linjen: 2019 (–), 2020 (..); .. = sekretess, – = uppgift saknas." */
-    static String gapNote(Set<String> gaps) {
-        StringBuilder legend = new StringBuilder();
-        String all = String.join(", ", gaps);
-        for (ObservationStatus st : List.of(ObservationStatus.SUPPRESSED, ObservationStatus.MISSING, ObservationStatus.NOT_APPLICABLE)) {
-            String m = st.defaultMarker();
-            if (gaps.stream().anyMatch(g -> g.endsWith("(" + m + ")"))) {
-                if (legend.length() > 0) legend.append(", ");
-                legend.append(m).append(" = ").append(switch (st) {
-                    case SUPPRESSED -> "sekretess";
-                    case NOT_APPLICABLE -> "ej tillämpligt";
-                    default -> "uppgift saknas";
-                });
-            }
-        }
-        return "Luckor i linjen: " + all + "; " + legend + ".";
     }
 
     private static String marker(Observation o) {

@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.halsolage.domain.UserError;
 import se.halsolage.report.GroupBy;
+import se.halsolage.report.PdfExport;
+import se.halsolage.report.PlanIndicators;
 import se.halsolage.report.ReportOptions;
 import se.halsolage.report.ReportPart;
 import se.halsolage.report.ReportResult;
@@ -19,8 +21,11 @@ import java.util.concurrent.Callable;
         description = {"Skapar planen \"Strategi för hälsa <år>\" som tillgängligt Word-dokument (DOCX).",
                 "Dokumentet skrivs först till en tillfällig fil och flyttas sedan på plats, så ett avbrutet körning "
                         + "lämnar aldrig ett halvt dokument."},
-        footer = {"", "Delar som kan väljas bort: inledning, arbete, nyckeltal, sticker-ut, bilaga.",
-                "Exempel: halsolage report --workbook exempel.halsa --out plan.docx --without bilaga"})
+        footer = {"", "Delar som kan väljas bort: sticker-ut (sammanfattningen), inledning, arbete, nyckeltal, bilaga.",
+                "Exempel: halsolage report --workbook exempel.halsa --out plan.docx --without bilaga",
+                "         halsolage report --workbook vaxjo.halsa --add N15635,N15659 --remove U01901 --out plan.docx",
+                "Planens urval: Strategi för hälsas nyckeltal och de som följs upp av en insats eller ett mål; "
+                        + "antal (t.ex. antal svarande) tas aldrig med om de inte läggs till."})
 public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--workbook", required = true, paramLabel = "ARBETSBOK", description = "Arbetsboken (.halsa).")
     Path workbook;
@@ -38,14 +43,63 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--without", paramLabel = "DEL", split = ",", description = "Delar som inte tas med, kommaseparerade.")
     List<String> without = new ArrayList<>();
 
+    @Option(names = "--indicators", paramLabel = "ID,…|@FIL",
+            description = "Planens nyckeltal blir exakt de här (id kommaseparerade, eller @fil med ett id per rad). Sparas i arbetsboken.")
+    String indicators;
+
+    @Option(names = "--add", paramLabel = "ID,…|@FIL", description = "Lägg till nyckeltal i planens urval (sparas i arbetsboken).")
+    String add;
+
+    @Option(names = "--remove", paramLabel = "ID,…|@FIL", description = "Ta bort nyckeltal ur planens urval (sparas i arbetsboken).")
+    String remove;
+
+    @Option(names = "--reset-indicators", description = "Tillbaka till standardurvalet: Strategi för hälsa och nyckeltal kopplade till insatser och mål.")
+    boolean reset;
+
+    @Option(names = "--pdf", description = "Gör också en taggad PDF (PDF/UA) med sidnummer i innehållsförteckningen, "
+            + "bredvid Word-filen (samma namn, .pdf). Kräver LibreOffice.")
+    boolean pdf;
+
+    @Option(names = "--list-indicators", description = "Skriv ut arbetsbokens nyckeltal med om de är med i planen och varför, och skapa inget dokument.")
+    boolean list;
+
+    private boolean changesSelection() {
+        return reset || indicators != null || add != null || remove != null;
+    }
+
     @Override
     public Integer call() {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".docx")) throw new UserError("Filen ska sluta på .docx: " + out);
+        if (!list && !name.endsWith(".docx")) throw new UserError("Filen ska sluta på .docx: " + out);
         List<ReportPart> left = new ArrayList<>();
         for (String w : without) if (!w.isBlank()) left.add(ReportPart.fromCode(w));
         GroupBy g = GroupBy.fromCode(groupBy);
-        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
+        // Only a change of the plan's indicator set writes; a plain report reads the workbook without touching it.
+        try (Workbook wb = changesSelection() ? WorkbookArgs.open(workbook) : WorkbookArgs.openForReading(workbook)) {
+            if (changesSelection()) {
+                List<String> in = indicators == null ? null : PlanIndicators.parseList(indicators);
+                List<String> plus = PlanIndicators.parseList(add), minus = PlanIndicators.parseList(remove);
+                // Everything is checked before anything is stored: a wrong id leaves the workbook as it was.
+                PlanIndicators.resolve(wb, plus);
+                PlanIndicators.resolve(wb, minus);
+                if (in != null) PlanIndicators.resolve(wb, in);
+                if (in != null && in.isEmpty()) throw new UserError("--indicators är tom. Ange minst ett id.");
+                wb.inTransaction(w -> {
+                    if (reset) PlanIndicators.reset(w);
+                    if (in != null) PlanIndicators.replace(w, in);
+                    if (!plus.isEmpty()) PlanIndicators.add(w, plus);
+                    if (!minus.isEmpty()) PlanIndicators.remove(w, minus);
+                });
+                long n = PlanIndicators.includedIds(wb).size();
+                System.out.println("Planens urval sparat i arbetsboken: " + n + " nyckeltal.");
+            }
+            if (list) {
+                for (PlanIndicators.Choice c : PlanIndicators.of(wb)) {
+                    System.out.println((c.included() ? "med\t" : "utan\t") + c.indicator().id() + "\t"
+                            + c.indicator().displayTitle() + "\t" + c.reason().words());
+                }
+                return Cli.OK;
+            }
             ReportService service = new ReportService(wb);
             ReportOptions options = service.defaultOptions().withGroupBy(g).without(left);
             if (year != null) {
@@ -55,6 +109,16 @@ public final class ReportCommand implements Callable<Integer> {
             ReportResult r = service.generate(options, out, null, null);
             System.out.println(r.file());
             System.out.println(r.summary());
+            if (pdf) {
+                String n = r.file().getFileName().toString();
+                Path pdfFile = r.file().resolveSibling(n.substring(0, n.length() - 5) + ".pdf");
+                long t0 = System.nanoTime();
+                PdfExport.Result p = PdfExport.export(r.file(), pdfFile);
+                System.out.println(p.pdf());
+                System.out.printf("Taggad PDF%s (%s s)%n", p.tocUpdated() ? " med sidnummer i innehållsförteckningen" : "",
+                        se.halsolage.format.SwedishNumbers.number((System.nanoTime() - t0) / 1e9, 1));
+                if (p.note() != null) System.out.println(p.note());
+            }
         }
         return Cli.OK;
     }

@@ -233,7 +233,7 @@ public final class DemoWorkbook {
                     split(r.get("indicators")), r.get("responsible"), split(r.get("partners")),
                     Integer.parseInt(r.get("start_year")), end == null ? null : Integer.parseInt(end),
                     InitiativeStatus.fromCode(r.get("status")), Maturity.of(Integer.parseInt(r.get("maturity"))),
-                    QualityStep.of(Integer.parseInt(r.get("quality_step"))), notes));
+                    QualityStep.of(Integer.parseInt(r.get("quality_step"))), notes).withBackground(Resources.get(r, "background")));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param id 0 for an initiative not yet stored
  * @param workGroup the group that owns it, e.g. "Allas barn" (may be null)
- * @param notes yearly notes by year
+ * @param notes yearly notes by year (the note of the plan year is "this year's work")
+ * @param background why it exists: what the data showed, what was decided (prose; may be null)
  */
 public record Initiative(
         long id,
@@ -29,7 +30,17 @@ public record Initiative(
         InitiativeStatus status,
         Maturity maturity,
         QualityStep qualityStep,
-        Map<Integer, String> notes) {
+        Map<Integer, String> notes,
+        String background) {
+
+    /** Without a background text. */
+    public Initiative(long id, String name, String description, InitiativeKind kind, String workGroup,
+                      Set<TargetGroup> targetGroups, Set<Malomrade> malomraden, List<String> indicatorIds,
+                      String responsible, List<String> partners, Integer startYear, Integer endYear,
+                      InitiativeStatus status, Maturity maturity, QualityStep qualityStep, Map<Integer, String> notes) {
+        this(id, name, description, kind, workGroup, targetGroups, malomraden, indicatorIds, responsible, partners,
+                startYear, endYear, status, maturity, qualityStep, notes, null);
+    }
 
     public Initiative {
         Objects.requireNonNull(name, "name");
@@ -41,6 +52,7 @@ public record Initiative(
         indicatorIds = indicatorIds == null ? List.of() : List.copyOf(indicatorIds);
         partners = partners == null ? List.of() : List.copyOf(partners);
         notes = notes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(notes));
+        background = background == null || background.isBlank() ? null : background.strip();
         if (startYear != null && endYear != null && endYear < startYear) {
             throw new IllegalArgumentException("Insatsen slutar före den börjar");
         }
@@ -53,6 +65,11 @@ public record Initiative(
 
     public Initiative withId(long newId) {
         return new Initiative(newId, name, description, kind, workGroup, targetGroups, malomraden, indicatorIds,
-                responsible, partners, startYear, endYear, status, maturity, qualityStep, notes);
+                responsible, partners, startYear, endYear, status, maturity, qualityStep, notes, background);
+    }
+
+    public Initiative withBackground(String text) {
+        return new Initiative(id, name, description, kind, workGroup, targetGroups, malomraden, indicatorIds,
+                responsible, partners, startYear, endYear, status, maturity, qualityStep, notes, text);
     }
 }

@@ -28,6 +28,19 @@ public enum ObservationStatus {
         };
     }
 
+    /**
+     * What the marker means, the same words in tables, text, charts and the legend:
+     * ".." sekretess eller för få svar, "–" uppgift saknas, "." ej tillämpligt.
+     */
+    public String meaning() {
+        return switch (this) {
+            case OK -> "värde finns";
+            case SUPPRESSED -> "sekretess eller för få svar";
+            case MISSING -> "uppgift saknas";
+            case NOT_APPLICABLE -> "ej tillämpligt";
+        };
+    }
+
     public static ObservationStatus fromCode(String code) {
         for (ObservationStatus s : values()) {
             if (s.code.equalsIgnoreCase(code) || s.name().equalsIgnoreCase(code)) return s;

@@ -37,7 +37,7 @@ public final class SwedishNumbers {
         for (int i = 0; i < len; i++) {
             sb.append(intPart.charAt(i));
             int left = len - i - 1;
-            if (left > 0 && left % 3 == 0 && len > 4) sb.append(THIN_SPACE);
+            if (left > 0 && left % 3 == 0) sb.append(THIN_SPACE); // "2 266" as well as "56 836": grouped everywhere
         }
         if (!frac.isEmpty()) sb.append(',').append(frac);
         return (negative ? String.valueOf(MINUS) : "") + sb;

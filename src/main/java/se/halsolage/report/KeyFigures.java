@@ -41,9 +41,13 @@ import java.util.concurrent.Future;
  */
 final class KeyFigures {
     /** Chart size in the document: the full text width, 16 × 9 cm, drawn at 300 dpi. One indicator (heading, chart, caption, source, text) is kept on one page. */
-    static final double CHART_W_CM = 16.0, CHART_H_CM = 9.0;
-    /** Layout width of the chart in the chart package's 96-dpi units (its default is 900). */
-    static final double LAYOUT_W = 720;
+    static final double CHART_W_CM = 15.0, CHART_H_CM = 6.6;
+    /**
+     * Layout width of the chart in the chart package's 96-dpi units (its default is 900). A font of f units prints
+     * at f · width(in) · 72 / LAYOUT_W pt: with 15 cm and 470 units the PRINT theme's 11-unit axis labels print at
+     * 9,9 pt and its 10-unit small text at 9,0 pt (at 16 cm and 720 units they were 6,9 pt).
+     */
+    static final double LAYOUT_W = 470;
     static final int DPI = ChartExport.PRINT_DPI;
     static final String OTHER_AREA = "Övriga nyckeltal";
     /** The findings list is capped so it stays a summary. */
@@ -52,6 +56,15 @@ final class KeyFigures {
     /** One indicator as it appears in the report. */
     record Entry(Indicator indicator, IndicatorAnalysis analysis, boolean regionOnly) {
         String areaId() { return analysis.areaId(); }
+
+        /** Only masked (..) or missing values for the own municipality: shown as "..", without a chart. */
+        boolean masked() { return !analysis.hasData(); }
+
+        /** The last observation of the series (with or without a value). */
+        Observation lastObservation() {
+            List<Observation> s = analysis.series();
+            return s.isEmpty() ? null : s.get(s.size() - 1);
+        }
     }
 
     private final Workbook wb;
@@ -61,6 +74,7 @@ final class KeyFigures {
     private AnalysisService analysis;
     private Map<String, List<Entry>> sections;
     private List<Indicator> withoutData;
+    private List<PlanIndicators.Choice> choices;
     private List<Finding> findings;
 
     KeyFigures(Workbook wb, Area own, Area county, Area group, ReportOptions opt, Runnable check) {
@@ -87,10 +101,13 @@ final class KeyFigures {
         for (SfhArea a : SfhArea.values()) out.put(areaTitle(a), new ArrayList<>());
         out.put(OTHER_AREA, new ArrayList<>());
         withoutData = new ArrayList<>();
+        choices = PlanIndicators.of(wb);
+        List<Indicator> inPlan = choices.stream().filter(PlanIndicators.Choice::included)
+                .map(PlanIndicators.Choice::indicator).toList();
         if (own == null) {
-            withoutData.addAll(wb.indicators().all());
+            withoutData.addAll(inPlan);
         } else {
-            for (Indicator ind : wb.indicators().all()) {
+            for (Indicator ind : inPlan) {
                 check.run();
                 IndicatorAnalysis a = analysis().analyze(ind.id());
                 boolean regionOnly = false;
@@ -102,7 +119,12 @@ final class KeyFigures {
                     }
                 }
                 if (!a.hasData()) {
-                    withoutData.add(ind);
+                    IndicatorAnalysis masked = analysis().analyze(ind.id());
+                    if (masked.series().stream().anyMatch(o -> o.status() == se.halsolage.domain.ObservationStatus.SUPPRESSED)) {
+                        out.get(areaTitle(ind.sfhArea())).add(new Entry(ind, masked, false));
+                    } else {
+                        withoutData.add(ind);
+                    }
                     continue;
                 }
                 out.get(areaTitle(ind.sfhArea())).add(new Entry(ind, a, regionOnly));
@@ -111,6 +133,18 @@ final class KeyFigures {
         out.values().removeIf(List::isEmpty);
         sections = out;
         return out;
+    }
+
+    /** Indicators in the plan's set without values for the own municipality (nor the county). */
+    List<Indicator> withoutData() {
+        sections();
+        return withoutData;
+    }
+
+    /** Every indicator of the workbook with the plan's choice. */
+    List<PlanIndicators.Choice> choices() {
+        sections();
+        return choices;
     }
 
     int indicatorCount() {
@@ -125,6 +159,10 @@ final class KeyFigures {
         return "Vad sticker ut";
     }
 
+    static final String SUMMARY = "Sammanfattning", OFF_TRACK = "Mål som inte följer takten", FOCUS = "Årets fokus";
+    /** The summary is short: this many findings. */
+    static final int SUMMARY_FINDINGS = 8;
+
     List<OutlineEntry> outline() {
         List<OutlineEntry> out = new ArrayList<>();
         out.add(new OutlineEntry(1, nyckeltalTitle(), ReportPart.NYCKELTAL));
@@ -136,7 +174,10 @@ final class KeyFigures {
     }
 
     List<OutlineEntry> findingsOutline() {
-        return List.of(new OutlineEntry(1, findingsTitle(), ReportPart.STICKER_UT));
+        return List.of(new OutlineEntry(1, SUMMARY, ReportPart.STICKER_UT),
+                new OutlineEntry(2, findingsTitle(), ReportPart.STICKER_UT),
+                new OutlineEntry(2, OFF_TRACK, ReportPart.STICKER_UT),
+                new OutlineEntry(2, FOCUS, ReportPart.STICKER_UT));
     }
 
     private static String heading(Entry e) {
@@ -178,6 +219,10 @@ final class KeyFigures {
                 List<Pending> list = new ArrayList<>();
                 for (Entry en : e.getValue()) {
                     check.run();
+                    if (en.masked()) {
+                        list.add(new Pending(en, null, null, w, h));
+                        continue;
+                    }
                     RenderedChart rc = charts.create(ChartKind.TREND, en.indicator().id(), en.areaId(), ChartTheme.PRINT);
                     ChartImages.withoutTextTitles(rc.chart());
                     Future<byte[]> f = CompletableFuture.supplyAsync(() -> ChartImages.png(rc.chart(), w, h, LAYOUT_W, DPI), pool);
@@ -201,9 +246,8 @@ final class KeyFigures {
                 }
             }
             if (!withoutData.isEmpty()) {
-                b.text("Nyckeltal i katalogen som saknar värden för " + Sv.kommun(ownName())
-                        + (county == null ? "" : " och " + county.name()) + ": "
-                        + Sv.sentence(Sv.join(withoutData.stream().map(Indicator::displayTitle).toList())));
+                b.text(withoutData.size() == 1 ? "Ett nyckeltal i planens urval saknar ännu värden; det står i bilagan."
+                        : SwedishNumbers.number(withoutData.size(), 0) + " nyckeltal i planens urval saknar ännu värden; de står i bilagan.");
             }
         } finally {
             pool.shutdownNow();
@@ -213,26 +257,56 @@ final class KeyFigures {
     private void overview(DocxBuilder b, String areaTitle, List<Entry> entries) {
         String ownCol = ownName();
         String countyCol = "Länet";
-        b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, skillnad mellan könen och målstatus");
+        b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, kvinnor och män och målstatus");
         List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) rows.add(overviewRow(e));
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
-                        + "förändring sedan förra mätningen, skillnad mellan könen och målstatus i ord.",
-                new double[]{2.85, 1.45, 1.45, 1.45, 1.9, 1.9, 1.3},
+                        + "förändring sedan förra mätningen, värden för kvinnor och män (flickor och pojkar) och målstatus i ord.",
+                new double[]{2.5, 1.75, 1.3, 1.3, 2.95, 3.0, 1.75}, // change and gap wide enough for "+78 per 100 000"
                 List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
-                        "Skillnad mellan könen", "Mål"),
+                        "Kvinnor och män (flickor och pojkar)", "Mål"),
                 rows);
-        b.styled(DocxBuilder.STYLE_SOURCE, (county == null ? "" : "Länet: " + county.name() + ". ")
+        b.styled(DocxBuilder.STYLE_SOURCE, "Källa: " + String.join("; ", citations(entries)) + ". "
+                + (county == null ? "" : "Länet: " + county.name() + ". ")
                 + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
-                + "riktning (bättre eller sämre). Tecken: .. sekretess, – saknas. Se bilagan.");
+                + "riktning (bättre eller sämre). Tecken: .. " + se.halsolage.domain.ObservationStatus.SUPPRESSED.meaning()
+                + ", – " + se.halsolage.domain.ObservationStatus.MISSING.meaning() + ". Se teckenförklaringen i bilagan.");
+    }
+
+    private final Map<Long, String> citationCache = new java.util.HashMap<>();
+
+    /** The publisher-and-title citations of the values in an overview table, in order of first use. */
+    private List<String> citations(List<Entry> entries) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            List<Observation> obs = new ArrayList<>();
+            obs.add(e.masked() ? e.lastObservation() : e.analysis().latest());
+            for (Comparison c : new Comparison[]{e.analysis().vsCounty(), e.analysis().vsRiket()}) {
+                if (c != null && c.other() != null) obs.add(c.other());
+            }
+            for (Observation o : obs) {
+                if (o == null) continue;
+                out.add(citationCache.computeIfAbsent(o.sourceId(), id -> wb.sources().get(id)
+                        .map(s -> se.halsolage.catalog.SourceCitations.cite(s, wb.sources().citation(id))).orElse("okänd källa")));
+            }
+        }
+        if (out.isEmpty()) out.add("uppgift saknas");
+        return new ArrayList<>(out);
     }
 
     /** One overview row; the own value cell is exactly the workbook's latest value formatted the Swedish way. */
     List<String> overviewRow(Entry e) {
         IndicatorAnalysis a = e.analysis();
         Unit u = e.indicator().unit();
-        String name = e.indicator().displayTitle() + "\n" + a.latest().period().label()
+        if (e.masked()) {
+            Observation last = e.lastObservation();
+            String label = last.period().label();
+            return List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u), SwedishNumbers.observation(last, u),
+                    same(e.indicator(), county == null ? null : county.id(), label, u), same(e.indicator(), Area.RIKET_ID, label, u),
+                    "–", "–", target(a.targets()));
+        }
+        String name = e.indicator().displayTitle() + "\n" + a.latest().period().label() + unitNote(u)
                 + (e.regionOnly() ? " (finns bara för regionen)" : "");
         String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
         String countyValue = e.regionOnly() ? SwedishNumbers.observation(a.latest(), u) : other(a.vsCounty(), u);
@@ -241,25 +315,46 @@ final class KeyFigures {
                 target(a.targets()));
     }
 
+    /** The unit after the period for values printed without one: ", per 100 000 invånare", ", index 0–10", ", antal". */
+    static String unitNote(Unit u) {
+        return switch (u) {
+            case PER_100000, PER_1000, INDEX, COUNT -> ", " + u.label();
+            default -> "";
+        };
+    }
+
+    private String same(Indicator ind, String areaId, String periodLabel, Unit u) {
+        if (areaId == null) return "–";
+        for (Observation o : wb.observations().series(ind.id(), areaId, se.halsolage.domain.Group.TOTALT)) {
+            if (o.period().label().equals(periodLabel)) return SwedishNumbers.observation(o, u);
+        }
+        return "–";
+    }
+
     private static String other(Comparison c, Unit u) {
         if (c == null || c.other() == null) return "–";
         return SwedishNumbers.observation(c.other(), u);
     }
 
     static String change(Change c, Unit u) {
-        if (c == null || !c.hasValues()) return "Ingen tidigare mätning";
-        return SwedishNumbers.change(c.absolute(), u) + " sedan " + c.from().period().label() + "\n"
-                + Sv.capitalize(c.verdict().label());
+        String phrase = se.halsolage.analysis.Texts.changePhrase(c, u);
+        return phrase == null ? "Ingen tidigare mätning" : phrase;
     }
 
+    /** Both values, as SKR shows them, and which is higher: "Flickor 76,0 %\nPojkar 84,0 %\nPojkar 8,0 p.e. högre". */
     static String gap(GenderGap g, Unit u) {
         if (g == null) return "Redovisas inte per kön";
-        if (g.gap() == null) return "–";
+        String f = g.femaleLabel() + " " + se.halsolage.analysis.Texts.value(g.female(), u);
+        String m = g.maleLabel() + " " + se.halsolage.analysis.Texts.value(g.male(), u);
+        if (g.gap() == null) return f + "\n" + m;
         double d = g.gap();
-        String amount = SwedishNumbers.change(Math.abs(d), u).replaceFirst("^[+±]", "");
-        if (SwedishNumbers.change(d, u).startsWith("±")) return "Ingen skillnad";
-        String higher = d > 0 ? g.femaleLabel() : g.maleLabel();
-        return Sv.capitalize(Sv.lower(higher)) + " " + amount + " högre" + (g.significance() == Verdict.OSAKER ? " (osäker)" : "");
+        String diff;
+        if (SwedishNumbers.change(d, u).startsWith("±")) diff = "Ingen skillnad";
+        else {
+            String amount = SwedishNumbers.change(Math.abs(d), u).replaceFirst("^[+±]", "");
+            diff = (d > 0 ? g.femaleLabel() : g.maleLabel()) + " " + amount + " högre";
+        }
+        return f + "\n" + m + "\n" + diff + (g.significance() == Verdict.OSAKER ? " (osäker)" : "");
     }
 
     static String target(List<TargetEvaluation> ts) {
@@ -273,6 +368,11 @@ final class KeyFigures {
         Entry e = p.entry();
         RenderedChart rc = p.chart();
         b.heading(3, heading(e));
+        if (e.masked()) {
+            b.text(String.join(" ", e.analysis().sentences()) + " Därför finns inget diagram.");
+            linkedInitiatives(b, e);
+            return;
+        }
         byte[] png;
         try {
             png = p.png().get();
@@ -289,14 +389,19 @@ final class KeyFigures {
                 + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle())));
         String source = rc.sourceLine() == null ? "" : rc.sourceLine().strip();
         if (rc.note() != null && !rc.note().isBlank()) source = Sv.sentence(source) + " " + rc.note().strip();
-        XWPFParagraph sp = b.styled(DocxBuilder.STYLE_SOURCE, source);
-        DocxBuilder.keepNext(sp);
+        // Heading, chart, caption and source stay together; the text may continue on the next page, so two
+        // indicators fit on a page.
+        b.styled(DocxBuilder.STYLE_SOURCE, source);
         List<String> s = new ArrayList<>(e.analysis().sentences());
         if (e.regionOnly()) {
             s.add(0, "Nyckeltalet redovisas bara för regionen, så diagrammet visar " + county.name() + ".");
         }
         XWPFParagraph tp = b.text(String.join(" ", s));
-        DocxBuilder.keepNext(tp);
+        DocxBuilder.keepNext(tp); // the text and its "Insatser" line stay together
+        linkedInitiatives(b, e);
+    }
+
+    private void linkedInitiatives(DocxBuilder b, Entry e) {
         List<Initiative> linked = wb.initiatives().forIndicator(e.indicator().id()).stream()
                 .filter(i -> i.activeIn(opt.year())).toList();
         XWPFParagraph lp = b.paragraph(null);
@@ -308,29 +413,70 @@ final class KeyFigures {
     // ------------------------------------------------------------------ Vad sticker ut
 
     List<Finding> findings() {
-        if (findings == null) findings = own == null ? List.of() : analysis().findings();
+        if (findings == null) {
+            findings = own == null ? List.of() : analysis().findings(new java.util.HashSet<>(
+                    choices().stream().filter(PlanIndicators.Choice::included).map(c -> c.indicator().id()).toList()));
+        }
         return findings;
     }
 
-    int writeFindings(DocxBuilder b) {
-        b.heading(1, findingsTitle());
+    /**
+     * The summary that opens the plan: what stands out (the highest ranked findings), the targets off track and the
+     * year's focus (the initiatives by group).
+     */
+    int writeFindings(DocxBuilder b, int year, Map<String, List<Initiative>> focus) {
+        b.heading(1, SUMMARY);
+        b.text("Sammanfattningen lyfter det som sticker ut i nyckeltalen, de mål som inte följer takten och vad "
+                + "arbetet " + year + " inriktas på. Förändringar gäller jämfört med förra jämförbara mätningen.");
+        b.heading(2, findingsTitle());
         List<Finding> all = findings();
+        int shown = 0;
         if (all.isEmpty()) {
             b.text("Inga nyckeltal sticker ut: det finns för få värden för att jämföra över tid eller med andra.");
-            return 0;
+        } else {
+            List<Finding> top = all.subList(0, Math.min(SUMMARY_FINDINGS, all.size()));
+            b.text("De " + top.size() + " tydligaste resultaten" + (all.size() > top.size() ? " av " + all.size() : "")
+                    + ": stora förändringar, stora skillnader mot länet och riket och stora skillnader mellan könen.");
+            List<String[]> items = new ArrayList<>();
+            for (Finding f : top) {
+                // The sentence names the indicator; the verdict leads in words (never by colour alone).
+                String lead = f.verdict() == null || f.verdict() == Verdict.EJ_BEDOMBAR ? null
+                        : Sv.capitalize(f.verdict().label()) + ": ";
+                items.add(new String[]{lead, Sv.sentence(f.text())});
+            }
+            b.numbered(items);
+            shown = top.size();
         }
-        List<Finding> top = all.subList(0, Math.min(MAX_FINDINGS, all.size()));
-        b.text("Här är de " + top.size() + " tydligaste resultaten" + (all.size() > top.size() ? " av " + all.size() : "")
-                + ", rangordnade efter hur mycket de sticker ut: stora förändringar, stora skillnader mot länet och "
-                + "riket och stora skillnader mellan könen. Varje punkt anger om det är bättre eller sämre.");
-        List<String[]> items = new ArrayList<>();
-        for (Finding f : top) {
-            // The sentence names the indicator; the verdict leads in words (never by colour alone).
-            String lead = f.verdict() == null || f.verdict() == Verdict.EJ_BEDOMBAR ? null
-                    : Sv.capitalize(f.verdict().label()) + ": ";
-            items.add(new String[]{lead, Sv.sentence(f.text())});
+        b.heading(2, OFF_TRACK);
+        List<String> off = new ArrayList<>();
+        int withTarget = 0;
+        for (List<Entry> list : sections().values()) {
+            for (Entry e : list) {
+                for (TargetEvaluation te : e.analysis().targets()) {
+                    withTarget++;
+                    if (te.status() != TargetStatus.AVVIKELSE && te.status() != TargetStatus.BEVAKA) continue;
+                    Unit u = e.indicator().unit();
+                    off.add(e.indicator().displayTitle() + ": " + te.status().label() + ". Enligt målet "
+                            + se.halsolage.analysis.Texts.value(te.expected(), u) + " år " + te.actual().period().endYear()
+                            + ", utfallet " + se.halsolage.analysis.Texts.value(te.actual(), u) + ".");
+                }
+            }
         }
-        b.numbered(items);
-        return top.size();
+        if (withTarget == 0) b.text("Inga nyckeltal i planen har mål med uppföljning ännu.");
+        else if (off.isEmpty()) b.text("Alla " + withTarget + " mål med uppföljning är i fas.");
+        else b.bulletTexts(off);
+        b.heading(2, FOCUS);
+        int n = focus.values().stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            b.text("Inga insatser är registrerade för " + year + ".");
+        } else {
+            b.text("Under " + year + " pågår " + n + (n == 1 ? " insats" : " insatser") + ":");
+            List<String> groups = new ArrayList<>();
+            for (var g : focus.entrySet()) {
+                groups.add(g.getKey() + ": " + Sv.join(g.getValue().stream().map(i -> i.name().strip()).toList()) + ".");
+            }
+            b.bulletTexts(groups);
+        }
+        return shown;
     }
 }

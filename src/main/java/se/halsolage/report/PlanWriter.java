@@ -78,6 +78,7 @@ final class PlanWriter {
 
     List<OutlineEntry> outline() {
         List<OutlineEntry> out = new ArrayList<>();
+        if (opt.includes(ReportPart.STICKER_UT)) out.addAll(keyFigures.findingsOutline());
         if (opt.includes(ReportPart.INLEDNING)) {
             out.add(new OutlineEntry(1, "Inledning", ReportPart.INLEDNING));
             out.add(new OutlineEntry(2, "Syfte", ReportPart.INLEDNING));
@@ -92,7 +93,6 @@ final class PlanWriter {
             }
         }
         if (opt.includes(ReportPart.NYCKELTAL)) out.addAll(keyFigures.outline());
-        if (opt.includes(ReportPart.STICKER_UT)) out.addAll(keyFigures.findingsOutline());
         if (opt.includes(ReportPart.BILAGA)) {
             for (String[] h : annexHeadings()) out.add(new OutlineEntry(Integer.parseInt(h[0]), h[1], ReportPart.BILAGA));
         }
@@ -113,6 +113,12 @@ final class PlanWriter {
             cover(b);
             b.toc("Innehåll");
             int initiatives = 0;
+            int findings = 0;
+            if (opt.includes(ReportPart.STICKER_UT)) {
+                progress.update(0.02, "Sammanfattning");
+                findings = keyFigures.writeFindings(b, opt.year(), initiativeGroups());
+            }
+            check();
             if (opt.includes(ReportPart.INLEDNING)) inledning(b);
             check();
             if (opt.includes(ReportPart.ARBETE)) initiatives = arbete(b);
@@ -121,9 +127,6 @@ final class PlanWriter {
             if (opt.includes(ReportPart.NYCKELTAL)) {
                 keyFigures.write(b, (f, m) -> progress.update(0.05 + 0.85 * f, m), texts);
             }
-            check();
-            int findings = 0;
-            if (opt.includes(ReportPart.STICKER_UT)) findings = keyFigures.writeFindings(b);
             check();
             if (opt.includes(ReportPart.BILAGA)) bilaga(b);
             b.finishToc();
@@ -220,6 +223,9 @@ final class PlanWriter {
 
     private void initiative(DocxBuilder b, Initiative i, Map<String, Indicator> indicators, boolean ownHeading) {
         if (ownHeading) b.heading(3, i.name());
+        // Prose first, like a municipality's own plan: why (what the data showed, what was decided), what it is,
+        // and this year's work; the structured facts follow as a list.
+        if (i.background() != null) b.texts(i.background());
         if (i.description() != null) b.texts(i.description());
         String note = i.notes().get(opt.year());
         if (note != null && !note.isBlank()) {
@@ -275,7 +281,8 @@ final class PlanWriter {
 
     private List<String[]> annexHeadings() {
         return List.of(new String[]{"1", "Bilaga: Källor och förklaringar"}, new String[]{"2", "Datakällor"},
-                new String[]{"2", "Jämförelser"}, new String[]{"2", "Teckenförklaring"},
+                new String[]{"2", "Jämförelser"}, new String[]{"2", "Nyckeltal som inte redovisas"},
+                new String[]{"2", "Teckenförklaring"},
                 new String[]{"2", "Om osäkerhet"});
     }
 
@@ -292,13 +299,13 @@ final class PlanWriter {
             b.tableCaption("Datakällor i arbetsboken");
             List<List<String>> rows = new ArrayList<>();
             for (Source s : sources) {
-                rows.add(List.of(s.name() == null ? s.kind().label() : s.name(), s.kind().label(), provenance(s),
+                rows.add(List.of(se.halsolage.catalog.SourceCitations.cite(s, wb.sources().citation(s.id())), s.kind().label(), provenance(s),
                         s.importedAt() == null ? "–" : Sv.date(s.importedAt().atZone(ZoneId.systemDefault()).toLocalDate()),
                         SwedishNumbers.number(wb.sources().observationCount(s.id()), 0)));
             }
-            b.table("Datakällor", "Varje källa med typ, fil eller förfrågan, datum för import eller hämtning och antal värden.",
+            b.table("Datakällor", "Varje källa med utgivare och titel, typ, fil eller förfrågan, datum för import eller hämtning och antal värden.",
                     new double[]{3.0, 1.9, 4.0, 1.9, 1.2},
-                    List.of("Källa", "Typ", "Fil, blad eller förfrågan", "Importerad/hämtad", "Antal värden"), rows);
+                    List.of("Källa (utgivare, titel)", "Typ", "Fil, blad eller förfrågan", "Importerad/hämtad", "Antal värden"), rows);
             b.styled(DocxBuilder.STYLE_SOURCE, (sources.stream().anyMatch(s -> s.kind() == SourceKind.KOLADA)
                     ? "Uppgifter från Kolada är hämtade via Koladas öppna API; datum för hämtningen står i tabellen. " : "")
                     + "Bearbetade värden, till exempel förändringar, skillnader mot länet och riket och skillnader "
@@ -316,12 +323,16 @@ final class PlanWriter {
         b.text("Nyckeltalen jämförs med:");
         b.bulletTexts(comp);
         b.heading(2, h.get(3)[1]);
+        leftOut(b);
+        b.heading(2, h.get(4)[1]);
         b.tableCaption("Tecken och begrepp i tabeller och diagram");
         List<List<String>> legend = List.of(
-                List.of(ObservationStatus.SUPPRESSED.defaultMarker(), "Sekretess eller för få svar. Värdet visas inte och räknas aldrig som noll."),
-                List.of(ObservationStatus.MISSING.defaultMarker(), "Värde saknas för perioden (ingen mätning eller bortfall)."),
-                List.of(ObservationStatus.NOT_APPLICABLE.defaultMarker(), "Ej tillämpligt."),
-                List.of("p.e.", "Procentenheter: skillnaden mellan två andelar, till exempel från 70 % till 72 % = +2 p.e."),
+                List.of(ObservationStatus.SUPPRESSED.defaultMarker(), Sv.capitalize(ObservationStatus.SUPPRESSED.meaning())
+                        + ": källan visar inte värdet (maskat). Det räknas aldrig som noll. I diagrammen är linjen bruten och .. står vid perioden."),
+                List.of(ObservationStatus.MISSING.defaultMarker(), Sv.capitalize(ObservationStatus.MISSING.meaning())
+                        + ": ingen mätning eller bortfall för perioden. I diagrammen är linjen bruten och – står vid perioden."),
+                List.of(ObservationStatus.NOT_APPLICABLE.defaultMarker(), Sv.capitalize(ObservationStatus.NOT_APPLICABLE.meaning()) + "."),
+                List.of("p.e.", "Procentenheter: skillnaden mellan två andelar, till exempel från 70\u00a0% till 72\u00a0% = +2\u00a0p.e."),
                 List.of("Bättre / Sämre", "Förändringen är tydlig och går åt det håll som är bättre respektive sämre för nyckeltalet."),
                 List.of("Oförändrad / Osäker", "Förändringen är liten eller ryms inom den vanliga variationen."),
                 List.of("I fas", "Nyckeltalet följer den takt som målet kräver."),
@@ -330,13 +341,53 @@ final class PlanWriter {
                 List.of(SwedishNumbers.MINUS + "", "Minustecken framför negativa tal och minskningar."));
         b.table("Teckenförklaring", "Tecken och ord som används i tabeller och diagram och vad de betyder.",
                 new double[]{1.6, 6.4}, List.of("Tecken", "Betydelse"), legend);
-        b.heading(2, h.get(4)[1]);
+        b.heading(2, h.get(5)[1]);
         String[] lines = texts.get("osakerhet").split("\\R+");
         if (lines.length > 0) b.text(lines[0].strip());
         List<String> rest = new ArrayList<>();
         for (int k = 1; k < lines.length; k++) if (!lines[k].isBlank()) rest.add(lines[k].strip());
         b.bulletTexts(rest);
         b.text("Dokumentet är framtaget med Hälsoläge " + versionOrEmpty() + Sv.date(opt.date()) + ".");
+    }
+
+    /** At most this many names per reason; the rest are counted ("och 155 till"). */
+    static final int LEFT_OUT_NAMES = 8;
+
+    /** What of the workbook the plan leaves out and why, compactly: per reason a count and a few names. */
+    private void leftOut(DocxBuilder b) {
+        List<Indicator> empty = keyFigures.withoutData();
+        List<PlanIndicators.Choice> all = keyFigures.choices();
+        long in = all.stream().filter(PlanIndicators.Choice::included).count();
+        b.text("Planen redovisar " + SwedishNumbers.number(in - empty.size(), 0) + " av arbetsbokens "
+                + SwedishNumbers.number(all.size(), 0) + " nyckeltal. Urvalet är nyckeltalen i Strategi för hälsa och de "
+                + "som följs upp av en insats eller ett mål; det kan ändras i Hälsoläge (vyn Rapport eller "
+                + "report --add/--remove/--indicators). Antal, till exempel antalet svarande, är underlag och inte nyckeltal.");
+        List<String> items = new ArrayList<>();
+        if (!empty.isEmpty()) {
+            items.add(Sv.capitalize(SwedishNumbers.number(empty.size(), 0)) + " i urvalet saknar ännu värden för "
+                    + municipalityName() + (county == null ? "" : " och " + county.name()) + ": "
+                    + names(empty, Integer.MAX_VALUE));
+        }
+        for (var e : PlanIndicators.leftOut(all).entrySet()) {
+            items.add(Sv.capitalize(SwedishNumbers.number(e.getValue().size(), 0)) + " "
+                    + e.getKey().words() + ": " + names(e.getValue(), LEFT_OUT_NAMES));
+        }
+        if (!items.isEmpty()) b.bulletTexts(items);
+    }
+
+    private static String names(List<Indicator> list, int max) {
+        List<String> n = list.stream().limit(max).map(PlanWriter::shortName).toList();
+        String s = String.join("; ", n);
+        if (list.size() > n.size()) s += " och " + SwedishNumbers.number(list.size() - n.size(), 0) + " till";
+        return Sv.sentence(s);
+    }
+
+    /** A name short enough for a list: the display title cut at about 70 characters on a word boundary. */
+    static String shortName(Indicator i) {
+        String t = i.displayTitle().strip();
+        if (t.length() <= 70) return t;
+        int cut = t.lastIndexOf(' ', 68);
+        return t.substring(0, cut < 30 ? 68 : cut) + " …";
     }
 
     private static String versionOrEmpty() {

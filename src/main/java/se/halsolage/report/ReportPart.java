@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 
 /** The parts of the plan that can be switched on and off. The cover, contents and annex legend always follow. */
 public enum ReportPart {
+    STICKER_UT("sticker-ut", "Sammanfattning: vad sticker ut, mål och årets fokus"),
     INLEDNING("inledning", "Inledning och syfte"),
     ARBETE("arbete", "Arbete under året (insatser)"),
     NYCKELTAL("nyckeltal", "Nyckeltal per område"),
-    STICKER_UT("sticker-ut", "Vad sticker ut"),
     BILAGA("bilaga", "Bilaga: källor och förklaringar");
 
     private final String code;
@@ -32,7 +32,7 @@ public enum ReportPart {
         for (ReportPart p : values()) {
             if (p.code.equals(s) || p.name().equalsIgnoreCase(s)) return p;
         }
-        if (s.equals("stickerut") || s.equals("vad-sticker-ut") || s.equals("fynd")) return STICKER_UT;
+        if (s.equals("stickerut") || s.equals("vad-sticker-ut") || s.equals("fynd") || s.equals("sammanfattning")) return STICKER_UT;
         throw new UserError("Okänd del av planen: \"" + raw + "\". Välj bland: "
                 + Arrays.stream(values()).map(ReportPart::code).collect(Collectors.joining(", ")) + ".");
     }

@@ -6,12 +6,14 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
 import org.apache.poi.xslf.usermodel.XSLFPictureData;
 import org.apache.poi.xslf.usermodel.XSLFPictureShape;
+import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
+import org.apache.poi.xslf.usermodel.XSLFSlideMaster;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextParagraph;
 import org.apache.poi.xslf.usermodel.XSLFTextRun;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
-import se.halsolage.chart.ChartExport;
 import se.halsolage.chart.ChartKind;
 import se.halsolage.chart.ChartService;
 import se.halsolage.chart.ChartTheme;
@@ -62,56 +64,118 @@ public final class StoryPptx {
         }
     }
 
+    /** The picture of a chart slide: the slide minus margins, the title band and the source line. */
+    static final Rectangle2D PICTURE = new Rectangle2D.Double(24, 64, W - 48, H - 64 - 34);
+    /** Layout width of a slide chart (96-dpi units): 1 100 units over the 912-point picture, so the PROJECTOR theme prints at 0,83 of its size (18-unit labels ≈ 15 pt) and the plot gets about two thirds of the width. */
+    static final double SLIDE_LAYOUT_W = 1100;
+    static final String LANG = "sv-SE";
+
     public void write(Story story, OutputStream out, BooleanSupplier cancelled) throws IOException {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
         try (XMLSlideShow ppt = new XMLSlideShow()) {
             ppt.setPageSize(new Dimension(W, H));
+            XSLFSlideMaster master = ppt.getSlideMasters().get(0);
+            XSLFSlideLayout titleOnly = master.getLayout(SlideLayout.TITLE_ONLY);
+            XSLFSlideLayout titleAndBody = master.getLayout(SlideLayout.TITLE_AND_CONTENT);
             for (Slide s : story.slides()) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException("Exporten avbröts.");
                 }
-                XSLFSlide slide = ppt.createSlide();
+                XSLFSlide slide = ppt.createSlide(s.kind() == Slide.Kind.CHART ? titleOnly : titleAndBody);
                 if (s.kind() == Slide.Kind.CHART) chartSlide(ppt, slide, s); else textSlide(slide, s);
                 notes(ppt, slide, s.notes());
             }
-            ppt.getProperties().getCoreProperties().setTitle(story.name());
-            ppt.getProperties().getCoreProperties().setCreator("Hälsoläge");
-            ppt.write(out);
+            var core = ppt.getProperties().getCoreProperties();
+            core.setTitle(story.name());
+            core.setCreator("Hälsoläge");
+            core.getUnderlyingProperties().setLanguageProperty(LANG);
+            ppt.write(raw);
+        }
+        swedish(raw.toByteArray(), out);
+    }
+
+    /**
+     * Copies the package and marks every text, the masters' and the theme's included, as sv-SE: POI's blank
+     * template says en-US everywhere, and a screen reader would then read the Swedish slides with an English voice.
+     */
+    static void swedish(byte[] pptx, OutputStream out) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pptx));
+             java.util.zip.ZipOutputStream zo = new java.util.zip.ZipOutputStream(new java.io.FilterOutputStream(out) {
+                 @Override
+                 public void close() throws IOException {
+                     flush(); // the caller closes its own stream
+                 }
+             })) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] data = in.readAllBytes();
+                String n = e.getName();
+                if (n.endsWith(".xml") || n.endsWith(".rels")) {
+                    String x = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+                    x = x.replace("lang=\"en-US\"", "lang=\"" + LANG + "\"").replace("altLang=\"en-US\"", "altLang=\"" + LANG + "\"");
+                    if (n.equals("docProps/core.xml") && !x.contains("<dc:language>")) {
+                        x = x.replace("</cp:coreProperties>", "<dc:language>" + LANG + "</dc:language></cp:coreProperties>");
+                    }
+                    data = x.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zo.putNextEntry(new java.util.zip.ZipEntry(n));
+                zo.write(data);
+                zo.closeEntry();
+            }
         }
     }
 
     private void chartSlide(XMLSlideShow ppt, XSLFSlide slide, Slide s) {
         RenderedChart rc = charts.create(ChartKind.fromCode(s.chartKind()), s.indicatorId(), s.areaId(), ChartTheme.PROJECTOR);
         String title = s.title() != null && !s.title().isBlank() ? s.title() : rc.title();
-        text(slide, title, 28, true, INK, new Rectangle2D.Double(36, 18, W - 72, 56));
-        byte[] png = ChartExport.pngBytes(rc.chart(), 1600, 760, 192);
+        XSLFTextShape t = slide.getPlaceholder(0);
+        t.setAnchor(new Rectangle2D.Double(24, 10, W - 48, 50));
+        fill(t, title, 28, true, INK);
+        // The chart's own title and source lines are real text on the slide; the picture is laid out at its
+        // size on the slide (1 point = 1 layout unit), so nothing is scaled down, clipped or squeezed.
+        ChartImages.withoutTextTitles(rc.chart());
+        int pxW = (int) Math.round(PICTURE.getWidth() * 2), pxH = (int) Math.round(PICTURE.getHeight() * 2);
+        byte[] png = ChartImages.png(rc.chart(), pxW, pxH, SLIDE_LAYOUT_W, 192);
         XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
         XSLFPictureShape pic = slide.createPicture(data);
-        pic.setAnchor(new Rectangle2D.Double(36, 80, W - 72, (W - 72) * 760.0 / 1600));
+        pic.setAnchor(PICTURE);
         var nv = ((org.openxmlformats.schemas.presentationml.x2006.main.CTPicture) pic.getXmlObject()).getNvPicPr().getCNvPr();
         nv.setDescr(rc.altText());
         nv.setName(title);
-        text(slide, rc.sourceLine(), 12, false, MUTED, new Rectangle2D.Double(36, H - 44, W - 72, 28));
+        String source = rc.sourceLine() + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle());
+        text(slide, source, 12, false, MUTED, new Rectangle2D.Double(24, H - 32, W - 48, 26));
     }
 
     private static void textSlide(XSLFSlide slide, Slide s) {
-        text(slide, s.title() == null ? "" : s.title(), 32, true, INK, new Rectangle2D.Double(48, 40, W - 96, 70));
-        text(slide, s.body() == null ? "" : s.body(), 22, false, INK, new Rectangle2D.Double(48, 130, W - 96, H - 180));
+        XSLFTextShape title = slide.getPlaceholder(0);
+        fill(title, s.title() == null ? "" : s.title(), 32, true, INK);
+        XSLFTextShape body = slide.getPlaceholder(1);
+        if (body == null) {
+            text(slide, s.body() == null ? "" : s.body(), 22, false, INK, new Rectangle2D.Double(48, 130, W - 96, H - 180));
+        } else {
+            fill(body, s.body() == null ? "" : s.body(), 22, false, INK);
+        }
     }
 
     private static void text(XSLFSlide slide, String text, double size, boolean bold, Color color, Rectangle2D anchor) {
         XSLFTextBox box = slide.createTextBox();
         box.setAnchor(anchor);
+        fill(box, text, size, bold, color);
+    }
+
+    private static void fill(XSLFTextShape box, String text, double size, boolean bold, Color color) {
         box.clearText();
-        boolean first = true;
         for (String line : text.split("\\R", -1)) {
             XSLFTextParagraph p = box.addNewTextParagraph();
             XSLFTextRun r = p.addNewTextRun();
             r.setText(line);
             r.setFontSize(size);
-            r.setBold(bold && first);
+            r.setBold(bold);
             r.setFontColor(color);
             r.setFontFamily("Calibri");
-            first = false;
+            if (r.getXmlObject() instanceof org.openxmlformats.schemas.drawingml.x2006.main.CTRegularTextRun ct) {
+                (ct.isSetRPr() ? ct.getRPr() : ct.addNewRPr()).setLang(LANG);
+            }
         }
         box.setWordWrap(true);
     }

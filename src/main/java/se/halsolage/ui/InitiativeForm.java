@@ -31,6 +31,8 @@ public final class InitiativeForm {
     private long id;
     public final StringProperty name = new SimpleStringProperty("");
     public final StringProperty description = new SimpleStringProperty("");
+    /** Why the initiative exists: what the data showed, what was decided. */
+    public final StringProperty background = new SimpleStringProperty("");
     public final ObjectProperty<InitiativeKind> kind = new SimpleObjectProperty<>(InitiativeKind.FRAMJANDE);
     public final StringProperty workGroup = new SimpleStringProperty("");
     public final ObservableSet<TargetGroup> targetGroups = FXCollections.observableSet();
@@ -59,6 +61,7 @@ public final class InitiativeForm {
         id = in == null ? 0 : in.id();
         name.set(in == null ? "" : in.name());
         description.set(in == null || in.description() == null ? "" : in.description());
+        background.set(in == null || in.background() == null ? "" : in.background());
         kind.set(in == null ? InitiativeKind.FRAMJANDE : in.kind());
         workGroup.set(in == null || in.workGroup() == null ? "" : in.workGroup());
         targetGroups.clear();
@@ -119,7 +122,8 @@ public final class InitiativeForm {
                 targetGroups.isEmpty() ? Set0.noneTG() : EnumSet.copyOf(targetGroups),
                 malomraden.isEmpty() ? Set0.noneM() : EnumSet.copyOf(malomraden), new ArrayList<>(indicatorIds),
                 blank(responsible.get()) ? null : responsible.get().strip(), partnerList, year(startYear.get()),
-                year(endYear.get()), status.get(), maturity.get(), qualityStep.get(), n);
+                year(endYear.get()), status.get(), maturity.get(), qualityStep.get(), n,
+                blank(background.get()) ? null : background.get().strip());
     }
 
     private static final class Set0 {

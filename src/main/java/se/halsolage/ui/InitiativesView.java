@@ -138,6 +138,12 @@ final class InitiativesView {
         desc.setPrefRowCount(3);
         desc.setWrapText(true);
         desc.textProperty().bindBidirectional(f.description);
+        TextArea background = new TextArea();
+        background.setId("initiativeBackground");
+        background.setPrefRowCount(3);
+        background.setWrapText(true);
+        background.setPromptText(t.get("initiatives.backgroundPrompt"));
+        background.textProperty().bindBidirectional(f.background);
         ComboBox<InitiativeKind> kind = combo(InitiativeKind.values(), InitiativeKind::label);
         kind.valueProperty().bindBidirectional(f.kind);
         TextField workGroup = new TextField();
@@ -223,6 +229,7 @@ final class InitiativesView {
         g.setVgap(8);
         int r = 0;
         g.addRow(r++, Ui.labelFor(t.get("initiatives.name"), nameField), nameField);
+        g.addRow(r++, Ui.labelFor(t.get("initiatives.background"), background), background);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.description"), desc), desc);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.kind"), kind), kind);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.workGroup"), workGroup), workGroup);
@@ -260,18 +267,23 @@ final class InitiativesView {
             problem.setText("");
         });
         updateHeading.run();
-        VBox box = new VBox(10, heading, g, new HBox(10, save, problem));
+        VBox box = new VBox(10, heading, g);
         box.setPadding(new Insets(12));
-        box.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        Ui.tip(save, t.get("initiatives.saveTip"));
+        // The save row stays visible under the scrolling form (the form grew with Bakgrund).
+        HBox saveRow = new HBox(10, save, problem);
+        saveRow.setPadding(new Insets(8, 12, 8, 12));
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
+        pane.setBottom(saveRow);
+        pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 save();
                 e.consume();
             }
         });
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        Ui.tip(save, t.get("initiatives.saveTip"));
-        return scroll;
+        return pane;
     }
 
     private void save() {

@@ -51,6 +51,9 @@ final class ReportView {
         group.getItems().addAll(GroupBy.values());
         group.setConverter(Ui.converter(GroupBy::label, ""));
         group.valueProperty().bindBidirectional(vm.groupByProperty());
+        CheckBox pdf = new CheckBox(t.get("report.pdf"));
+        pdf.setId("reportPdf");
+        pdf.selectedProperty().bindBidirectional(vm.pdfProperty());
         Button generate = new Button(t.get("report.generate"));
         generate.setId("generateReport");
         generate.getStyleClass().add("accent");
@@ -88,7 +91,7 @@ final class ReportView {
                 new Label(t.get("report.parts")), partsBox,
                 new HBox(8, Ui.labelFor(t.get("report.year"), year), year),
                 new HBox(8, Ui.labelFor(t.get("report.groupBy"), group), group),
-                new HBox(8, generate, cancel, open), bar, message);
+                pdf, new HBox(8, generate, cancel, open), bar, message);
         left.setPadding(new Insets(12));
 
         ListView<OutlineEntry> outline = new ListView<>(vm.outline());
@@ -107,8 +110,37 @@ final class ReportView {
             }
         });
         outline.setPlaceholder(new Label(t.get("report.noOutline")));
-        VBox right = new VBox(8, Ui.labelFor(t.get("report.outline"), outline), outline);
+        ListView<ReportViewModel.IndicatorChoice> chosen = new ListView<>(vm.indicators());
+        chosen.setId("reportIndicators");
+        chosen.setCellFactory(v -> new ListCell<>() {
+            private final CheckBox box = new CheckBox();
+            private ReportViewModel.IndicatorChoice bound;
+
+            @Override
+            protected void updateItem(ReportViewModel.IndicatorChoice c, boolean empty) {
+                super.updateItem(c, empty);
+                if (bound != null) box.selectedProperty().unbindBidirectional(bound.includedProperty());
+                bound = null;
+                if (empty || c == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                bound = c;
+                box.selectedProperty().bindBidirectional(c.includedProperty());
+                box.setText(c.title() + " (" + c.id() + ") – " + c.reasonProperty().get());
+                box.setAccessibleText(c.title() + ", " + c.reasonProperty().get());
+                setGraphic(box);
+                setText(null);
+            }
+        });
+        Button resetIndicators = new Button(t.get("report.resetIndicators"));
+        resetIndicators.setId("resetIndicators");
+        resetIndicators.setOnAction(e -> vm.resetIndicators());
+        VBox right = new VBox(8, Ui.labelFor(t.get("report.outline"), outline), outline,
+                Ui.labelFor(t.get("report.indicators"), chosen), chosen, resetIndicators);
         VBox.setVgrow(outline, Priority.ALWAYS);
+        VBox.setVgrow(chosen, Priority.ALWAYS);
         right.setPadding(new Insets(12));
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.45);

@@ -31,10 +31,30 @@ public final class ReportViewModel {
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(GroupBy.ARBETSGRUPP);
     private final ObservableList<OutlineEntry> outline = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty pdf = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<ReportResult> result = new SimpleObjectProperty<>();
+    private final ObservableList<IndicatorChoice> indicators = FXCollections.observableArrayList();
     private TaskRunner.Handle handle;
+    private boolean loadingIndicators;
+
+    /** One row of "Nyckeltal i planen": the check box writes the choice to the workbook at once. */
+    public static final class IndicatorChoice {
+        private final String id, title;
+        private final StringProperty reason = new SimpleStringProperty("");
+        private final BooleanProperty included = new SimpleBooleanProperty();
+
+        IndicatorChoice(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+
+        public String id() { return id; }
+        public String title() { return title; }
+        public StringProperty reasonProperty() { return reason; }
+        public BooleanProperty includedProperty() { return included; }
+    }
     private volatile boolean cancelRequested;
 
     public ReportViewModel(WorkbookViewModel session) {
@@ -47,15 +67,22 @@ public final class ReportViewModel {
         year.addListener((o, a, b) -> refreshOutline());
         groupBy.addListener((o, a, b) -> refreshOutline());
         session.workbookProperty().addListener((o, a, b) -> reset());
-        session.versionProperty().addListener((o, a, b) -> refreshOutline());
+        session.versionProperty().addListener((o, a, b) -> {
+            refreshOutline();
+            refreshIndicators();
+        });
         reset();
     }
 
     public BooleanProperty partProperty(ReportPart p) { return parts.get(p); }
+    /** Every indicator of the workbook with whether the plan shows it and why. */
+    public ObservableList<IndicatorChoice> indicators() { return indicators; }
     public StringProperty yearProperty() { return year; }
     public ObjectProperty<GroupBy> groupByProperty() { return groupBy; }
     public ObservableList<OutlineEntry> outline() { return outline; }
     public BooleanProperty runningProperty() { return running; }
+    /** Also make a tagged PDF next to the Word file (LibreOffice). */
+    public BooleanProperty pdfProperty() { return pdf; }
     public DoubleProperty progressProperty() { return progress; }
     public StringProperty messageProperty() { return message; }
     public ObjectProperty<ReportResult> resultProperty() { return result; }
@@ -65,6 +92,58 @@ public final class ReportViewModel {
         if (wb == null) return;
         year.set(Integer.toString(wb.settings().plan().planYear()));
         refreshOutline();
+        refreshIndicators();
+    }
+
+    /** Reloads "Nyckeltal i planen" from the workbook. */
+    public void refreshIndicators() {
+        Workbook wb = session.workbook();
+        loadingIndicators = true;
+        try {
+            if (wb == null) {
+                indicators.clear();
+                return;
+            }
+            List<se.halsolage.report.PlanIndicators.Choice> all = se.halsolage.report.PlanIndicators.of(wb);
+            java.util.Map<String, IndicatorChoice> old = new java.util.HashMap<>();
+            for (IndicatorChoice c : indicators) old.put(c.id(), c);
+            List<IndicatorChoice> rows = new java.util.ArrayList<>();
+            for (var c : all) {
+                IndicatorChoice row = old.get(c.indicator().id());
+                if (row == null) {
+                    IndicatorChoice fresh = new IndicatorChoice(c.indicator().id(), c.indicator().displayTitle());
+                    fresh.included.addListener((o, a, b) -> choose(fresh, b));
+                    row = fresh;
+                }
+                row.included.set(c.included());
+                row.reason.set(c.reason().words());
+                rows.add(row);
+            }
+            indicators.setAll(rows);
+        } finally {
+            loadingIndicators = false;
+        }
+    }
+
+    private void choose(IndicatorChoice row, boolean in) {
+        if (loadingIndicators) return;
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        try {
+            if (in) se.halsolage.report.PlanIndicators.add(wb, List.of(row.id()));
+            else se.halsolage.report.PlanIndicators.remove(wb, List.of(row.id()));
+        } catch (RuntimeException e) {
+            session.dialogs().showError(session.texts().get("report.failed"), session.message(e));
+        }
+        session.changed();
+    }
+
+    /** Back to the default set (SfH + indicators of initiatives and targets, no counts). */
+    public void resetIndicators() {
+        Workbook wb = session.workbook();
+        if (wb == null) return;
+        se.halsolage.report.PlanIndicators.reset(wb);
+        session.changed();
     }
 
     /** The options the controls describe; null when the year is not a year. */
@@ -104,13 +183,27 @@ public final class ReportViewModel {
         progress.set(0);
         result.set(null);
         message.set(session.texts().get("report.starting"));
+        boolean withPdf = pdf.get();
+        java.util.concurrent.atomic.AtomicReference<se.halsolage.report.PdfExport.Result> pdfResult = new java.util.concurrent.atomic.AtomicReference<>();
         handle = session.runner().run(session.texts().get("report.generating"),
-                p -> new ReportService(wb).generate(o, out, p::update, () -> cancelRequested || p.isCancelled()),
+                p -> {
+                    ReportResult r = new ReportService(wb).generate(o, out, p::update, () -> cancelRequested || p.isCancelled());
+                    if (withPdf) {
+                        p.update(-1, session.texts().get("report.pdfRunning"));
+                        String n = r.file().getFileName().toString();
+                        pdfResult.set(se.halsolage.report.PdfExport.export(r.file(),
+                                r.file().resolveSibling(n.substring(0, n.length() - 5) + ".pdf")));
+                    }
+                    return r;
+                },
                 r -> {
                     running.set(false);
                     progress.set(1);
                     result.set(r);
-                    message.set(session.texts().get("report.done", r.file().getFileName(), r.summary()));
+                    var pr = pdfResult.get();
+                    message.set(session.texts().get("report.done", r.file().getFileName(), r.summary())
+                            + (pr == null ? "" : " " + session.texts().get("report.pdfDone", pr.pdf().getFileName())
+                            + (pr.note() == null ? "" : " " + pr.note())));
                     session.dialogs().notify(session.texts().get("report.doneShort", r.file().getFileName()));
                 }, e -> {
                     running.set(false);

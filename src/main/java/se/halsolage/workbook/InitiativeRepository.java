@@ -115,6 +115,11 @@ public final class InitiativeRepository {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE initiatives SET background=? WHERE id=?")) {
+                ps.setString(1, in.background());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
             return in.withId(id);
         });
     }
@@ -173,7 +178,8 @@ public final class InitiativeRepository {
                         InitiativeKind.valueOf(rs.getString("kind")), rs.getString("work_group"),
                         targetGroups(c, id), malomraden(c, id), strings(c, "SELECT indicator_id FROM initiative_indicators WHERE initiative_id=? ORDER BY indicator_id", id),
                         rs.getString("responsible"), strings(c, "SELECT partner FROM initiative_partners WHERE initiative_id=? ORDER BY position", id),
-                        start, end, InitiativeStatus.valueOf(rs.getString("status")), maturity, step, notes(c, id)));
+                        start, end, InitiativeStatus.valueOf(rs.getString("status")), maturity, step, notes(c, id),
+                        rs.getString("background")));
             }
         }
         return out;

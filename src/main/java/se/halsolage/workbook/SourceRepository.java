@@ -132,6 +132,32 @@ public final class SourceRepository {
         });
     }
 
+    /** The stored publisher and title of a source (empty when none is stored). */
+    public se.halsolage.domain.Citation citation(long sourceId) {
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT publisher, title FROM sources WHERE id=?")) {
+                ps.setLong(1, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new se.halsolage.domain.Citation(rs.getString(1), rs.getString(2))
+                            : new se.halsolage.domain.Citation(null, null);
+                }
+            }
+        });
+    }
+
+    /** Sets (or with an empty citation clears) a source's publisher and title. False when there is no such source. */
+    public boolean setCitation(long sourceId, se.halsolage.domain.Citation citation) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET publisher=?, title=? WHERE id=?")) {
+                ps.setString(1, citation == null ? null : citation.publisher());
+                ps.setString(2, citation == null ? null : citation.title());
+                ps.setLong(3, sourceId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
     private static Source read(ResultSet rs) throws SQLException {
         return new Source(rs.getLong("id"), SourceKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 rs.getString("sha256"), rs.getString("sheet"), rs.getString("recipe"),

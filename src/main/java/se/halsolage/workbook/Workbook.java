@@ -56,6 +56,7 @@ public final class Workbook implements AutoCloseable {
     private final KoladaCacheRepository koladaCache = new KoladaCacheRepository(this);
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
+    private final PlanIndicatorRepository planIndicators = new PlanIndicatorRepository(this);
 
     private Workbook(Path file, Connection connection, WriterLock writerLock, boolean readOnly) {
         this.file = file;
@@ -682,6 +683,7 @@ public final class Workbook implements AutoCloseable {
     public KoladaCacheRepository koladaCache() { return koladaCache; }
     public RecipeRepository recipes() { return recipes; }
     public ImportLogRepository imports() { return imports; }
+    public PlanIndicatorRepository planIndicators() { return planIndicators; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.

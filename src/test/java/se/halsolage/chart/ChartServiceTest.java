@@ -86,7 +86,9 @@ class ChartServiceTest {
         List<Observation> own = AnalysisService.withValues(wb.observations().series("N15643", DemoWorkbook.MUNICIPALITY_ID, Group.TOTALT));
         Observation latest = own.get(own.size() - 1);
         assertThat(rc.altText()).contains(SwedishNumbers.value(latest.value(), latest.value() > 0 ? se.halsolage.domain.Unit.PERCENT : null))
-                .contains(latest.period().label()).contains("Exempelby").contains("minskat");
+                .contains(latest.period().label()).contains("Exempelby")
+                .contains(se.halsolage.analysis.Texts.changePhrase(new AnalysisService(wb).analyze("N15643")))
+                .contains("Trend från ");
         assertThat(rc.title()).isEqualTo("Trygga i skolan, åk 8");
         assertThat(rc.subtitle()).contains("Andel i procent", "åk 8");
         assertThat(rc.note()).contains("målet");
@@ -101,15 +103,17 @@ class ChartServiceTest {
             List<Observation> s = wb.observations().series(ind.id(), DemoWorkbook.MUNICIPALITY_ID, Group.TOTALT);
             if (s.stream().anyMatch(o -> !o.hasValue())) {
                 RenderedChart rc = charts.create(ChartKind.TREND, ind.id(), null, ChartTheme.SCREEN);
-                // each gap with the marker of its status: – saknas, .. sekretess, . ej tillämpligt
-                assertThat(rc.note()).containsPattern("Luckor i linjen: .*\\((\u2013|\\.\\.|\\.)\\)")
-                        .containsPattern("(\u2013 = uppgift saknas|\\.\\. = sekretess|\\. = ej tillämpligt)");
+                // missing is "–" and masked is "..", with the legend's words (it used to say ".. = uppgift saknas/sekretess")
+                assertThat(rc.note()).containsPattern("Luckor i linjen: (\\.\\. sekretess eller för få svar \\([^)]+\\)|– uppgift saknas \\([^)]+\\))");
+                if (s.stream().noneMatch(o -> o.status() == se.halsolage.domain.ObservationStatus.SUPPRESSED)) {
+                    assertThat(rc.note()).doesNotContain("..");
+                }
                 found = true;
             }
         }
         assertThat(found).isTrue();
         RenderedChart g = charts.create(ChartKind.GENDER, "UNG-ALKOHOL-AK8", null, ChartTheme.SCREEN);
-        assertThat(g.note()).contains("Luckor i linjen: Pojkar 2015 (..); .. = sekretess.");
+        assertThat(g.note()).contains("Luckor i linjen: .. sekretess eller för få svar (Pojkar 2015).");
         assertThat(g.subtitle()).contains("Flickor − pojkar");
     }
 

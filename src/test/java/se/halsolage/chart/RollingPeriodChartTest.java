@@ -43,8 +43,9 @@ class RollingPeriodChartTest {
                 w.observations().upsertAll(o);
             });
             RenderedChart rc = new ChartService(wb).create(ChartKind.TREND, "U01411", null, ChartTheme.SCREEN);
-            assertThat(rc.sourceLine()).isEqualTo("Källa: folkhalsodata_fetma.csv");
-            assertThat(rc.note()).contains("Luckor i linjen: 2018–2021 (..); .. = sekretess.").doesNotContain("påhittade");
+            // the publisher and title suggested from the recipe and file name (issue 19); the file name is provenance
+            assertThat(rc.sourceLine()).isEqualTo("Källa: Folkhälsomyndigheten, Folkhälsodata");
+            assertThat(rc.note()).contains(".. sekretess eller för få svar (2018–2021)").doesNotContain("påhittade");
             assertThat(rc.subtitle()).isEqualTo("Andel i procent, totalt, 2015–2018 till 2020–2023");
             assertThat(rc.altText()).contains("från 2015–2018 till 2020–2023", "17,5\u00a0%");
             ChartExport.png(rc.chart(), dir.resolve("rolling.png"), 900, 560, 96);

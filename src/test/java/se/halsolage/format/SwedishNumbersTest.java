@@ -9,7 +9,8 @@ class SwedishNumbersTest {
     @Test
     void decimalCommaThinSpaceAndRealMinus() {
         assertThat(SwedishNumbers.number(87.66, 1)).isEqualTo("87,7");
-        assertThat(SwedishNumbers.number(1234.5, 1)).isEqualTo("1234,5");
+        assertThat(SwedishNumbers.number(1234.5, 1)).isEqualTo("1\u202f234,5"); // four digits grouped too (issue 19)
+        assertThat(SwedishNumbers.number(999, 0)).isEqualTo("999");
         assertThat(SwedishNumbers.number(12345.5, 1)).isEqualTo("12\u202f345,5");
         assertThat(SwedishNumbers.number(245000, 0)).isEqualTo("245\u202f000");
         assertThat(SwedishNumbers.number(-3.25, 1)).isEqualTo("\u22123,3");

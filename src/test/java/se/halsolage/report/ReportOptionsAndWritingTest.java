@@ -145,7 +145,8 @@ class ReportOptionsAndWritingTest {
         assertThat(ReportPart.fromCode("sticker-ut")).isEqualTo(ReportPart.STICKER_UT);
         assertThat(ReportPart.fromCode(" Bilaga ")).isEqualTo(ReportPart.BILAGA);
         assertThatThrownBy(() -> ReportPart.fromCode("kapitel9")).isInstanceOf(UserError.class)
-                .hasMessageContaining("inledning, arbete, nyckeltal, sticker-ut, bilaga");
+                .hasMessageContaining("sticker-ut, inledning, arbete, nyckeltal, bilaga");
+        assertThat(ReportPart.fromCode("sammanfattning")).isEqualTo(ReportPart.STICKER_UT);
         assertThat(GroupBy.fromCode("målområde")).isEqualTo(GroupBy.MALOMRADE);
         assertThat(GroupBy.fromCode("arbetsgrupp")).isEqualTo(GroupBy.ARBETSGRUPP);
         assertThat(Sv.join(List.of("a", "b", "c"))).isEqualTo("a, b och c");

@@ -121,9 +121,9 @@ class ReportServiceTest {
         assertThat(h.stream().map(x -> x[0] + " " + x[1]).toList())
                 .containsExactlyElementsOf(outline.stream().map(o -> o.level() + " " + o.text()).toList());
         assertThat(h.stream().filter(x -> x[0].equals("1")).map(x -> x[1]).toList()).containsExactly(
-                "Inledning", "Arbete 2026", "Nyckeltal", "Vad sticker ut", "Bilaga: Källor och förklaringar");
+                "Sammanfattning", "Inledning", "Arbete 2026", "Nyckeltal", "Bilaga: Källor och förklaringar");
         assertThat(h.stream().filter(x -> x[0].equals("2")).map(x -> x[1]).toList())
-                .contains("Syfte", "Allas barn", "Övriga insatser", "God och jämlik hälsa", "Hållbart och uthålligt",
+                .contains("Vad sticker ut", "Mål som inte följer takten", "Årets fokus", "Syfte", "Allas barn", "Övriga insatser", "God och jämlik hälsa", "Hållbart och uthålligt",
                         "God kvalitet", "Datakällor", "Teckenförklaring");
         assertThat(result.headings()).isEqualTo(h.size());
     }
@@ -146,9 +146,9 @@ class ReportServiceTest {
             }
         }
         assertThat(pictures).isEqualTo(result.charts()).isEqualTo(doc.getAllPictures().size()).isGreaterThanOrEqualTo(40);
-        // 300 dpi print images: 16 cm wide = 1 890 px
+        // 300 dpi print images: 15 cm wide = 1 772 px (half a page high, two to a page)
         byte[] png = doc.getAllPictures().get(0).getData();
-        assertThat(((png[16] & 0xff) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff)).isEqualTo(1890);
+        assertThat(((png[16] & 0xff) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff)).isEqualTo(1772);
     }
 
     @Test

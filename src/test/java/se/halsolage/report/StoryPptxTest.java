@@ -53,8 +53,56 @@ class StoryPptxTest {
                 assertThat(text(ppt.getSlides().get(2))).contains("Trygghet i skolan");
                 assertThat(ppt.getSlides().get(2).getNotes()).isNull();
                 assertThat(ppt.getProperties().getCoreProperties().getTitle()).isEqualTo("Workshop");
+                // real title placeholders on every slide, holding the slide's title
+                for (XSLFSlide sl : ppt.getSlides()) {
+                    var title = sl.getPlaceholder(0);
+                    assertThat(title).isNotNull();
+                    assertThat(title.getTextType()).isIn(org.apache.poi.sl.usermodel.Placeholder.TITLE,
+                            org.apache.poi.sl.usermodel.Placeholder.CENTERED_TITLE);
+                }
+                assertThat(first.getPlaceholder(0).getText()).isEqualTo("Behöriga till yrkesprogram, åk 9");
+                assertThat(second.getPlaceholder(0).getText()).isEqualTo("Vad gör vi nu?");
+                // the picture is laid out at slide size inside the slide: nothing outside, ≥ 75 % of the slide
+                var a = pics.get(0).getAnchor();
+                var page = ppt.getPageSize();
+                assertThat(a.getMinX()).isGreaterThanOrEqualTo(0);
+                assertThat(a.getMaxX()).isLessThanOrEqualTo(page.width);
+                assertThat(a.getMaxY()).isLessThanOrEqualTo(page.height);
+                assertThat(a.getWidth() * a.getHeight() / (page.width * page.height)).isGreaterThan(0.75);
+            }
+            // sv-SE everywhere, the document language included; POI's template says en-US
+            try (var zip = new java.util.zip.ZipFile(out.toFile())) {
+                for (var e : java.util.Collections.list(zip.entries())) {
+                    String x = new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(x).as(e.getName()).doesNotContain("en-US");
+                }
+                String core = new String(zip.getInputStream(zip.getEntry("docProps/core.xml")).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(core).contains("<dc:language>sv-SE</dc:language>");
+                String slide1 = new String(zip.getInputStream(zip.getEntry("ppt/slides/slide1.xml")).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(slide1).contains("lang=\"sv-SE\"").contains("type=\"title\"");
             }
         }
+    }
+
+    @Test
+    void storyExportOnTheCommandLine() throws Exception {
+        Path f = dir.resolve("demo.halsa");
+        try (Workbook wb = DemoWorkbook.build(f)) {
+            wb.inTransaction(w -> w.stories().save(new Story(0, "Workshop", List.of(
+                    Slide.chart("N15643", "TREND", null, null), Slide.chart("N15643", "OVERVIEW", null, null)))));
+        }
+        Path out = dir.resolve("ut.pptx");
+        assertThat(se.halsolage.cli.Cli.run(new se.halsolage.Main(), "story", "export", "--workbook", f.toString(),
+                "--story", "Workshop", "--out", out.toString())).isEqualTo(se.halsolage.cli.Cli.OK);
+        try (InputStream in = Files.newInputStream(out); XMLSlideShow ppt = new XMLSlideShow(in)) {
+            assertThat(ppt.getSlides()).hasSize(2);
+        }
+        assertThat(se.halsolage.cli.Cli.run(new se.halsolage.Main(), "story", "export", "--workbook", f.toString(),
+                "--story", "Finns inte", "--out", out.toString())).isEqualTo(se.halsolage.cli.Cli.USER_ERROR);
+        assertThat(se.halsolage.cli.Cli.run(new se.halsolage.Main(), "story", "export", "--workbook", f.toString(),
+                "--story", "Workshop", "--out", dir.resolve("ut.ppt").toString())).isEqualTo(se.halsolage.cli.Cli.USER_ERROR);
     }
 
     @Test

@@ -82,6 +82,24 @@ class SmallViewModelsTest {
     }
 
     @Test
+    void reportIndicatorSetIsShownAndTickingWritesTheWorkbook() {
+        ReportViewModel r = new ReportViewModel(session);
+        assertThat(r.indicators()).hasSize(session.workbook().indicators().count());
+        ReportViewModel.IndicatorChoice first = r.indicators().get(0);
+        assertThat(first.includedProperty().get()).isTrue();
+        assertThat(first.reasonProperty().get()).isEqualTo("ingår i Strategi för hälsa");
+        long headings = r.outline().stream().filter(o -> o.level() == 3 && o.part() == ReportPart.NYCKELTAL).count();
+        first.includedProperty().set(false);
+        assertThat(se.halsolage.report.PlanIndicators.includedIds(session.workbook())).doesNotContain(first.id());
+        assertThat(r.indicators().get(0).reasonProperty().get()).isEqualTo("borttaget ur planen");
+        assertThat(r.outline().stream().filter(o -> o.level() == 3 && o.part() == ReportPart.NYCKELTAL).count())
+                .isEqualTo(headings - 1);
+        r.resetIndicators();
+        assertThat(r.indicators().get(0).includedProperty().get()).isTrue();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
     void undoManagerKeepsOrderAndClearsRedoOnNewEdit() {
         UndoManager u = session.undo();
         assertThat(u.canUndoProperty().get()).isFalse();
