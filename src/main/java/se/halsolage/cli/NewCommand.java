@@ -37,7 +37,7 @@ public final class NewCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--no-group", description = "Välj ingen jämförelsegrupp (standard: den nyaste gruppen \"Liknande kommuner\" "
-            + "för kommunen i den medföljande Kolada-katalogen).")
+            + "för kommunen i den hämtade Kolada-katalogen).")
     boolean noGroup;
 
     @Override
@@ -49,18 +49,16 @@ public final class NewCommand implements Callable<Integer> {
         int y = year == null ? Year.now().getValue() : year;
         if (y < 1990 || y > 2100) throw new UserError("Orimligt planår: " + y);
         Area own = find(CatalogLoader.areas(), municipality);
-        if (Files.exists(out)) {
-            if (!force) throw new UserError("Filen finns redan: " + out + ". Använd --force för att skriva över den.");
-            Files.delete(out);
-            Files.deleteIfExists(Path.of(out + "-wal"));
-            Files.deleteIfExists(Path.of(out + "-shm"));
-        }
         String county = own.parentId() != null ? own.parentId()
                 : own.countyCode() == null ? null : Area.regionIdForCounty(own.countyCode());
-        var similar = noGroup ? java.util.Optional.<se.halsolage.catalog.KoladaGroups.KoladaGroup>empty()
+        boolean catalogue = se.halsolage.catalog.KoladaCatalog.load().isPresent();
+        var similar = noGroup || !catalogue ? java.util.Optional.<se.halsolage.catalog.KoladaGroups.KoladaGroup>empty()
                 : se.halsolage.catalog.KoladaGroups.similarTo(own.name(), null);
         String groupId = similar.map(se.halsolage.catalog.KoladaGroups.KoladaGroup::id).orElse(null);
-        try (Workbook wb = Workbooks.createNew(out, new PlanSettings(own.id(), county, groupId, y, "sv", false))) {
+        PlanSettings settings = new PlanSettings(own.id(), county, groupId, y, "sv", false);
+        // built beside the file and swapped in under its writer lock, as demo --force does: an open workbook
+        // is never deleted, and an interrupted run leaves the old file or the complete new one
+        try (Workbook wb = Workbook.replace(out, force, tmp -> Workbooks.createNew(tmp, settings))) {
             similar.ifPresent(g -> wb.inTransaction(w -> {
                 w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));
                 w.areas().setMembers(g.id(), g.members().keySet());
@@ -69,6 +67,12 @@ public final class NewCommand implements Callable<Integer> {
             System.out.printf("  Kommun: %s (%s), län: %s, planår %d%n", own.name(), own.id(),
                     county == null ? "–" : wb.areas().get(county).map(Area::name).orElse(county), y);
             similar.ifPresent(g -> System.out.printf("  Jämförelsegrupp: %s (%s, %d kommuner)%n", g.title(), g.id(), g.members().size()));
+            if (!noGroup && !catalogue) {
+                System.out.println("  Ingen jämförelsegrupp ännu: Koladas katalog är inte hämtad. Kör 'halsolage kolada catalog update' "
+                        + "och sedan 'halsolage kolada fetch --workbook " + wb.file().getFileName() + " --kpi sfh --group liknande'.");
+            } else if (!noGroup && similar.isEmpty()) {
+                System.out.println("  Ingen grupp \"Liknande kommuner\" för " + own.name() + " i Koladas katalog.");
+            }
             System.out.printf("  %d nyckeltal i katalogen, inga värden ännu%n", wb.indicators().count());
         }
         return Cli.OK;

@@ -200,13 +200,13 @@ class KoladaFetchCommandTest {
         try (Workbook wb = Workbook.open(file)) {
             var charts = new se.halsolage.chart.ChartService(wb);
             var trend = charts.create(se.halsolage.chart.ChartKind.TREND, "N09890", "2026", se.halsolage.chart.ChartTheme.SCREEN);
-            assertThat(trend.note()).contains("Luckor i linjen: 2019 (\u2013), 2020 (..), 2023 (..); .. = sekretess, \u2013 = uppgift saknas.");
+            assertThat(trend.note()).contains("Luckor i linjen: .. sekretess eller för få svar (2020, 2023); \u2013 uppgift saknas (2019).");
             var gender = charts.create(se.halsolage.chart.ChartKind.GENDER, "N09890", "2026", se.halsolage.chart.ChartTheme.SCREEN);
-            assertThat(gender.note()).contains("Kvinnor 2020 (..)", ".. = sekretess");
+            assertThat(gender.note()).containsPattern("\\.\\. sekretess eller för få svar \\([^)]*Flickor 2020"); // 6–15 år: Flickor/Pojkar
             assertThat(trend.sourceLine()).isEqualTo("Källa: Kolada");
             // attribution: Kolada's values are "Källa: Kolada"; the girls/boys difference is ours and says so
             assertThat(trend.note()).doesNotContain("beräknade av Hälsoläge");
-            assertThat(gender.subtitle()).contains("Skillnad 2022: Kvinnor − män");
+            assertThat(gender.subtitle()).contains("Skillnad 2022: Flickor − pojkar");
             assertThat(gender.note()).contains("Skillnaderna är beräknade av Hälsoläge ur källans värden, inte hämtade från källan.");
         }
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.halsolage.Main;
 import se.halsolage.domain.PlanSettings;
+import se.halsolage.testing.StandInCatalogue;
+import se.halsolage.testing.TempAppData;
 import se.halsolage.workbook.Workbook;
 
 import java.nio.file.Files;
@@ -16,7 +18,33 @@ class NewCommandTest {
     Path dir;
 
     @Test
-    void makesAnEmptyWorkbookForARealMunicipality() {
+    void beforeTheCatalogueIsFetchedThereIsNoGroupAndTheMessageSaysHowToGetOne() {
+        Path f = dir.resolve("vaxjo.halsa");
+        try (TempAppData empty = new TempAppData(dir.resolve("no-catalogue"))) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream was = System.out;
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                assertThat(Cli.run(new Main(), "new", "--municipality", "Växjö", "--out", f.toString())).isEqualTo(Cli.OK);
+            } finally {
+                System.setOut(was);
+            }
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("kolada catalog update");
+        }
+        try (Workbook wb = Workbook.open(f)) {
+            assertThat(wb.settings().plan().municipalityId()).isEqualTo("0780");
+            assertThat(wb.settings().plan().comparisonGroupId()).isNull();
+        }
+    }
+
+    @Test
+    void makesAnEmptyWorkbookForARealMunicipality() throws Exception {
+        try (var catalogue = StandInCatalogue.install(dir.resolve("appdata"))) {
+            makeVaxjoAndLjungby();
+        }
+    }
+
+    private void makeVaxjoAndLjungby() {
         Path f = dir.resolve("vaxjo.halsa");
         assertThat(Cli.run(new Main(), "new", "--municipality", "Växjö", "--out", f.toString(), "--year", "2026"))
                 .isEqualTo(Cli.OK);
@@ -28,7 +56,7 @@ class NewCommandTest {
             assertThat(p.exampleData()).isFalse();
             assertThat(wb.indicators().count()).isEqualTo(39);
             assertThat(wb.observations().count()).isZero();
-            // the newest bundled "Liknande kommuner … Växjö" group, stored with its members
+            // the newest "Liknande kommuner … Växjö" group of the downloaded catalogue, stored with its members
             assertThat(p.comparisonGroupId()).isEqualTo("G37589");
             assertThat(wb.areas().members("G37589")).hasSize(7);
         }
