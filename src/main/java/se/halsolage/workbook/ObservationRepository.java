@@ -16,16 +16,9 @@ import java.util.List;
 
 /** Observations: indicator × area × period × group → value, with status and provenance. */
 public final class ObservationRepository {
+    /** The columns of the view {@code observations} (schema V40: the table {@code obs} with its keys resolved). */
     static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
             + "ci_low, ci_high, status, marker, source_id, location";
-    /** Inserts a row unless its key is stored; bound by {@link #bindInsert}. */
-    static final String INSERT_OR_IGNORE = "INSERT OR IGNORE INTO observations(" + COLUMNS
-            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    /** Updates a stored row only when its figures differ; bound by {@link #bindUpdate}. */
-    static final String UPDATE_IF_CHANGED = "UPDATE observations SET value=?, n=?, ci_low=?, "
-            + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
-            + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
-            + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)";
     private static final Comparator<Observation> ORDER = Comparator.comparing(Observation::period)
             .thenComparing(Observation::group);
 
@@ -77,65 +70,15 @@ public final class ObservationRepository {
     }
 
     private static UpsertCounts upsertEach(Connection c, Iterable<Observation> observations) throws SQLException {
-        {
-            int added = 0, updated = 0, unchanged = 0;
-            try (PreparedStatement ins = c.prepareStatement(INSERT_OR_IGNORE);
-                 PreparedStatement upd = c.prepareStatement(UPDATE_IF_CHANGED)) {
-                for (Observation o : observations) {
-                    bindInsert(ins, o);
-                    if (ins.executeUpdate() == 1) {
-                        added++;
-                        continue;
-                    }
-                    bindUpdate(upd, o);
-                    if (upd.executeUpdate() == 1) updated++; else unchanged++;
-                }
+        int added = 0, updated = 0, unchanged = 0;
+        try (ObservationStore store = new ObservationStore(c)) {
+            for (Observation o : observations) {
+                if (store.insertOrIgnore(o)) added++;
+                else if (store.updateIfChanged(o)) updated++;
+                else unchanged++;
             }
-            return new UpsertCounts(added, updated, unchanged);
         }
-    }
-
-    /** Binds {@link #UPDATE_IF_CHANGED}: the new figures, the key, then the figures to compare with. */
-    static void bindUpdate(PreparedStatement upd, Observation o) throws SQLException {
-        int i = 1;
-        setDouble(upd, i++, o.value());
-        setInt(upd, i++, o.n());
-        setDouble(upd, i++, o.ciLow());
-        setDouble(upd, i++, o.ciHigh());
-        upd.setString(i++, o.status().code());
-        upd.setString(i++, o.marker());
-        upd.setLong(i++, o.sourceId());
-        upd.setString(i++, o.location());
-        upd.setInt(i++, o.period().startYear());
-        upd.setInt(i++, o.period().endYear());
-        upd.setString(i++, o.indicatorId());
-        upd.setString(i++, o.areaId());
-        upd.setString(i++, o.period().label());
-        upd.setString(i++, o.group().label());
-        setDouble(upd, i++, o.value());
-        setInt(upd, i++, o.n());
-        setDouble(upd, i++, o.ciLow());
-        setDouble(upd, i++, o.ciHigh());
-        upd.setString(i++, o.status().code());
-        upd.setString(i, o.marker());
-    }
-
-    /** Binds all {@link #COLUMNS} of an observation, in order. */
-    static void bindInsert(PreparedStatement ps, Observation o) throws SQLException {
-        ps.setString(1, o.indicatorId());
-        ps.setString(2, o.areaId());
-        ps.setString(3, o.period().label());
-        ps.setInt(4, o.period().startYear());
-        ps.setInt(5, o.period().endYear());
-        ps.setString(6, o.group().label());
-        setDouble(ps, 7, o.value());
-        setInt(ps, 8, o.n());
-        setDouble(ps, 9, o.ciLow());
-        setDouble(ps, 10, o.ciHigh());
-        ps.setString(11, o.status().code());
-        ps.setString(12, o.marker());
-        ps.setLong(13, o.sourceId());
-        ps.setString(14, o.location());
+        return new UpsertCounts(added, updated, unchanged);
     }
 
     static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {

@@ -105,7 +105,7 @@ public final class SourceRepository {
     /** Number of observations currently stored from this source. */
     public long observationCount(long sourceId) {
         return wb.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM observations WHERE source_id=?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM obs WHERE origin IN (SELECT k FROM obs_origin WHERE source_id=?)")) {
                 ps.setLong(1, sourceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -120,7 +120,7 @@ public final class SourceRepository {
         wb.requireTransaction();
         return wb.withConnection(c -> {
             long n;
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM observations WHERE source_id=?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM obs WHERE origin IN (SELECT k FROM obs_origin WHERE source_id=?)")) {
                 ps.setLong(1, sourceId);
                 n = ps.executeUpdate();
             }
