@@ -578,7 +578,7 @@ public final class ImportSession {
 
         Pipeline(Run run) {
             this.run = run;
-            for (Indicator i : wb.indicators().all()) stored.add(asciiUpper(i.id()));
+            for (Indicator i : wb.indicators().allIncludingHidden()) stored.add(asciiUpper(i.id()));
             run.ctx.lookup = this::exists;
             run.ctx.stop = () -> stop;
             reader = new Thread(this::read, "halsolage-import-läsare");

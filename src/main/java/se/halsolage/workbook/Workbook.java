@@ -906,7 +906,8 @@ public final class Workbook implements AutoCloseable {
             for (String n : names) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + n + "\"")) {
                     rs.next();
-                    counts.put(n, rs.getLong(1));
+                    // schema 40: the values live in "obs" (read as the view "observations"); keep the known name
+                    counts.put(n.equals("obs") ? "observations" : n, rs.getLong(1));
                 }
             }
             return counts;
