@@ -43,6 +43,8 @@ public final class Workbook implements AutoCloseable {
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private int txDepth;
+    /** Counts ended top-level transactions (commit or rollback): read caches of key dictionaries check it. */
+    private volatile long generation;
     private Path lastMigrationBackup;
 
     private final IndicatorRepository indicators = new IndicatorRepository(this);
@@ -746,6 +748,7 @@ public final class Workbook implements AutoCloseable {
                 throw new WorkbookException(SqliteErrors.describe(file, "sparas", e, true), e);
             } finally {
                 txDepth = 0;
+                generation++;
                 try {
                     if (!ok) connection.rollback();
                     connection.setAutoCommit(true);
@@ -799,6 +802,11 @@ public final class Workbook implements AutoCloseable {
         } catch (java.io.IOException e) {
             return 0;
         }
+    }
+
+    /** See {@link #generation}; with SQLite's data_version it tells whether cached dictionary rows may be stale. */
+    long generation() {
+        return generation;
     }
 
     /** {@link #transaction(Function)} for work that returns nothing. */
