@@ -136,33 +136,8 @@ public final class ImportLogRepository {
             for (long src : run.newSources()) {
                 changed += wb.sources().delete(src);
             }
-            int indicators = 0, areas = 0;
-            // Indicators and sub-areas the import created go too, unless something uses them by now: values
-            // (from another import or Kolada), an initiative, a target, a slide, a mål-område the user set, or
-            // a user edit. Deleting an indicator would otherwise cascade to such rows.
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM indicators WHERE id=? AND user_edited=0 "
-                    + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind=(SELECT k FROM obs_indicator WHERE id=?1)) "
-                    + "AND NOT EXISTS (SELECT 1 FROM initiative_indicators WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM targets WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)")) {
-                for (String id : run.newIndicators()) {
-                    del.setString(1, id);
-                    indicators += del.executeUpdate();
-                }
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
-                    // values of the area: the key starts with the indicator, so it is searched once per indicator
-                    + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind IN (SELECT k FROM obs_indicator) "
-                    + "AND area=(SELECT k FROM obs_area WHERE id=?1)) "
-                    + "AND NOT EXISTS (SELECT 1 FROM targets WHERE area_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE area_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)")) {
-                for (String id : run.newAreas()) {
-                    del.setString(1, id);
-                    areas += del.executeUpdate();
-                }
-            }
+            int indicators = deleteUnusedIndicators(c, run.newIndicators());
+            int areas = deleteUnusedAreas(c, run.newAreas());
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET undone=1 WHERE id=?")) {
                 ps.setLong(1, run.id());
                 ps.executeUpdate();
@@ -173,6 +148,52 @@ public final class ImportLogRepository {
             }
             return new UndoResult(changed, indicators, areas);
         });
+    }
+
+    /**
+     * Deletes those of {@code ids} (indicators an import created) that nothing uses by now: values (from another
+     * import or Kolada), an initiative, a target, a slide, a mål-område the user set, or a user edit. Deleting an
+     * indicator would otherwise cascade to such rows. Returns how many went.
+     */
+    static int deleteUnusedIndicators(java.sql.Connection c, List<String> ids) throws java.sql.SQLException {
+        int n = 0;
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM indicators WHERE id=? AND user_edited=0 "
+                + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind=(SELECT k FROM obs_indicator WHERE id=?1)) "
+                + "AND NOT EXISTS (SELECT 1 FROM initiative_indicators WHERE indicator_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM targets WHERE indicator_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE indicator_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)")) {
+            for (String id : ids) {
+                del.setString(1, id);
+                n += del.executeUpdate();
+            }
+        }
+        return n;
+    }
+
+    /** Deletes those of {@code ids} (sub-areas an import created) that no value, target, slide or group uses. */
+    static int deleteUnusedAreas(java.sql.Connection c, List<String> ids) throws java.sql.SQLException {
+        int n = 0;
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
+                // values of the area: the key starts with the indicator, so it is searched once per indicator
+                + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind IN (SELECT k FROM obs_indicator) "
+                + "AND area=(SELECT k FROM obs_area WHERE id=?1)) "
+                + "AND NOT EXISTS (SELECT 1 FROM targets WHERE area_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE area_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)")) {
+            for (String id : ids) {
+                del.setString(1, id);
+                n += del.executeUpdate();
+            }
+        }
+        return n;
+    }
+
+    /** The runs (undone or not) that created this source: what it alone may have created besides its values. */
+    List<ImportRun> creatorsOf(long sourceId) {
+        List<ImportRun> out = new ArrayList<>();
+        for (ImportRun r : all()) if (r.newSources().contains(sourceId)) out.add(r);
+        return out;
     }
 
     private static Object nullable(ResultSet rs, String column, boolean real) throws java.sql.SQLException {

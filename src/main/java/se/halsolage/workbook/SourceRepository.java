@@ -132,6 +132,28 @@ public final class SourceRepository {
         });
     }
 
+    /** What deleting a source took away. */
+    public record Deleted(long values, int indicators, int areas) { }
+
+    /**
+     * Deletes a source with exactly its values, then the indicators and sub-areas that the import which created
+     * it created, when nothing uses them any more (no values from another source, no initiative, target,
+     * slide, mål-område or user edit; for areas no target, slide or group membership). Catalogue indicators
+     * and areas are never removed.
+     */
+    public Deleted deleteWithWhatItAloneCreated(long sourceId) {
+        wb.requireTransaction();
+        long values = delete(sourceId);
+        java.util.Set<String> indicators = new java.util.LinkedHashSet<>(), areas = new java.util.LinkedHashSet<>();
+        for (ImportLogRepository.ImportRun r : wb.imports().creatorsOf(sourceId)) {
+            indicators.addAll(r.newIndicators());
+            areas.addAll(r.newAreas());
+        }
+        return wb.withConnection(c -> new Deleted(values,
+                ImportLogRepository.deleteUnusedIndicators(c, List.copyOf(indicators)),
+                ImportLogRepository.deleteUnusedAreas(c, List.copyOf(areas))));
+    }
+
     private static Source read(ResultSet rs) throws SQLException {
         return new Source(rs.getLong("id"), SourceKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 rs.getString("sha256"), rs.getString("sheet"), rs.getString("recipe"),
