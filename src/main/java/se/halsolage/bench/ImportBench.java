@@ -81,7 +81,14 @@ final class ImportBench {
                 + "ATTACH '" + imported + "' AS s;\n"
                 + "INSERT INTO indicators SELECT * FROM s.indicators WHERE id NOT IN (SELECT id FROM indicators);\n"
                 + "INSERT INTO sources SELECT * FROM s.sources WHERE id NOT IN (SELECT id FROM sources);\n"
-                + "BEGIN;\nINSERT INTO observations SELECT * FROM s.observations ORDER BY id;\nCOMMIT;\n"
+                + "BEGIN;\n"
+                // schema 40: the key dictionaries and provenance rows, then the compact rows in key order
+                + "INSERT OR IGNORE INTO obs_indicator SELECT * FROM s.obs_indicator;\n"
+                + "INSERT OR IGNORE INTO obs_area SELECT * FROM s.obs_area;\n"
+                + "INSERT OR IGNORE INTO obs_group SELECT * FROM s.obs_group;\n"
+                + "INSERT OR IGNORE INTO obs_period SELECT * FROM s.obs_period;\n"
+                + "INSERT OR IGNORE INTO obs_origin SELECT * FROM s.obs_origin;\n"
+                + "INSERT INTO obs SELECT * FROM s.obs;\nCOMMIT;\n"
                 + "PRAGMA wal_checkpoint(TRUNCATE);\n");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(sqlite3, empty.toString()).redirectInput(script.toFile()).redirectErrorStream(true).start();

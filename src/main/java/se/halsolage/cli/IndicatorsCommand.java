@@ -22,10 +22,22 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "TEXT", description = "Visa bara nyckeltal vars id eller namn innehåller alla orden.")
     String search;
 
+    @Option(names = "--hide", arity = "1..*", paramLabel = "ID",
+            description = "Dölj (arkivera) nyckeltalen: de behålls med sina värden men visas inte i listor eller i planen.")
+    List<String> hide;
+
+    @Option(names = "--show", arity = "1..*", paramLabel = "ID", description = "Visa dolda nyckeltal igen.")
+    List<String> show;
+
+    @Option(names = "--hidden", description = "Lista de dolda (arkiverade) nyckeltalen.")
+    boolean hidden;
+
     @Override
     public Integer call() {
+        if (hide != null || show != null) return change();
         try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
-            List<Indicator> list = search == null ? wb.indicators().all() : wb.indicators().search(search);
+            List<Indicator> list = hidden ? wb.indicators().hidden()
+                    : search == null ? wb.indicators().all() : wb.indicators().search(search);
             String own = wb.settings().plan().municipalityId();
             System.out.println("Id\tNyckeltal\tEnhet\tSenaste värde\tPeriod");
             for (Indicator i : list) {
@@ -39,7 +51,36 @@ public final class IndicatorsCommand implements Callable<Integer> {
                         + (latest == null ? "–" : SwedishNumbers.value(latest.value(), i.unit())) + "\t"
                         + (latest == null ? "" : latest.period().label()));
             }
-            if (list.isEmpty()) System.err.println("Inga nyckeltal matchar.");
+            if (list.isEmpty()) System.err.println(hidden ? "Inga nyckeltal är dolda." : "Inga nyckeltal matchar.");
+        }
+        return Cli.OK;
+    }
+
+    /** --hide/--show: every id must exist, else nothing changes and the unknown ids are named. */
+    private Integer change() {
+        try (Workbook wb = WorkbookArgs.open(workbook)) {
+            List<String> unknown = new java.util.ArrayList<>();
+            for (List<String> ids : java.util.Arrays.asList(hide, show)) {
+                if (ids != null) for (String id : ids) if (wb.indicators().get(id).isEmpty()) unknown.add(id);
+            }
+            if (!unknown.isEmpty()) {
+                throw new se.halsolage.domain.UserError("Okänt nyckeltal i " + wb.file().getFileName() + ": "
+                        + String.join(", ", unknown) + ". Inget ändrades (se halsolage indicators " + workbook + ").");
+            }
+            int[] changed = new int[2];
+            wb.inTransaction(w -> {
+                if (hide != null) for (String id : hide) {
+                    String real = w.indicators().get(id).orElseThrow().id();
+                    if (!w.indicators().isHidden(real) && w.indicators().setHidden(real, true)) changed[0]++;
+                }
+                if (show != null) for (String id : show) {
+                    String real = w.indicators().get(id).orElseThrow().id();
+                    if (w.indicators().isHidden(real) && w.indicators().setHidden(real, false)) changed[1]++;
+                }
+            });
+            if (hide != null) System.out.println("Dolda: " + changed[0] + " nyckeltal (" + (hide.size() - changed[0]) + " var redan dolda).");
+            if (show != null) System.out.println("Visas igen: " + changed[1] + " nyckeltal (" + (show.size() - changed[1]) + " var inte dolda).");
+            System.out.println("Dolda nyckeltal totalt: " + wb.indicators().hidden().size() + " (lista med --hidden).");
         }
         return Cli.OK;
     }

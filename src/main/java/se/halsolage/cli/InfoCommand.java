@@ -33,6 +33,12 @@ public final class InfoCommand implements Callable<Integer> {
             System.out.println("Jämförelsegrupp:\t" + name(wb, p.comparisonGroupId()));
             System.out.println("Planår:\t" + p.planYear());
             if (p.exampleData()) System.out.println("Obs:\tExempeldata – alla värden är påhittade.");
+            Workbook.StorageInfo size = wb.storageInfo();
+            System.out.println("Storlek:\t" + megabytes(size.totalBytes()) + (size.walBytes() > 0
+                    ? " (varav " + megabytes(size.walBytes()) + " i -wal-filen, som flyttas in i filen när den stängs)" : ""));
+            System.out.println("Värden:\t" + String.format(java.util.Locale.forLanguageTag("sv-SE"), "%,d", size.values()));
+            System.out.println("Byte per värde:\t" + (size.values() == 0 ? "–"
+                    : String.format(java.util.Locale.forLanguageTag("sv-SE"), "%.1f", size.bytesPerValue())));
             System.out.println();
             System.out.println("Tabell\tAntal rader");
             for (Map.Entry<String, Long> e : wb.tableCounts().entrySet()) {
@@ -40,6 +46,10 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.forLanguageTag("sv-SE"), "%.1f MB", bytes / 1_000_000.0);
     }
 
     private static String name(Workbook wb, String id) {

@@ -256,10 +256,13 @@ public final class ImportSession {
         // import does not start
         java.nio.file.Path backup = wb.isInTransaction() ? null : wb.backup("fore-import");
         try {
-            return wb.transaction(w -> {
+            ImportSummary summary = wb.transaction(w -> {
                 run.pass(saveRecipeAs);
                 return run.summary(false);
             });
+            // a large import leaves a -wal as big as the data: move it into the file now, not only on close
+            wb.checkpoint();
+            return summary;
         } catch (RuntimeException e) {
             // rolled back: the workbook equals the copy just made, which would only take room (on a full disk, the last)
             if (backup != null) {
@@ -645,7 +648,7 @@ public final class ImportSession {
 
         Pipeline(Run run) {
             this.run = run;
-            for (Indicator i : wb.indicators().all()) stored.add(asciiUpper(i.id()));
+            for (Indicator i : wb.indicators().allIncludingHidden()) stored.add(asciiUpper(i.id()));
             run.ctx.lookup = this::exists;
             run.ctx.stop = () -> stop;
             reader = new Thread(this::read, "halsolage-import-läsare");

@@ -208,7 +208,7 @@ final class PlanWriter {
                     + "under det första av dem.");
         }
         Map<String, Indicator> indicators = new LinkedHashMap<>();
-        for (Indicator i : wb.indicators().all()) indicators.put(i.id(), i);
+        for (Indicator i : wb.indicators().allIncludingHidden()) indicators.put(i.id(), i);
         for (var e : groups.entrySet()) {
             b.heading(2, e.getKey());
             for (Initiative i : e.getValue()) initiative(b, i, indicators, !namesGroup(i, e.getKey()));

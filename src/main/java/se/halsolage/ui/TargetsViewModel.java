@@ -54,7 +54,7 @@ public final class TargetsViewModel {
         if (wb == null) return;
         session.runner().run(session.texts().get("status.loading"), p -> {
             Map<String, Indicator> inds = new LinkedHashMap<>();
-            for (Indicator i : wb.indicators().all()) inds.put(i.id(), i);
+            for (Indicator i : wb.indicators().allIncludingHidden()) inds.put(i.id(), i);
             TargetStatusText status = TargetStatusText.of(wb);
             List<Row> out = new ArrayList<>();
             for (Target t : wb.targets().all()) out.add(new Row(t, inds.get(t.indicatorId()), status.text(t)));

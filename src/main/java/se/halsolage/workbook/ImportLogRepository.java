@@ -112,41 +112,23 @@ public final class ImportLogRepository {
         wb.requireTransaction();
         return wb.withConnection(c -> {
             long changed = 0;
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM observations WHERE indicator_id=? AND area_id=? "
-                    + "AND period=? AND grp=?");
-                 PreparedStatement restore = c.prepareStatement("INSERT INTO observations(indicator_id, area_id, period, "
-                         + "start_year, end_year, grp, value, n, ci_low, ci_high, status, marker, source_id, location) "
-                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(indicator_id, area_id, grp, period) DO UPDATE SET "
-                         + "start_year=excluded.start_year, end_year=excluded.end_year, value=excluded.value, n=excluded.n, "
-                         + "ci_low=excluded.ci_low, ci_high=excluded.ci_high, status=excluded.status, marker=excluded.marker, "
-                         + "source_id=excluded.source_id, location=excluded.location");
+            try (ObservationStore store = new ObservationStore(c);
                  PreparedStatement rows = c.prepareStatement("SELECT * FROM import_undo WHERE run_id=?")) {
                 rows.setLong(1, run.id());
                 try (ResultSet rs = rows.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getInt("existed") == 0) {
-                            del.setString(1, rs.getString("indicator_id"));
-                            del.setString(2, rs.getString("area_id"));
-                            del.setString(3, rs.getString("period"));
-                            del.setString(4, rs.getString("grp"));
-                            changed += del.executeUpdate();
+                            changed += store.delete(rs.getString("indicator_id"), rs.getString("area_id"),
+                                    rs.getString("period"), rs.getString("grp"));
                         } else {
-                            int i = 1;
-                            restore.setString(i++, rs.getString("indicator_id"));
-                            restore.setString(i++, rs.getString("area_id"));
-                            restore.setString(i++, rs.getString("period"));
-                            restore.setInt(i++, rs.getInt("start_year"));
-                            restore.setInt(i++, rs.getInt("end_year"));
-                            restore.setString(i++, rs.getString("grp"));
-                            restore.setObject(i++, rs.getObject("value"), Types.REAL);
-                            restore.setObject(i++, rs.getObject("n"), Types.INTEGER);
-                            restore.setObject(i++, rs.getObject("ci_low"), Types.REAL);
-                            restore.setObject(i++, rs.getObject("ci_high"), Types.REAL);
-                            restore.setString(i++, rs.getString("status"));
-                            restore.setString(i++, rs.getString("marker"));
-                            restore.setLong(i++, rs.getLong("source_id"));
-                            restore.setString(i, rs.getString("location"));
-                            changed += restore.executeUpdate();
+                            // the value this import overwrote, back as it was (same label, years, figures, provenance)
+                            changed += store.upsert(new se.halsolage.domain.Observation(rs.getString("indicator_id"),
+                                    rs.getString("area_id"), new se.halsolage.domain.Period(rs.getString("period"),
+                                    rs.getInt("start_year"), rs.getInt("end_year")), new se.halsolage.domain.Group(rs.getString("grp")),
+                                    (Double) nullable(rs, "value", true), (Integer) nullable(rs, "n", false),
+                                    (Double) nullable(rs, "ci_low", true), (Double) nullable(rs, "ci_high", true),
+                                    se.halsolage.domain.ObservationStatus.fromCode(rs.getString("status")), rs.getString("marker"),
+                                    rs.getLong("source_id"), rs.getString("location")));
                         }
                     }
                 }
@@ -154,31 +136,8 @@ public final class ImportLogRepository {
             for (long src : run.newSources()) {
                 changed += wb.sources().delete(src);
             }
-            int indicators = 0, areas = 0;
-            // Indicators and sub-areas the import created go too, unless something uses them by now: values
-            // (from another import or Kolada), an initiative, a target, a slide, a mål-område the user set, or
-            // a user edit. Deleting an indicator would otherwise cascade to such rows.
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM indicators WHERE id=? AND user_edited=0 "
-                    + "AND NOT EXISTS (SELECT 1 FROM observations WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM initiative_indicators WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM targets WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE indicator_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)")) {
-                for (String id : run.newIndicators()) {
-                    del.setString(1, id);
-                    indicators += del.executeUpdate();
-                }
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
-                    + "AND NOT EXISTS (SELECT 1 FROM observations WHERE area_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM targets WHERE area_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE area_id=?1) "
-                    + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)")) {
-                for (String id : run.newAreas()) {
-                    del.setString(1, id);
-                    areas += del.executeUpdate();
-                }
-            }
+            int indicators = deleteUnusedIndicators(c, run.newIndicators());
+            int areas = deleteUnusedAreas(c, run.newAreas());
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_runs SET undone=1 WHERE id=?")) {
                 ps.setLong(1, run.id());
                 ps.executeUpdate();
@@ -189,6 +148,58 @@ public final class ImportLogRepository {
             }
             return new UndoResult(changed, indicators, areas);
         });
+    }
+
+    /**
+     * Deletes those of {@code ids} (indicators an import created) that nothing uses by now: values (from another
+     * import or Kolada), an initiative, a target, a slide, a mål-område the user set, or a user edit. Deleting an
+     * indicator would otherwise cascade to such rows. Returns how many went.
+     */
+    static int deleteUnusedIndicators(java.sql.Connection c, List<String> ids) throws java.sql.SQLException {
+        int n = 0;
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM indicators WHERE id=? AND user_edited=0 "
+                + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind=(SELECT k FROM obs_indicator WHERE id=?1)) "
+                + "AND NOT EXISTS (SELECT 1 FROM initiative_indicators WHERE indicator_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM targets WHERE indicator_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE indicator_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)")) {
+            for (String id : ids) {
+                del.setString(1, id);
+                n += del.executeUpdate();
+            }
+        }
+        return n;
+    }
+
+    /** Deletes those of {@code ids} (sub-areas an import created) that no value, target, slide or group uses. */
+    static int deleteUnusedAreas(java.sql.Connection c, List<String> ids) throws java.sql.SQLException {
+        int n = 0;
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
+                // values of the area: the key starts with the indicator, so it is searched once per indicator
+                + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind IN (SELECT k FROM obs_indicator) "
+                + "AND area=(SELECT k FROM obs_area WHERE id=?1)) "
+                + "AND NOT EXISTS (SELECT 1 FROM targets WHERE area_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE area_id=?1) "
+                + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)")) {
+            for (String id : ids) {
+                del.setString(1, id);
+                n += del.executeUpdate();
+            }
+        }
+        return n;
+    }
+
+    /** The runs (undone or not) that created this source: what it alone may have created besides its values. */
+    List<ImportRun> creatorsOf(long sourceId) {
+        List<ImportRun> out = new ArrayList<>();
+        for (ImportRun r : all()) if (r.newSources().contains(sourceId)) out.add(r);
+        return out;
+    }
+
+    private static Object nullable(ResultSet rs, String column, boolean real) throws java.sql.SQLException {
+        Object v = rs.getObject(column);
+        if (v == null) return null;
+        return real ? (Object) ((Number) v).doubleValue() : (Object) ((Number) v).intValue();
     }
 
     private static ImportRun read(ResultSet rs) throws java.sql.SQLException {

@@ -32,15 +32,13 @@ import java.util.Set;
  */
 public final class ImportWriter implements AutoCloseable {
     static final int CACHE_KIB = 65536;
-    private static final String COLUMNS = ObservationRepository.COLUMNS;
 
     private final Workbook wb;
     private final long runId;
-    /** Rows of plain new values per multi-row INSERT (10 bound values each). */
+    /** Rows of plain new values per multi-row INSERT ({@value ObservationStore#PLAIN_WIDTH} bound values each). */
     static final int ROWS_PER_INSERT = 64;
-    private static final String PLAIN_COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, status, "
-            + "source_id, location";
-    private final PreparedStatement keys, insert, insertPlain, insertPlainMany, addedMarker, copy, exists, insertOrIgnore, update;
+    private final ObservationStore store;
+    private final PreparedStatement keys, insertPlain, insertPlainMany, addedMarker, copy, exists;
     /** Plain values new for certain, waiting to be written {@value #ROWS_PER_INSERT} at a time. */
     private final Observation[] pending = new Observation[ROWS_PER_INSERT];
     private int pendingCount;
@@ -55,14 +53,17 @@ public final class ImportWriter implements AutoCloseable {
         this.runId = runId;
         Connection c = wb.withConnection(x -> x);
         try {
-            keys = c.prepareStatement("SELECT area_id, grp, period FROM observations WHERE indicator_id=?");
-            insert = c.prepareStatement("INSERT INTO observations(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            // the usual value: no n, CI or marker, so four fewer native bind calls (the columns default to null)
-            insertPlain = c.prepareStatement("INSERT INTO observations(" + PLAIN_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+            store = new ObservationStore(c);
+            keys = c.prepareStatement("SELECT a.id, g.label, p.label FROM obs o JOIN obs_area a ON a.k=o.area "
+                    + "JOIN obs_group g ON g.k=o.grp JOIN obs_period p ON p.k=o.period "
+                    + "WHERE o.ind=(SELECT k FROM obs_indicator WHERE id=?)");
+            String row = "(" + String.join(",", java.util.Collections.nCopies(ObservationStore.PLAIN_WIDTH, "?")) + ")";
+            // the usual value: no n, CI or marker (the columns default to null)
+            insertPlain = c.prepareStatement("INSERT INTO obs(" + ObservationStore.PLAIN_COLUMNS + ") VALUES " + row);
             // One statement for many new rows: SQLite opens its cursors and checks the foreign keys' tables once
             // per statement instead of once per row, and the driver steps and resets once.
-            insertPlainMany = c.prepareStatement("INSERT INTO observations(" + PLAIN_COLUMNS + ") VALUES "
-                    + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, "(?,?,?,?,?,?,?,?,?,?)")));
+            insertPlainMany = c.prepareStatement("INSERT INTO obs(" + ObservationStore.PLAIN_COLUMNS + ") VALUES "
+                    + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, row)));
             addedMarker = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, period, grp) "
                     + "VALUES (?,0,?,?,?,?)");
             copy = c.prepareStatement("INSERT INTO import_undo(run_id, existed, indicator_id, area_id, "
@@ -71,8 +72,6 @@ public final class ImportWriter implements AutoCloseable {
                     + "marker, source_id, location FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=? "
                     + "AND NOT (value IS ? AND n IS ? AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
             exists = c.prepareStatement("SELECT 1 FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=?");
-            insertOrIgnore = c.prepareStatement(ObservationRepository.INSERT_OR_IGNORE);
-            update = c.prepareStatement(ObservationRepository.UPDATE_IF_CHANGED);
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
                 previousCache = rs.next() ? rs.getLong(1) : -2000;
             }
@@ -122,11 +121,10 @@ public final class ImportWriter implements AutoCloseable {
                     } else {
                         flushPending();
                         if (plain) {
-                            bindPlain(insertPlain, 0, o);
+                            store.bindPlain(insertPlain, 0, o);
                             insertPlain.executeUpdate();
                         } else {
-                            ObservationRepository.bindInsert(insert, o);
-                            insert.executeUpdate();
+                            store.insert(o);
                         }
                         if (logAdded) marker(o);
                     }
@@ -138,13 +136,12 @@ public final class ImportWriter implements AutoCloseable {
                 // Stored before this import: remember what it was, when it changes. Written earlier in this
                 // import (two spellings of one area): the undo log already covers it.
                 if (mayExist && !ours && copy(o) == 0 && logAdded && !exists(o)) marker(o);
-                ObservationRepository.bindInsert(insertOrIgnore, o);
-                if (insertOrIgnore.executeUpdate() == 1) {
+                if (store.insertOrIgnore(o)) {
                     written.add(h);
                     added++;
                     continue;
                 }
-                if (update(o) == 1) updated++; else unchanged++;
+                if (store.updateIfChanged(o)) updated++; else unchanged++;
             }
             flushPending();
             return new ObservationRepository.UpsertCounts(added, updated, unchanged);
@@ -154,11 +151,11 @@ public final class ImportWriter implements AutoCloseable {
     /** Writes the waiting plain rows: a full set with one statement, fewer one by one. */
     private void flushPending() throws SQLException {
         if (pendingCount == ROWS_PER_INSERT) {
-            for (int i = 0; i < pendingCount; i++) bindPlain(insertPlainMany, i * 10, pending[i]);
+            for (int i = 0; i < pendingCount; i++) store.bindPlain(insertPlainMany, i * ObservationStore.PLAIN_WIDTH, pending[i]);
             insertPlainMany.executeUpdate();
         } else {
             for (int i = 0; i < pendingCount; i++) {
-                bindPlain(insertPlain, 0, pending[i]);
+                store.bindPlain(insertPlain, 0, pending[i]);
                 insertPlain.executeUpdate();
             }
         }
@@ -207,25 +204,6 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    private int update(Observation o) throws SQLException {
-        ObservationRepository.bindUpdate(update, o);
-        return update.executeUpdate();
-    }
-
-    /** Binds the ten {@link #PLAIN_COLUMNS} of an observation after {@code offset} parameters (the value as a double). */
-    private static void bindPlain(PreparedStatement ps, int offset, Observation o) throws SQLException {
-        ps.setString(offset + 1, o.indicatorId());
-        ps.setString(offset + 2, o.areaId());
-        ps.setString(offset + 3, o.period().label());
-        ps.setInt(offset + 4, o.period().startYear());
-        ps.setInt(offset + 5, o.period().endYear());
-        ps.setString(offset + 6, o.group().label());
-        ObservationRepository.setDouble(ps, offset + 7, o.value());
-        ps.setString(offset + 8, o.status().code());
-        ps.setLong(offset + 9, o.sourceId());
-        ps.setString(offset + 10, o.location());
-    }
-
     /** 64-bit FNV-1a over the four key parts, separated by a character no key contains. */
     static long hash(String indicator, String area, String group, String period) {
         long h = 0xcbf29ce484222325L;
@@ -247,7 +225,8 @@ public final class ImportWriter implements AutoCloseable {
     @Override
     public void close() {
         wb.withConnection(c -> {
-            for (PreparedStatement ps : List.of(keys, insert, insertPlain, insertPlainMany, addedMarker, copy, exists, insertOrIgnore, update)) ps.close();
+            for (PreparedStatement ps : List.of(keys, insertPlain, insertPlainMany, addedMarker, copy, exists)) ps.close();
+            store.close();
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA cache_size=" + previousCache);
             }

@@ -83,10 +83,51 @@ public final class IndicatorRepository {
         });
     }
 
-    /** All indicators in catalogue order (SfH area and goal first, then id). */
+    /**
+     * All indicators that are not hidden, in catalogue order (SfH area and goal first, then id): what lists,
+     * pickers, analysis and the plan show. Hidden (archived) ones: {@link #hidden()}.
+     */
     public List<Indicator> all() {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM indicators WHERE hidden = 0 "
+                + "ORDER BY sort_order IS NULL, sort_order, sfh_goal IS NULL, sfh_goal, id"));
+    }
+
+    /** Every indicator, hidden ones included, in catalogue order. */
+    public List<Indicator> allIncludingHidden() {
         return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM indicators "
                 + "ORDER BY sort_order IS NULL, sort_order, sfh_goal IS NULL, sfh_goal, id"));
+    }
+
+    /** The hidden (archived) indicators, in catalogue order. */
+    public List<Indicator> hidden() {
+        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM indicators WHERE hidden = 1 "
+                + "ORDER BY sort_order IS NULL, sort_order, sfh_goal IS NULL, sfh_goal, id"));
+    }
+
+    public boolean isHidden(String id) {
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hidden FROM indicators WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }
+        });
+    }
+
+    /**
+     * Hides (archives) or shows an indicator: kept with its values, out of lists and the plan while hidden.
+     * Returns false when no indicator has this id (nothing changes).
+     */
+    public boolean setHidden(String id, boolean hidden) {
+        wb.requireTransaction();
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE indicators SET hidden = ? WHERE id = ?")) {
+                ps.setInt(1, hidden ? 1 : 0);
+                ps.setString(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Indicators whose id, title or short title contains every word of {@code text}. */

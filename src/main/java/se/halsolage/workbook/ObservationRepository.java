@@ -16,16 +16,9 @@ import java.util.List;
 
 /** Observations: indicator × area × period × group → value, with status and provenance. */
 public final class ObservationRepository {
+    /** The columns of the view {@code observations} (schema V40: the table {@code obs} with its keys resolved). */
     static final String COLUMNS = "indicator_id, area_id, period, start_year, end_year, grp, value, n, "
             + "ci_low, ci_high, status, marker, source_id, location";
-    /** Inserts a row unless its key is stored; bound by {@link #bindInsert}. */
-    static final String INSERT_OR_IGNORE = "INSERT OR IGNORE INTO observations(" + COLUMNS
-            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    /** Updates a stored row only when its figures differ; bound by {@link #bindUpdate}. */
-    static final String UPDATE_IF_CHANGED = "UPDATE observations SET value=?, n=?, ci_low=?, "
-            + "ci_high=?, status=?, marker=?, source_id=?, location=?, start_year=?, end_year=? "
-            + "WHERE indicator_id=? AND area_id=? AND period=? AND grp=? AND NOT (value IS ? AND n IS ? "
-            + "AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)";
     private static final Comparator<Observation> ORDER = Comparator.comparing(Observation::period)
             .thenComparing(Observation::group);
 
@@ -77,65 +70,15 @@ public final class ObservationRepository {
     }
 
     private static UpsertCounts upsertEach(Connection c, Iterable<Observation> observations) throws SQLException {
-        {
-            int added = 0, updated = 0, unchanged = 0;
-            try (PreparedStatement ins = c.prepareStatement(INSERT_OR_IGNORE);
-                 PreparedStatement upd = c.prepareStatement(UPDATE_IF_CHANGED)) {
-                for (Observation o : observations) {
-                    bindInsert(ins, o);
-                    if (ins.executeUpdate() == 1) {
-                        added++;
-                        continue;
-                    }
-                    bindUpdate(upd, o);
-                    if (upd.executeUpdate() == 1) updated++; else unchanged++;
-                }
+        int added = 0, updated = 0, unchanged = 0;
+        try (ObservationStore store = new ObservationStore(c)) {
+            for (Observation o : observations) {
+                if (store.insertOrIgnore(o)) added++;
+                else if (store.updateIfChanged(o)) updated++;
+                else unchanged++;
             }
-            return new UpsertCounts(added, updated, unchanged);
         }
-    }
-
-    /** Binds {@link #UPDATE_IF_CHANGED}: the new figures, the key, then the figures to compare with. */
-    static void bindUpdate(PreparedStatement upd, Observation o) throws SQLException {
-        int i = 1;
-        setDouble(upd, i++, o.value());
-        setInt(upd, i++, o.n());
-        setDouble(upd, i++, o.ciLow());
-        setDouble(upd, i++, o.ciHigh());
-        upd.setString(i++, o.status().code());
-        upd.setString(i++, o.marker());
-        upd.setLong(i++, o.sourceId());
-        upd.setString(i++, o.location());
-        upd.setInt(i++, o.period().startYear());
-        upd.setInt(i++, o.period().endYear());
-        upd.setString(i++, o.indicatorId());
-        upd.setString(i++, o.areaId());
-        upd.setString(i++, o.period().label());
-        upd.setString(i++, o.group().label());
-        setDouble(upd, i++, o.value());
-        setInt(upd, i++, o.n());
-        setDouble(upd, i++, o.ciLow());
-        setDouble(upd, i++, o.ciHigh());
-        upd.setString(i++, o.status().code());
-        upd.setString(i, o.marker());
-    }
-
-    /** Binds all {@link #COLUMNS} of an observation, in order. */
-    static void bindInsert(PreparedStatement ps, Observation o) throws SQLException {
-        ps.setString(1, o.indicatorId());
-        ps.setString(2, o.areaId());
-        ps.setString(3, o.period().label());
-        ps.setInt(4, o.period().startYear());
-        ps.setInt(5, o.period().endYear());
-        ps.setString(6, o.group().label());
-        setDouble(ps, 7, o.value());
-        setInt(ps, 8, o.n());
-        setDouble(ps, 9, o.ciLow());
-        setDouble(ps, 10, o.ciHigh());
-        ps.setString(11, o.status().code());
-        ps.setString(12, o.marker());
-        ps.setLong(13, o.sourceId());
-        ps.setString(14, o.location());
+        return new UpsertCounts(added, updated, unchanged);
     }
 
     static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
@@ -148,15 +91,31 @@ public final class ObservationRepository {
 
     /** One series: an indicator in an area for one group, ordered by period. */
     public List<Observation> series(String indicatorId, String areaId, Group group) {
-        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
-                + "AND area_id=? AND grp=? ORDER BY end_year, start_year, period", indicatorId, areaId, group.label()));
+        return wb.withConnection(c -> {
+            if (wb.isInTransaction()) return query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
+                    + "AND area_id=? AND grp=? ORDER BY end_year, start_year, period", indicatorId, areaId, group.label());
+            Keys k = keys(c);
+            Integer ind = k.indicator(c, indicatorId), area = k.areaKey(areaId), grp = k.groupKey(group.label());
+            if (ind == null || area == null || grp == null) return new ArrayList<>();
+            List<Observation> list = compact(c, k, indicatorId, "area=? AND grp=?", ind, area, grp);
+            list.sort(BY_PERIOD);
+            return list;
+        });
     }
 
     /** All groups of an indicator in an area, ordered by period, then group (Totalt first). */
     public List<Observation> series(String indicatorId, String areaId) {
         return wb.withConnection(c -> {
-            List<Observation> list = query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
-                    + "AND area_id=? ORDER BY end_year, start_year, period", indicatorId, areaId);
+            if (wb.isInTransaction()) {
+                List<Observation> list = query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
+                        + "AND area_id=? ORDER BY end_year, start_year, period", indicatorId, areaId);
+                list.sort(ORDER);
+                return list;
+            }
+            Keys k = keys(c);
+            Integer ind = k.indicator(c, indicatorId), area = k.areaKey(areaId);
+            if (ind == null || area == null) return new ArrayList<>();
+            List<Observation> list = compact(c, k, indicatorId, "area=?", ind, area);
             list.sort(ORDER);
             return list;
         });
@@ -164,8 +123,16 @@ public final class ObservationRepository {
 
     /** Every observation of an indicator, all areas and groups. */
     public List<Observation> forIndicator(String indicatorId) {
-        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
-                + "ORDER BY area_id, grp, end_year, start_year, period", indicatorId));
+        return wb.withConnection(c -> {
+            if (wb.isInTransaction()) return query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? "
+                    + "ORDER BY area_id, grp, end_year, start_year, period", indicatorId);
+            Keys k = keys(c);
+            Integer ind = k.indicator(c, indicatorId);
+            if (ind == null) return new ArrayList<>();
+            List<Observation> list = compact(c, k, indicatorId, null, ind);
+            list.sort(Comparator.comparing(Observation::areaId).thenComparing(o -> o.group().label()).thenComparing(BY_PERIOD));
+            return list;
+        });
     }
 
     /**
@@ -174,8 +141,16 @@ public final class ObservationRepository {
      * and sorts only the periods inside each area.
      */
     public List<Observation> seriesForAllAreas(String indicatorId, Group group) {
-        return wb.withConnection(c -> query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? AND grp=? "
-                + "ORDER BY area_id, end_year, start_year, period", indicatorId, group.label()));
+        return wb.withConnection(c -> {
+            if (wb.isInTransaction()) return query(c, "SELECT " + COLUMNS + " FROM observations WHERE indicator_id=? AND grp=? "
+                    + "ORDER BY area_id, end_year, start_year, period", indicatorId, group.label());
+            Keys k = keys(c);
+            Integer ind = k.indicator(c, indicatorId), grp = k.groupKey(group.label());
+            if (ind == null || grp == null) return new ArrayList<>();
+            List<Observation> list = compact(c, k, indicatorId, "grp=?", ind, grp);
+            list.sort(Comparator.comparing(Observation::areaId).thenComparing(BY_PERIOD));
+            return list;
+        });
     }
 
     /** Every observation in an area (all indicators), for overviews. */
@@ -216,6 +191,143 @@ public final class ObservationRepository {
             }
         });
     }
+
+    /** Period order as SQL sorted it: end year, start year, label. */
+    private static final Comparator<Observation> BY_PERIOD = Comparator.comparingInt((Observation o) -> o.period().endYear())
+            .thenComparingInt(o -> o.period().startYear()).thenComparing(o -> o.period().label());
+
+    private volatile Keys keys;
+
+    /**
+     * The key dictionaries (schema V40) decoded in memory, so a series is read from {@code obs} alone by its
+     * clustered key instead of through the view's four joins a row. Valid while no transaction of this
+     * workbook ended and no other connection committed (SQLite's data_version). Never used inside a
+     * transaction (its writes add keys, and a rollback may hand the same key to another text): reads there go
+     * through the view.
+     */
+    private Keys keys(Connection c) throws SQLException {
+        long version;
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+            rs.next();
+            version = rs.getLong(1);
+        }
+        Keys k = keys;
+        long gen = wb.generation();
+        if (k != null && k.version == version && k.generation == gen) return k;
+        k = Keys.load(c, version, gen);
+        keys = k;
+        return k;
+    }
+
+    private static final class Keys {
+        final long version, generation;
+        final java.util.Map<String, Integer> areaKeys = new java.util.HashMap<>(), groupKeys = new java.util.HashMap<>();
+        String[] areas = new String[0];
+        Group[] groups = new Group[0];
+        Period[] periods = new Period[0];
+        long[] originSource = new long[0];
+        String[] originLocation = new String[0];
+        final java.util.Map<String, Integer> indicators = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Keys(long version, long generation) {
+            this.version = version;
+            this.generation = generation;
+        }
+
+        static Keys load(Connection c, long version, long generation) throws SQLException {
+            Keys k = new Keys(version, generation);
+            try (java.sql.Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT k, id FROM obs_area ORDER BY k DESC")) {
+                    while (rs.next()) {
+                        int key = rs.getInt(1);
+                        if (k.areas.length == 0) k.areas = new String[key + 1];
+                        k.areas[key] = rs.getString(2);
+                        k.areaKeys.put(rs.getString(2), key);
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT k, label FROM obs_group ORDER BY k DESC")) {
+                    while (rs.next()) {
+                        int key = rs.getInt(1);
+                        if (k.groups.length == 0) k.groups = new Group[key + 1];
+                        k.groups[key] = ObservationRepository.group(rs.getString(2));
+                        k.groupKeys.put(rs.getString(2), key);
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT k, label, start_year, end_year FROM obs_period ORDER BY k DESC")) {
+                    while (rs.next()) {
+                        int key = rs.getInt(1);
+                        if (k.periods.length == 0) k.periods = new Period[key + 1];
+                        k.periods[key] = new Period(rs.getString(2), rs.getInt(3), rs.getInt(4));
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT k, source_id, location FROM obs_origin ORDER BY k DESC")) {
+                    while (rs.next()) {
+                        int key = rs.getInt(1);
+                        if (k.originSource.length == 0) {
+                            k.originSource = new long[key + 1];
+                            k.originLocation = new String[key + 1];
+                        }
+                        k.originSource[key] = rs.getLong(2);
+                        k.originLocation[key] = rs.getString(3);
+                    }
+                }
+            }
+            return k;
+        }
+
+        Integer indicator(Connection c, String id) throws SQLException {
+            Integer v = indicators.get(id);
+            if (v != null) return v;
+            try (PreparedStatement ps = c.prepareStatement("SELECT k FROM obs_indicator WHERE id=?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    v = rs.getInt(1);
+                }
+            }
+            indicators.put(id, v);
+            return v;
+        }
+
+        Integer areaKey(String id) {
+            return areaKeys.get(id);
+        }
+
+        Integer groupKey(String label) {
+            return groupKeys.get(label);
+        }
+    }
+
+    /** Rows of {@code obs} for one indicator key (and {@code where} on further key columns), decoded. */
+    private static List<Observation> compact(Connection c, Keys k, String indicatorId, String where, Object... args)
+            throws SQLException {
+        List<Observation> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT area, grp, period, value, n, ci_low, ci_high, status, marker, "
+                + "origin, col, row FROM obs WHERE ind=?" + (where == null ? "" : " AND " + where))) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double v = rs.getDouble(4);
+                    Double value = rs.wasNull() ? null : v;
+                    int n = rs.getInt(5);
+                    Integer nn = rs.wasNull() ? null : n;
+                    double lo = rs.getDouble(6);
+                    Double low = rs.wasNull() ? null : lo;
+                    double hi = rs.getDouble(7);
+                    Double high = rs.wasNull() ? null : hi;
+                    int origin = rs.getInt(10);
+                    String col = rs.getString(11);
+                    String location = col == null ? k.originLocation[origin] : k.originLocation[origin] + col + rs.getInt(12);
+                    out.add(new Observation(indicatorId, k.areas[rs.getInt(1)], k.periods[rs.getInt(3)], k.groups[rs.getInt(2)],
+                            value, nn, low, high, STATUS[rs.getInt(8)], rs.getString(9), k.originSource[origin], location));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final ObservationStatus[] STATUS = {ObservationStatus.OK, ObservationStatus.SUPPRESSED,
+            ObservationStatus.MISSING, ObservationStatus.NOT_APPLICABLE};
 
     private static List<Observation> query(Connection c, String sql, Object... args) throws SQLException {
         List<Observation> out = new ArrayList<>();

@@ -105,7 +105,7 @@ public final class SourceRepository {
     /** Number of observations currently stored from this source. */
     public long observationCount(long sourceId) {
         return wb.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM observations WHERE source_id=?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM obs WHERE origin IN (SELECT k FROM obs_origin WHERE source_id=?)")) {
                 ps.setLong(1, sourceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -120,7 +120,7 @@ public final class SourceRepository {
         wb.requireTransaction();
         return wb.withConnection(c -> {
             long n;
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM observations WHERE source_id=?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM obs WHERE origin IN (SELECT k FROM obs_origin WHERE source_id=?)")) {
                 ps.setLong(1, sourceId);
                 n = ps.executeUpdate();
             }
@@ -156,6 +156,28 @@ public final class SourceRepository {
                 return ps.executeUpdate() > 0;
             }
         });
+    }
+
+    /** What deleting a source took away. */
+    public record Deleted(long values, int indicators, int areas) { }
+
+    /**
+     * Deletes a source with exactly its values, then the indicators and sub-areas that the import which created
+     * it created, when nothing uses them any more (no values from another source, no initiative, target,
+     * slide, mål-område or user edit; for areas no target, slide or group membership). Catalogue indicators
+     * and areas are never removed.
+     */
+    public Deleted deleteWithWhatItAloneCreated(long sourceId) {
+        wb.requireTransaction();
+        long values = delete(sourceId);
+        java.util.Set<String> indicators = new java.util.LinkedHashSet<>(), areas = new java.util.LinkedHashSet<>();
+        for (ImportLogRepository.ImportRun r : wb.imports().creatorsOf(sourceId)) {
+            indicators.addAll(r.newIndicators());
+            areas.addAll(r.newAreas());
+        }
+        return wb.withConnection(c -> new Deleted(values,
+                ImportLogRepository.deleteUnusedIndicators(c, List.copyOf(indicators)),
+                ImportLogRepository.deleteUnusedAreas(c, List.copyOf(areas))));
     }
 
     private static Source read(ResultSet rs) throws SQLException {

@@ -43,6 +43,8 @@ public final class Workbook implements AutoCloseable {
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private int txDepth;
+    /** Counts ended top-level transactions (commit or rollback): read caches of key dictionaries check it. */
+    private volatile long generation;
     private Path lastMigrationBackup;
 
     private final IndicatorRepository indicators = new IndicatorRepository(this);
@@ -504,6 +506,29 @@ public final class Workbook implements AutoCloseable {
         return migrate(abs, existing, targetVersion, abs);
     }
 
+    /** The migration that made observations compact (issue 18); a workbook crossing it is vacuumed once. */
+    static final int COMPACT_OBSERVATIONS = 40;
+
+    private static boolean crossed(MigrateResult result, int version) {
+        String from = result.initialSchemaVersion;
+        if (from == null || from.isEmpty() || from.equals("<< Empty Schema >>")) return false;
+        try {
+            return Integer.parseInt(from.split("\\.")[0]) < version && result.targetSchemaVersion != null
+                    && Integer.parseInt(result.targetSchemaVersion.split("\\.")[0]) >= version;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void vacuum(Path abs) {
+        try (Connection c = dataSource(abs).getConnection(); Statement st = c.createStatement()) {
+            st.execute("VACUUM");
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new WorkbookException(SqliteErrors.describe(abs, "uppgraderas", e, true), e);
+        }
+    }
+
     /** {@link #migrate(Path, boolean, String)} on {@code abs}, a copy of {@code original} (backups and messages name the original). */
     private static Path migrate(Path abs, boolean existing, String targetVersion, Path original) {
         var cfg = Flyway.configure(Workbook.class.getClassLoader());
@@ -540,6 +565,11 @@ public final class Workbook implements AutoCloseable {
             MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.debug("{} migreringar körda på {}", result.migrationsExecuted, abs);
+            }
+            if (existing && result.migrationsExecuted > 0 && crossed(result, COMPACT_OBSERVATIONS)) {
+                // V40 rewrote every observation into the compact table: give the old table's pages back to the disk
+                // (a 157 MB workbook becomes 22 MB). Runs on the copy beside the file, before it is swapped in.
+                vacuum(abs);
             }
         } catch (WorkbookException e) {
             throw e;
@@ -720,6 +750,7 @@ public final class Workbook implements AutoCloseable {
                 throw new WorkbookException(SqliteErrors.describe(file, "sparas", e, true), e);
             } finally {
                 txDepth = 0;
+                generation++;
                 try {
                     if (!ok) connection.rollback();
                     connection.setAutoCommit(true);
@@ -732,6 +763,52 @@ public final class Workbook implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Moves everything the -wal holds into the file and empties the -wal (checkpoint TRUNCATE), so the file on
+     * disk is the data: called after an import, which may have written hundreds of megabytes of -wal. Quiet when
+     * another connection reads at the moment (the -wal then shrinks at the next checkpoint or on close).
+     */
+    public void checkpoint() {
+        if (isReadOnly() || isInTransaction()) return;
+        withConnection(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+    }
+
+    /** The size on disk (the file and its -wal), the number of stored values and the bytes per value. */
+    public record StorageInfo(long fileBytes, long walBytes, long values) {
+        public long totalBytes() {
+            return fileBytes + walBytes;
+        }
+
+        /** Bytes on disk per stored value (the whole workbook, indexes included); 0 without values. */
+        public double bytesPerValue() {
+            return values == 0 ? 0 : (double) totalBytes() / values;
+        }
+    }
+
+    public StorageInfo storageInfo() {
+        long values = observations.count();
+        long main = sizeOf(file), wal = sizeOf(Path.of(file + "-wal"));
+        return new StorageInfo(main, wal, values);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** See {@link #generation}; with SQLite's data_version it tells whether cached dictionary rows may be stale. */
+    long generation() {
+        return generation;
     }
 
     /** {@link #transaction(Function)} for work that returns nothing. */
@@ -839,7 +916,8 @@ public final class Workbook implements AutoCloseable {
             for (String n : names) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + n + "\"")) {
                     rs.next();
-                    counts.put(n, rs.getLong(1));
+                    // schema 40: the values live in "obs" (read as the view "observations"); keep the known name
+                    counts.put(n.equals("obs") ? "observations" : n, rs.getLong(1));
                 }
             }
             return counts;

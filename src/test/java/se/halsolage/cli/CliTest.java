@@ -72,6 +72,42 @@ class CliTest {
     }
 
     @Test
+    void hiddenIndicatorsKeepTheirValuesButLeaveListsAndTheAnalysis() throws Exception {
+        Path file = dir.resolve("dolj.halsa");
+        assertThat(run("demo", "--out", file.toString())).isZero();
+        assertThat(run("info", file.toString())).isZero();
+        // the demo: 5 348 values (DemoCommand says so); size and bytes per value follow from the file
+        assertThat(out()).contains("Värden:\t5\u00a0348").containsPattern("Byte per värde:\t\\d+,\\d")
+                .containsPattern("Storlek:\t\\d+,\\d MB");
+        String before;
+        try (var wb = se.halsolage.workbook.Workbook.openReadOnly(file)) {
+            before = wb.contentDigest();
+        }
+        assertThat(run("indicators", file.toString(), "--hide", "N15643", "NOPE")).isEqualTo(1);
+        assertThat(err()).contains("Okänt nyckeltal").contains("NOPE").contains("Inget ändrades");
+        try (var wb = se.halsolage.workbook.Workbook.openReadOnly(file)) {
+            assertThat(wb.contentDigest()).as("an unknown id changes nothing").isEqualTo(before);
+        }
+        assertThat(run("indicators", file.toString(), "--hide", "N15643", "n15613")).isZero();
+        assertThat(out()).contains("Dolda: 2 nyckeltal");
+        assertThat(run("indicators", file.toString(), "--search", "trygga")).isZero();
+        assertThat(out()).contains("N17673").doesNotContain("N15643").doesNotContain("N15613");
+        assertThat(run("indicators", file.toString(), "--hidden")).isZero();
+        assertThat(out()).contains("N15643").contains("N15613").doesNotContain("N17673");
+        try (var wb = se.halsolage.workbook.Workbook.openReadOnly(file)) {
+            assertThat(wb.indicators().all()).extracting(se.halsolage.domain.Indicator::id).doesNotContain("N15643");
+            assertThat(wb.indicators().allIncludingHidden()).hasSize(50);
+            assertThat(new se.halsolage.analysis.AnalysisService(wb).analyzeAll())
+                    .noneMatch(a -> a.indicator().id().equals("N15643")).hasSize(48);
+        }
+        assertThat(run("series", file.toString(), "--indicator", "N15643", "--area", "0000")).as("values kept").isZero();
+        assertThat(out().split("\n").length).isGreaterThanOrEqualTo(30);
+        assertThat(run("indicators", file.toString(), "--show", "N15643")).isZero();
+        assertThat(run("indicators", file.toString(), "--search", "trygga")).isZero();
+        assertThat(out()).contains("N15643").doesNotContain("N15613");
+    }
+
+    @Test
     void userErrorsExitWith1AndASwedishMessage() {
         assertThat(run("info", dir.resolve("saknas.halsa").toString())).isEqualTo(1);
         assertThat(err()).contains("finns inte");

@@ -133,6 +133,17 @@ class SkolenkatenImportTest {
     }
 
     @Test
+    void theWholeSurveyIsStoredCompactlyWithTheWalCheckpointed() {
+        // issue 18: the demo (5 348 values) plus this import; ≤ 40 bytes a value and ≤ 25 MB, the -wal emptied at commit
+        var size = wb.storageInfo();
+        assertThat(size.values()).isEqualTo(5_348 + summary.added());
+        assertThat(summary.added()).isEqualTo(568_608);
+        assertThat(size.walBytes()).as("checkpointed after the import").isZero();
+        assertThat(size.totalBytes()).isLessThanOrEqualTo(25_000_000L);
+        assertThat(size.bytesPerValue()).isLessThanOrEqualTo(40.0);
+    }
+
+    @Test
     void provenanceAndSources() {
         assertThat(summary.sources()).extracting(ImportSummary.SourceUse::sheet)
                 .containsExactly("Resultat elever åk 8 2022", "Könsuppdelat resultat");

@@ -125,6 +125,38 @@ class SkolverketImportTest {
     }
 
     @Test
+    void deletingASourceRemovesExactlyItsValuesAndWhatOnlyItCreated() throws Exception {
+        Path csv = dir.resolve("elever-radera.csv");
+        Files.writeString(csv, "Statistik från Skolverket\n\nGrundskola - Antal elever\nValt läsår: 2023/24\n\n"
+                + "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Elever, årskurs 1;Elever, årskurs 2;\n"
+                + "Norrskolan;11111111;Växjö;0780;25;27;\n"
+                + "Söderskolan;22222222;Växjö;0780;..;19;\n", StandardCharsets.UTF_8);
+        try (Workbook wb = DemoWorkbook.build(dir.resolve("radera.halsa"))) {
+            int indicatorsBefore = wb.indicators().allIncludingHidden().size(), areasBefore = wb.areas().all().size();
+            long valuesBefore = wb.observations().count();
+            ImportSummary sum = ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
+            long src = sum.sources().get(0).sourceId();
+            // 2 schools × 2 grades, the masked ".." stored as suppressed
+            assertThat(wb.sources().observationCount(src)).isEqualTo(4);
+            // a target on one school unit keeps that unit (and the indicator) when the source goes
+            wb.inTransaction(w -> w.targets().save(new se.halsolage.domain.Target(0, "SKV-GRUNDSKOLA-ELEVER-ARSKURS-2",
+                    "22222222", Group.TOTALT, 2023, 19.0, null, 25.0, 2027, "Fler elever")));
+            var d = wb.transaction(w -> w.sources().deleteWithWhatItAloneCreated(src));
+            assertThat(d.values()).isEqualTo(4);
+            assertThat(d.indicators()).as("årskurs 1 only; årskurs 2 has a target").isEqualTo(1);
+            assertThat(d.areas()).as("Norrskolan only; Söderskolan has a target").isEqualTo(1);
+            assertThat(wb.observations().count()).isEqualTo(valuesBefore);
+            assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-1")).isEmpty();
+            assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-2")).isPresent();
+            assertThat(wb.areas().get("11111111")).isEmpty();
+            assertThat(wb.areas().get("22222222")).isPresent();
+            assertThat(wb.indicators().allIncludingHidden()).hasSize(indicatorsBefore + 1);
+            assertThat(wb.areas().all()).hasSize(areasBefore + 1);
+            assertThat(wb.sources().all()).noneMatch(x -> x.id() == src);
+        }
+    }
+
+    @Test
     void undoAlsoRemovesTheIndicatorsAndSchoolUnitsTheImportCreatedUnlessTheyAreUsed() throws Exception {
         Path csv = dir.resolve("elever-2023.csv");
         Files.writeString(csv, "Statistik från Skolverket\n\nGrundskola - Antal elever\nValt läsår: 2023/24\n\n"
