@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
                 se.halsolage.cli.SourcesCommand.class,
                 se.halsolage.cli.SeriesCommand.class,
                 se.halsolage.cli.ImportCommand.class,
-                se.halsolage.cli.SourceCommand.class,
                 se.halsolage.cli.KoladaCommand.class,
                 se.halsolage.cli.ChartCommand.class,
                 se.halsolage.cli.ReportCommand.class,
