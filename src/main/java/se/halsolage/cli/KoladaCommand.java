@@ -1,6 +1,7 @@
 package se.halsolage.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.halsolage.catalog.KoladaCatalog;
@@ -56,23 +57,13 @@ public final class KoladaCommand implements Callable<Integer> {
             description = "Hämtar Koladas katalog (/v3/kpi, /v3/municipality, /v3/municipality_groups) och sparar den i "
                     + "programmets datamapp med hämtningsdatum. Går något fel ligger den tidigare sparade kvar.")
     static final class CatalogUpdateCommand implements Callable<Integer> {
-        @Option(names = "--base-url", paramLabel = "URL", description = "Koladas adress (standard " + KoladaClient.DEFAULT_BASE_URL
-                + ", eller systemegenskapen " + KoladaClient.BASE_URL_PROPERTY + ").")
-        String baseUrl;
-
-        @Option(names = "--quiet", description = "Skriv inte ut förloppet.")
-        boolean quiet;
+        @Mixin
+        KoladaOptions kolada;
 
         @Override
         public Integer call() {
-            CatalogUpdate update = new CatalogUpdate(KoladaClient.builder().baseUrl(baseUrl).build());
-            String[] last = {""};
-            CatalogUpdate.Result r = update.run((done, total, msg) -> {
-                if (!quiet && !msg.equals(last[0])) {
-                    System.err.println(msg);
-                    last[0] = msg;
-                }
-            }, new CancelToken());
+            CatalogUpdate update = new CatalogUpdate(kolada.client());
+            CatalogUpdate.Result r = update.run(kolada.progress(), new CancelToken());
             System.out.println(r.toText());
             return Cli.OK;
         }
@@ -167,16 +158,12 @@ public final class KoladaCommand implements Callable<Integer> {
                 + "av samma fråga (Koladas from_date). Reviderade värden kan ångras med 'import --workbook W --undo-last'.")
         boolean update;
 
-        @Option(names = "--base-url", paramLabel = "URL", description = "Koladas adress (standard " + KoladaClient.DEFAULT_BASE_URL
-                + ", eller systemegenskapen " + KoladaClient.BASE_URL_PROPERTY + ").")
-        String baseUrl;
-
-        @Option(names = "--quiet", description = "Skriv inte ut förloppet.")
-        boolean quiet;
+        @Mixin
+        KoladaOptions kolada;
 
         @Override
         public Integer call() {
-            KoladaClient client = KoladaClient.builder().baseUrl(baseUrl).build();
+            KoladaClient client = kolada.client();
             KoladaService service = new KoladaService(client);
             CancelToken cancel = new CancelToken();
             try (Workbook wb = WorkbookArgs.open(workbook)) {
@@ -187,13 +174,7 @@ public final class KoladaCommand implements Callable<Integer> {
                 if (group != null && !group.isBlank()) groups.add(resolveGroup(wb, service, group.strip(), cancel, warnings));
                 for (String w : warnings) System.out.println("Obs: " + w);
                 FetchRequest req = new FetchRequest(kpiIds, areaIds, FetchRequest.parseYears(years), groups, members, update);
-                String[] last = {""};
-                FetchSummary s = service.fetch(wb, req, (done, total, msg) -> {
-                    if (!quiet && !msg.equals(last[0])) {
-                        System.err.println(msg);
-                        last[0] = msg;
-                    }
-                }, cancel);
+                FetchSummary s = service.fetch(wb, req, kolada.progress(), cancel);
                 System.out.println(s.toText());
             }
             return Cli.OK;

@@ -123,18 +123,7 @@ public final class ImportViewModel {
         if (importSession == null || columns.isEmpty()) return;
         List<se.halsolage.importer.ColumnRole> chosen = columns.stream()
                 .map(c -> new se.halsolage.importer.ColumnRole(c.getHeader(), c.getKey(), c.getRole())).toList();
-        running.set(true);
-        session.runner().run(session.texts().get("import.previewing"), p -> {
-            importSession.useRoles(chosen);
-            return importSession.preview(PREVIEW_ROWS);
-        }, rows -> {
-            running.set(false);
-            showSession(rows);
-        }, e -> {
-            running.set(false);
-            message.set(session.message(e));
-            session.dialogs().showError(session.texts().get("import.failedMapping"), session.message(e));
-        });
+        previewAfter(() -> importSession.useRoles(chosen));
     }
     public ObservableList<String> problems() { return problems; }
     public BooleanProperty runningProperty() { return running; }
@@ -203,17 +192,11 @@ public final class ImportViewModel {
         message.set(session.texts().get("import.previewReady", rows.size()));
     }
 
-    /** Step 2: applies the mapping controls (recipe, fixed period) and refreshes the preview. */
-    public void applyMapping() {
-        if (importSession == null) return;
-        Workbook wb = session.workbook();
-        String name = recipe.get();
-        String period = periodValue.get();
+    /** Changes the session's mapping in the background (roles or recipe), then shows the new preview. */
+    private void previewAfter(Runnable change) {
         running.set(true);
         session.runner().run(session.texts().get("import.previewing"), p -> {
-            Recipe r = ImportSession.findRecipe(wb, name).orElse(importSession.recipe());
-            if (period != null && !period.isBlank()) r = r.withPeriodValue(period.strip());
-            importSession.useRecipe(r);
+            change.run();
             return importSession.preview(PREVIEW_ROWS);
         }, rows -> {
             running.set(false);
@@ -222,6 +205,19 @@ public final class ImportViewModel {
             running.set(false);
             message.set(session.message(e));
             session.dialogs().showError(session.texts().get("import.failedMapping"), session.message(e));
+        });
+    }
+
+    /** Step 2: applies the mapping controls (recipe, fixed period) and refreshes the preview. */
+    public void applyMapping() {
+        if (importSession == null) return;
+        Workbook wb = session.workbook();
+        String name = recipe.get();
+        String period = periodValue.get();
+        previewAfter(() -> {
+            Recipe r = ImportSession.findRecipe(wb, name).orElse(importSession.recipe());
+            if (period != null && !period.isBlank()) r = r.withPeriodValue(period.strip());
+            importSession.useRecipe(r);
         });
     }
 
