@@ -90,6 +90,10 @@ public final class HalsolageApp extends Application {
             // for the benchmark: JVM start → first window on screen (and, if asked, → Översikt filled in)
             stage.setOnShown(e -> Platform.runLater(StartupProbe::windowShown));
         }
+        // nothing typed is lost on closing: forms save what they can, or ask
+        stage.setOnCloseRequest(e -> {
+            if (!session.mayLeave()) e.consume();
+        });
         stage.show();
         // The window is on screen first (menus, navigation, status bar); the Översikt view and the
         // workbook follow on the next turn of the FX thread, so a cold start shows a window sooner.
@@ -124,7 +128,9 @@ public final class HalsolageApp extends Application {
         MenuItem restore = item("menu.restoreBackup", null, e -> RestoreBackupDialog.show(stage, session));
         restore.setId("menuRestoreBackup");
         MenuItem settings = item("menu.settings", "Shortcut+Comma", e -> editSettings());
-        MenuItem quit = item("menu.quit", "Shortcut+Q", e -> Platform.exit());
+        MenuItem quit = item("menu.quit", "Shortcut+Q", e -> {
+            if (session.mayLeave()) Platform.exit();
+        });
         recentMenu.setText(texts.get("menu.recent"));
         session.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
         refreshRecent();

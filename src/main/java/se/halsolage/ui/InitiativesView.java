@@ -92,9 +92,22 @@ final class InitiativesView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && vm.selectedProperty().get() != b) vm.selectedProperty().set(b);
         });
+        // follows the view model's selection; when it refuses a click (a form that cannot be saved
+        // and the user chose to stay), the table goes back to the insats still in the form
+        Runnable follow = () -> {
+            InitiativesViewModel.Row now = vm.selectedProperty().get();
+            if (now == null) table.getSelectionModel().clearSelection();
+            else if (table.getSelectionModel().getSelectedItem() != now) {
+                int i = table.getItems().indexOf(now);
+                if (i >= 0) table.getSelectionModel().clearAndSelect(i);
+            }
+        };
         vm.selectedProperty().addListener((o, a, b) -> {
-            if (b == null) table.getSelectionModel().clearSelection();
-            else if (table.getSelectionModel().getSelectedItem() != b) table.getSelectionModel().select(b);
+            follow.run();
+            javafx.application.Platform.runLater(follow);
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != vm.selectedProperty().get()) javafx.application.Platform.runLater(follow);
         });
         Button add = new Button(t.get("initiatives.new"));
         add.setId("newInitiative");
