@@ -320,12 +320,19 @@ public final class HalsolageApp extends Application {
                 .ifPresent(p -> session.open(p, null));
     }
 
+    /**
+     * Ny arbetsbok: first the own municipality (type to search) and the plan year, then the file; the
+     * workbook is created with those settings, so no view ever sees one without its municipality.
+     */
     private void newWorkbook() {
-        session.dialogs().chooseSaveFile(texts.get("menu.new"), "folkhalsa" + Workbook.EXTENSION,
-                texts.get("filter.workbook"), "*" + Workbook.EXTENSION).ifPresent(p -> {
-            Path file = p.toString().endsWith(Workbook.EXTENSION) ? p : Path.of(p + Workbook.EXTENSION);
-            session.create(file, null, wb -> editSettings());
-        });
+        if (!session.mayLeave()) return;
+        NewWorkbookViewModel vm = new NewWorkbookViewModel(se.halsolage.catalog.CatalogLoader.areas(), uiLocale().getLanguage());
+        NewWorkbookDialog.show(stage, texts, vm).ifPresent(settings ->
+                session.dialogs().chooseSaveFile(texts.get("menu.new"), vm.suggestedFileName(Workbook.EXTENSION),
+                        texts.get("filter.workbook"), "*" + Workbook.EXTENSION).ifPresent(p -> {
+                    Path file = p.toString().endsWith(Workbook.EXTENSION) ? p : Path.of(p + Workbook.EXTENSION);
+                    session.create(file, settings, null);
+                }));
     }
 
     private void saveAs() {
