@@ -226,20 +226,35 @@ final class StoryView {
         kind.getItems().addAll(CHART_KINDS);
         kind.setConverter(Ui.converter(this::chartKindLabel, ""));
         kind.setValue("TREND");
+        kind.setId("slideChartKind");
         TextField title = new TextField();
         title.setPromptText(t.get("story.titlePrompt"));
         TextArea notes = new TextArea();
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
         notes.setPromptText(t.get("story.notesPrompt"));
+        notes.setId("newSlideNotes");
         Button suggest = new Button(t.get("story.suggestNotes"));
+        suggest.setId("suggestNotes");
         suggest.disableProperty().bind(indicator.valueProperty().isNull());
-        suggest.setOnAction(e -> notes.setText(SlideNotes.suggest(session.workbook(), indicator.getValue().id())));
+        String[] suggested = {null};
+        suggest.setOnAction(e -> {
+            suggested[0] = SlideNotes.suggest(session.workbook(), indicator.getValue().id(), kind.getValue());
+            notes.setText(suggested[0]);
+        });
+        // notes suggested for one chart do not go with another: a changed chart kind or indicator
+        // takes the suggestion away (an empty field gets the right suggestion when the slide is added)
+        javafx.beans.InvalidationListener forget = o -> {
+            if (suggested[0] != null && suggested[0].equals(notes.getText())) notes.clear();
+            suggested[0] = null;
+        };
+        kind.valueProperty().addListener(forget);
+        indicator.valueProperty().addListener(forget);
         Button addChart = new Button(t.get("story.addChart"));
         addChart.setId("addChartSlide");
         addChart.disableProperty().bind(indicator.valueProperty().isNull().or(vm.selectedProperty().isNull()));
         addChart.setOnAction(e -> {
-            String n = notes.getText().isBlank() ? SlideNotes.suggest(session.workbook(), indicator.getValue().id()) : notes.getText();
+            String n = notes.getText().isBlank() ? SlideNotes.suggest(session.workbook(), indicator.getValue().id(), kind.getValue()) : notes.getText();
             guarded(() -> vm.addChart(indicator.getValue().id(), kind.getValue(), title.getText().isBlank() ? null : title.getText(), n));
             title.clear();
             notes.clear();
