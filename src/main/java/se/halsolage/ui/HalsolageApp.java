@@ -299,6 +299,12 @@ public final class HalsolageApp extends Application {
         prefs().putDouble("fontSize", fontSize);
     }
 
+    /** Sets the root font size in px (text scaling; for the screenshot tour at 150 %). */
+    void setFontSize(double px) {
+        fontSize = px;
+        applyFontSize();
+    }
+
     /** The root font size in px (text scaling). */
     public double fontSize() {
         return fontSize;

@@ -332,16 +332,25 @@ final class InitiativesView {
             ind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().indicator().title()));
             ind.setPrefWidth(280);
             TableColumn<InitiativesViewModel.CoverageRow, String> ch = new TableColumn<>(t.get("col.change"));
+            // a word, not ▼: an arrow down beside "+78" read as a fall, while it meant "worse"
             ch.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().indicator().change()
-                    + (c.getValue().indicator().worse() ? " ▼" : "")));
-            ch.setPrefWidth(100);
+                    + (c.getValue().indicator().worse() ? " " + t.get("coverage.worse") : "")));
+            ch.setPrefWidth(130);
+            Ui.fitToText(ch, 14);
             table.getColumns().add(ind);
             table.getColumns().add(ch);
             for (int i = 0; i < vm.matrixColumns().size(); i++) {
                 int col = i;
-                TableColumn<InitiativesViewModel.CoverageRow, String> c = new TableColumn<>(vm.matrixColumns().get(i));
+                TableColumn<InitiativesViewModel.CoverageRow, String> c = new TableColumn<>();
+                // the initiative's whole name, wrapped over lines, instead of its first nine characters
+                Label header = new Label(vm.matrixColumns().get(i));
+                header.setWrapText(true);
+                header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+                header.setMaxWidth(110);
+                Ui.tip(header, vm.matrixColumns().get(i));
+                c.setGraphic(header);
                 c.setCellValueFactory(v -> new ReadOnlyStringWrapper(v.getValue().covered().get(col) ? "●" : ""));
-                c.setPrefWidth(90);
+                c.setPrefWidth(120);
                 c.setStyle("-fx-alignment: CENTER;");
                 table.getColumns().add(c);
             }

@@ -50,7 +50,7 @@ final class OverviewView {
             grid.setHgap(14);
             grid.setVgap(4);
             grid.getColumnConstraints().addAll(new ColumnConstraints(160, 250, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true),
-                    new ColumnConstraints(125), new ColumnConstraints(135), new ColumnConstraints(95), new ColumnConstraints(92));
+                    fitted(), fitted(), fitted(), new ColumnConstraints(92));
             fill(grid, vm.rows(a));
             vm.rows(a).addListener((ListChangeListener<IndicatorRow>) c -> fill(grid, vm.rows(a)));
             section.getChildren().addAll(h, grid);
@@ -118,6 +118,9 @@ final class OverviewView {
             status.getStyleClass().add("status");
             Node spark = Ui.sparkline(row.trend(), 90, 22);
             Ui.tip(spark, t.get("overview.sparkTip"));
+            // the numbers are never cut to "6,3 % (20…": their columns are as wide as their text at
+            // any text size, and the name column wraps instead
+            for (Label l : java.util.List.of(value, change, status)) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.addRow(r++, link, value, change, status, spark);
             GridPane.setValignment(spark, javafx.geometry.VPos.CENTER);
         }
@@ -125,8 +128,18 @@ final class OverviewView {
         grid.setAlignment(Pos.TOP_LEFT);
     }
 
+    /** A column as wide as its widest cell (value, change, target status). */
+    private static ColumnConstraints fitted() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        c.setHgrow(Priority.NEVER);
+        return c;
+    }
+
     private static Label head(String s) {
         Label l = new Label(s);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("column-head");
         return l;
     }

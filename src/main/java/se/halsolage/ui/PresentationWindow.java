@@ -92,6 +92,9 @@ final class PresentationWindow {
             Label help = new Label(t.get("present.keys"));
             help.getStyleClass().add("muted");
             help.setWrapText(true);
+            // the slide number and the clock are never cut to "Bild..."/"Tid ..."; the key help wraps instead
+            position.setMinWidth(Region.USE_PREF_SIZE);
+            timer.setMinWidth(Region.USE_PREF_SIZE);
             VBox box = new VBox(12, new HBox(16, position, timer, grow, help), top, new Label(t.get("present.notes")), notes);
             VBox.setVgrow(notes, Priority.ALWAYS);
             box.setPadding(new Insets(16));
