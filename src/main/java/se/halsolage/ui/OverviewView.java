@@ -53,6 +53,7 @@ final class OverviewView {
                     fitted(), fitted(), fitted(), new ColumnConstraints(92));
             fill(grid, vm.rows(a));
             vm.rows(a).addListener((ListChangeListener<IndicatorRow>) c -> fill(grid, vm.rows(a)));
+            vm.loadedProperty().addListener((o, was, now) -> fill(grid, vm.rows(a)));
             section.getChildren().addAll(h, grid);
             areas.getChildren().add(section);
         }
@@ -87,7 +88,11 @@ final class OverviewView {
                 openIndicator.accept(list.getSelectionModel().getSelectedItem().indicatorId());
             }
         });
-        list.setPlaceholder(new Label(t.get("overview.noHighlights")));
+        Label placeholder = new Label();
+        placeholder.setId("highlightsPlaceholder");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.loadedProperty())
+                .then(t.get("overview.noHighlights")).otherwise(t.get("overview.loading")));
+        list.setPlaceholder(placeholder);
         Label hl = Ui.labelFor(t.get("overview.highlights"), list);
         hl.getStyleClass().add("subheading");
         VBox right = new VBox(8, hl, list);
@@ -124,7 +129,11 @@ final class OverviewView {
             grid.addRow(r++, link, value, change, status, spark);
             GridPane.setValignment(spark, javafx.geometry.VPos.CENTER);
         }
-        if (rows.isEmpty()) grid.addRow(r, new Label(t.get("overview.empty")));
+        if (rows.isEmpty()) {
+            Label empty = new Label(vm.loadedProperty().get() ? t.get("overview.empty") : t.get("overview.loading"));
+            empty.getStyleClass().add(vm.loadedProperty().get() ? "muted" : "loading");
+            grid.addRow(r, empty);
+        }
         grid.setAlignment(Pos.TOP_LEFT);
     }
 
