@@ -32,4 +32,13 @@ public record IndicatorAnalysis(Indicator indicator, String areaId, List<Observa
     public boolean hasData() {
         return latest != null;
     }
+
+    /**
+     * What a speaker says about the gender chart: the gap between the source's own groups (flickor
+     * och pojkar for pupils, kvinnor och män for adults), or null when there is no gender split.
+     */
+    public String genderSentence() {
+        if (genderGap == null || genderGap.gap() == null || genderGap.female() == null || genderGap.male() == null) return null;
+        return Texts.gapSentence(genderGap, indicator.unit());
+    }
 }

@@ -90,6 +90,10 @@ public final class HalsolageApp extends Application {
             // for the benchmark: JVM start → first window on screen (and, if asked, → Översikt filled in)
             stage.setOnShown(e -> Platform.runLater(StartupProbe::windowShown));
         }
+        // nothing typed is lost on closing: forms save what they can, or ask
+        stage.setOnCloseRequest(e -> {
+            if (!session.mayLeave()) e.consume();
+        });
         stage.show();
         // The window is on screen first (menus, navigation, status bar); the Översikt view and the
         // workbook follow on the next turn of the FX thread, so a cold start shows a window sooner.
@@ -124,7 +128,9 @@ public final class HalsolageApp extends Application {
         MenuItem restore = item("menu.restoreBackup", null, e -> RestoreBackupDialog.show(stage, session));
         restore.setId("menuRestoreBackup");
         MenuItem settings = item("menu.settings", "Shortcut+Comma", e -> editSettings());
-        MenuItem quit = item("menu.quit", "Shortcut+Q", e -> Platform.exit());
+        MenuItem quit = item("menu.quit", "Shortcut+Q", e -> {
+            if (session.mayLeave()) Platform.exit();
+        });
         recentMenu.setText(texts.get("menu.recent"));
         session.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
         refreshRecent();
@@ -293,6 +299,12 @@ public final class HalsolageApp extends Application {
         prefs().putDouble("fontSize", fontSize);
     }
 
+    /** Sets the root font size in px (text scaling; for the screenshot tour at 150 %). */
+    void setFontSize(double px) {
+        fontSize = px;
+        applyFontSize();
+    }
+
     /** The root font size in px (text scaling). */
     public double fontSize() {
         return fontSize;
@@ -314,12 +326,19 @@ public final class HalsolageApp extends Application {
                 .ifPresent(p -> session.open(p, null));
     }
 
+    /**
+     * Ny arbetsbok: first the own municipality (type to search) and the plan year, then the file; the
+     * workbook is created with those settings, so no view ever sees one without its municipality.
+     */
     private void newWorkbook() {
-        session.dialogs().chooseSaveFile(texts.get("menu.new"), "folkhalsa" + Workbook.EXTENSION,
-                texts.get("filter.workbook"), "*" + Workbook.EXTENSION).ifPresent(p -> {
-            Path file = p.toString().endsWith(Workbook.EXTENSION) ? p : Path.of(p + Workbook.EXTENSION);
-            session.create(file, null, wb -> editSettings());
-        });
+        if (!session.mayLeave()) return;
+        NewWorkbookViewModel vm = new NewWorkbookViewModel(se.halsolage.catalog.CatalogLoader.areas(), uiLocale().getLanguage());
+        NewWorkbookDialog.show(stage, texts, vm).ifPresent(settings ->
+                session.dialogs().chooseSaveFile(texts.get("menu.new"), vm.suggestedFileName(Workbook.EXTENSION),
+                        texts.get("filter.workbook"), "*" + Workbook.EXTENSION).ifPresent(p -> {
+                    Path file = p.toString().endsWith(Workbook.EXTENSION) ? p : Path.of(p + Workbook.EXTENSION);
+                    session.create(file, settings, null);
+                }));
     }
 
     private void saveAs() {

@@ -89,15 +89,26 @@ final class IndicatorsView {
 
         TableView<IndicatorRow> table = new TableView<>(vm.filtered());
         table.setId("indicatorTable");
+        // the name, then the numbers people open the table for (value, period, change, target), so
+        // they are visible at the default size; id, area, målområden and source follow to the right.
+        // The number columns never get narrower than their text at the current text size.
+        var latest = Ui.<IndicatorRow>column(t.get("col.latest"), "latestValue", 80);
+        var period = Ui.<IndicatorRow>column(t.get("col.period"), "period", 80);
+        var change = Ui.<IndicatorRow>column(t.get("col.change"), "change", 90);
+        var target = Ui.<IndicatorRow>column(t.get("col.targetStatus"), "targetStatus", 90);
+        Ui.fitToText(latest, 9);
+        Ui.fitToText(period, 9);
+        Ui.fitToText(change, 10);
+        Ui.fitToText(target, 9);
+        table.getColumns().add(Ui.column(t.get("col.indicator"), "title", 220));
+        table.getColumns().add(latest);
+        table.getColumns().add(period);
+        table.getColumns().add(change);
+        table.getColumns().add(target);
         table.getColumns().add(Ui.column(t.get("col.id"), "id", 70));
-        table.getColumns().add(Ui.column(t.get("col.indicator"), "title", 250));
         table.getColumns().add(Ui.column(t.get("col.area"), "area", 140));
         table.getColumns().add(Ui.column(t.get("col.malomraden"), "malomraden", 70));
         table.getColumns().add(Ui.column(t.get("col.source"), "source", 90));
-        table.getColumns().add(Ui.column(t.get("col.latest"), "latestValue", 90));
-        table.getColumns().add(Ui.column(t.get("col.period"), "period", 70));
-        table.getColumns().add(Ui.column(t.get("col.change"), "change", 90));
-        table.getColumns().add(Ui.column(t.get("col.targetStatus"), "targetStatus", 100));
         table.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorRow r, boolean empty) {

@@ -49,8 +49,31 @@ public final class InitiativeForm {
     /** Yearly notes, one per line: "2025: text". */
     public final StringProperty notes = new SimpleStringProperty("");
 
+    /** What the form held when it was last loaded or saved; compared with {@link #fingerprint()}. */
+    private String clean = fingerprint();
+
     public long id() {
         return id;
+    }
+
+    /** True when something was typed or chosen since the form was loaded or last saved. */
+    public boolean dirty() {
+        return !fingerprint().equals(clean);
+    }
+
+    /** The form's content now counts as saved, as initiative {@code savedId}. */
+    public void markSaved(long savedId) {
+        id = savedId;
+        clean = fingerprint();
+    }
+
+    private String fingerprint() {
+        return String.join("\u0001", String.valueOf(name.get()), String.valueOf(description.get()),
+                String.valueOf(kind.get()), String.valueOf(workGroup.get()),
+                new java.util.TreeSet<>(targetGroups).toString(), new java.util.TreeSet<>(malomraden).toString(),
+                indicatorIds.toString(), String.valueOf(responsible.get()), String.valueOf(partners.get()),
+                String.valueOf(startYear.get()), String.valueOf(endYear.get()), String.valueOf(status.get()),
+                String.valueOf(maturity.get()), String.valueOf(qualityStep.get()), String.valueOf(notes.get()).strip());
     }
 
     public void clear() {
@@ -82,6 +105,7 @@ public final class InitiativeForm {
         StringBuilder sb = new StringBuilder();
         if (in != null) in.notes().forEach((y, t) -> sb.append(y).append(": ").append(t).append('\n'));
         notes.set(sb.toString().strip());
+        clean = fingerprint();
     }
 
     /** Validation problems, field by field ("name", "startYear", "endYear", "notes"); empty when valid. */

@@ -92,9 +92,22 @@ final class InitiativesView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && vm.selectedProperty().get() != b) vm.selectedProperty().set(b);
         });
+        // follows the view model's selection; when it refuses a click (a form that cannot be saved
+        // and the user chose to stay), the table goes back to the insats still in the form
+        Runnable follow = () -> {
+            InitiativesViewModel.Row now = vm.selectedProperty().get();
+            if (now == null) table.getSelectionModel().clearSelection();
+            else if (table.getSelectionModel().getSelectedItem() != now) {
+                int i = table.getItems().indexOf(now);
+                if (i >= 0) table.getSelectionModel().clearAndSelect(i);
+            }
+        };
         vm.selectedProperty().addListener((o, a, b) -> {
-            if (b == null) table.getSelectionModel().clearSelection();
-            else if (table.getSelectionModel().getSelectedItem() != b) table.getSelectionModel().select(b);
+            follow.run();
+            javafx.application.Platform.runLater(follow);
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != vm.selectedProperty().get()) javafx.application.Platform.runLater(follow);
         });
         Button add = new Button(t.get("initiatives.new"));
         add.setId("newInitiative");
@@ -331,16 +344,25 @@ final class InitiativesView {
             ind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().indicator().title()));
             ind.setPrefWidth(280);
             TableColumn<InitiativesViewModel.CoverageRow, String> ch = new TableColumn<>(t.get("col.change"));
+            // a word, not ▼: an arrow down beside "+78" read as a fall, while it meant "worse"
             ch.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().indicator().change()
-                    + (c.getValue().indicator().worse() ? " ▼" : "")));
-            ch.setPrefWidth(100);
+                    + (c.getValue().indicator().worse() ? " " + t.get("coverage.worse") : "")));
+            ch.setPrefWidth(130);
+            Ui.fitToText(ch, 14);
             table.getColumns().add(ind);
             table.getColumns().add(ch);
             for (int i = 0; i < vm.matrixColumns().size(); i++) {
                 int col = i;
-                TableColumn<InitiativesViewModel.CoverageRow, String> c = new TableColumn<>(vm.matrixColumns().get(i));
+                TableColumn<InitiativesViewModel.CoverageRow, String> c = new TableColumn<>();
+                // the initiative's whole name, wrapped over lines, instead of its first nine characters
+                Label header = new Label(vm.matrixColumns().get(i));
+                header.setWrapText(true);
+                header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+                header.setMaxWidth(110);
+                Ui.tip(header, vm.matrixColumns().get(i));
+                c.setGraphic(header);
                 c.setCellValueFactory(v -> new ReadOnlyStringWrapper(v.getValue().covered().get(col) ? "●" : ""));
-                c.setPrefWidth(90);
+                c.setPrefWidth(120);
                 c.setStyle("-fx-alignment: CENTER;");
                 table.getColumns().add(c);
             }

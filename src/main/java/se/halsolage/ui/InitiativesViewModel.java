@@ -68,13 +68,33 @@ public final class InitiativesViewModel {
     private final ObservableList<String> matrixColumns = FXCollections.observableArrayList();
     private final ObservableList<CoverageRow> matrix = FXCollections.observableArrayList();
 
+    private boolean reverting;
+
     public InitiativesViewModel(WorkbookViewModel session) {
         this.session = session;
+        session.addLeaveGuard(this::keepPending);
         search.addListener((o, a, b) -> applyFilter());
         statusFilter.addListener((o, a, b) -> applyFilter());
         kindFilter.addListener((o, a, b) -> applyFilter());
         malomradeFilter.addListener((o, a, b) -> applyFilter());
-        selected.addListener((o, a, b) -> form.load(b == null ? null : b.initiative()));
+        selected.addListener((o, a, b) -> {
+            if (reverting) return;
+            long to = b == null ? 0 : b.initiative().id();
+            if (form.dirty()) {
+                // the same initiative shown again after a refresh: keep what is being typed
+                if (to != 0 && to == form.id()) return;
+                if (!keepPending()) {
+                    reverting = true;
+                    try {
+                        selected.set(a);
+                    } finally {
+                        reverting = false;
+                    }
+                    return;
+                }
+            }
+            form.load(b == null ? null : b.initiative());
+        });
         session.versionProperty().addListener((o, a, b) -> refresh());
         if (session.workbook() != null) refresh();
     }
@@ -147,6 +167,7 @@ public final class InitiativesViewModel {
 
     /** Starts a new, empty initiative in the form. */
     public void newInitiative() {
+        if (!keepPending()) return;
         selected.set(null);
         form.clear();
     }
@@ -158,10 +179,44 @@ public final class InitiativesViewModel {
         session.workbook().indicators().get(indicatorId).ifPresent(ind -> form.malomraden.addAll(ind.malomraden()));
     }
 
+    /**
+     * Before the form shows something else (another insats, a new one, another workbook, closing):
+     * saves what was typed if it can be saved, else asks whether to throw it away. Returns false when
+     * the user wants to stay and fix the form; nothing typed is lost without that question.
+     */
+    public boolean keepPending() {
+        if (!form.dirty() || session.workbook() == null) return true;
+        Map<String, String> problems = form.problems();
+        Texts t = session.texts();
+        String name = form.name.get() == null || form.name.get().isBlank() ? t.get("initiatives.unnamed") : form.name.get().strip();
+        if (problems.isEmpty()) {
+            try {
+                saveForm();
+                session.dialogs().notify(t.get("initiatives.autoSaved", name));
+                return true;
+            } catch (RuntimeException e) {
+                session.dialogs().showError(t.get("error.edit"), session.message(e));
+                return false;
+            }
+        }
+        return session.dialogs().confirm(t.get("initiatives.unsavedTitle"),
+                t.get("initiatives.unsavedQuestion", name, String.join(" ", problems.values())));
+    }
+
     /** Saves the form (undoable). Returns the validation problems; empty when saved. */
     public Map<String, String> save() {
         Map<String, String> problems = form.problems();
         if (!problems.isEmpty()) return problems;
+        long id = saveForm();
+        if (form.id() == 0 || selected.get() == null || selected.get().initiative().id() != id) {
+            select(id);
+            if (selected.get() == null) form.markSaved(id);
+        }
+        return Map.of();
+    }
+
+    /** Writes the (valid) form to the workbook as one undoable edit, without changing what is selected. */
+    private long saveForm() {
         Initiative edited = form.toInitiative();
         Workbook wb = session.workbook();
         if (edited.id() == 0) {
@@ -169,15 +224,15 @@ public final class InitiativesViewModel {
             session.undo().execute(UndoManager.Command.of(session.texts().get("undo.addInitiative", edited.name()),
                     w -> id[0] = w.initiatives().save(id[0] == 0 ? edited : edited.withId(id[0])).id(),
                     w -> w.initiatives().delete(id[0])));
-            select(id[0]);
-            if (selected.get() == null) form.load(edited.withId(id[0]));
-        } else {
-            Optional<Initiative> before = wb.initiatives().get(edited.id());
-            session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editInitiative", edited.name()),
-                    w -> w.initiatives().save(edited),
-                    w -> before.ifPresent(b -> w.initiatives().save(b))));
+            form.markSaved(id[0]);
+            return id[0];
         }
-        return Map.of();
+        Optional<Initiative> before = wb.initiatives().get(edited.id());
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editInitiative", edited.name()),
+                w -> w.initiatives().save(edited),
+                w -> before.ifPresent(b -> w.initiatives().save(b))));
+        form.markSaved(edited.id());
+        return edited.id();
     }
 
     /** Deletes the selected initiative (undoable). */

@@ -50,9 +50,10 @@ final class OverviewView {
             grid.setHgap(14);
             grid.setVgap(4);
             grid.getColumnConstraints().addAll(new ColumnConstraints(160, 250, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true),
-                    new ColumnConstraints(125), new ColumnConstraints(135), new ColumnConstraints(95), new ColumnConstraints(92));
+                    fitted(), fitted(), fitted(), new ColumnConstraints(92));
             fill(grid, vm.rows(a));
             vm.rows(a).addListener((ListChangeListener<IndicatorRow>) c -> fill(grid, vm.rows(a)));
+            vm.loadedProperty().addListener((o, was, now) -> fill(grid, vm.rows(a)));
             section.getChildren().addAll(h, grid);
             areas.getChildren().add(section);
         }
@@ -87,7 +88,11 @@ final class OverviewView {
                 openIndicator.accept(list.getSelectionModel().getSelectedItem().indicatorId());
             }
         });
-        list.setPlaceholder(new Label(t.get("overview.noHighlights")));
+        Label placeholder = new Label();
+        placeholder.setId("highlightsPlaceholder");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.loadedProperty())
+                .then(t.get("overview.noHighlights")).otherwise(t.get("overview.loading")));
+        list.setPlaceholder(placeholder);
         Label hl = Ui.labelFor(t.get("overview.highlights"), list);
         hl.getStyleClass().add("subheading");
         VBox right = new VBox(8, hl, list);
@@ -118,15 +123,32 @@ final class OverviewView {
             status.getStyleClass().add("status");
             Node spark = Ui.sparkline(row.trend(), 90, 22);
             Ui.tip(spark, t.get("overview.sparkTip"));
+            // the numbers are never cut to "6,3 % (20…": their columns are as wide as their text at
+            // any text size, and the name column wraps instead
+            for (Label l : java.util.List.of(value, change, status)) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.addRow(r++, link, value, change, status, spark);
             GridPane.setValignment(spark, javafx.geometry.VPos.CENTER);
         }
-        if (rows.isEmpty()) grid.addRow(r, new Label(t.get("overview.empty")));
+        if (rows.isEmpty()) {
+            Label empty = new Label(vm.loadedProperty().get() ? t.get("overview.empty") : t.get("overview.loading"));
+            empty.getStyleClass().add(vm.loadedProperty().get() ? "muted" : "loading");
+            grid.addRow(r, empty);
+        }
         grid.setAlignment(Pos.TOP_LEFT);
+    }
+
+    /** A column as wide as its widest cell (value, change, target status). */
+    private static ColumnConstraints fitted() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        c.setHgrow(Priority.NEVER);
+        return c;
     }
 
     private static Label head(String s) {
         Label l = new Label(s);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("column-head");
         return l;
     }

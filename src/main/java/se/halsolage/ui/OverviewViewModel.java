@@ -32,6 +32,14 @@ public final class OverviewViewModel {
     public ObservableList<IndicatorRow> unmapped() { return unmapped; }
     public ObservableList<Highlight> highlights() { return highlights; }
 
+    private final javafx.beans.property.BooleanProperty loaded = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /**
+     * False until the first reading of the open workbook has arrived: until then the view says
+     * "Läser in…", never "Inga värden ännu" (which would be a false empty state at start).
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() { return loaded; }
+
     public void refresh() {
         Workbook wb = session.workbook();
         if (wb == null) return;
@@ -48,7 +56,11 @@ public final class OverviewViewModel {
             for (IndicatorRow r : l.rows()) if (r.indicator().sfhArea() == null && !"–".equals(r.latestValue())) rest.add(r);
             unmapped.setAll(rest);
             highlights.setAll(l.highlights());
+            loaded.set(true);
             StartupProbe.overviewReady();
-        }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
+        }, e -> {
+            loaded.set(true);
+            session.dialogs().showError(session.texts().get("error.load"), session.message(e));
+        });
     }
 }

@@ -35,11 +35,17 @@ final class PresentationWindow {
     private final Label notes = new Label();
     private final Label position = new Label();
     private final StackPane currentSmall = new StackPane();
+    private final Label timer = new Label();
+    private final javafx.animation.Timeline ticker = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+    private final boolean withPresenterView;
+    private boolean fullScreen;
 
     private final Texts t;
 
     PresentationWindow(Window owner, Workbook wb, List<Slide> slides, Screen screen, boolean withPresenterView, Texts t) {
         this.t = t;
+        this.withPresenterView = withPresenterView;
         this.model = new PresenterModel(slides);
         this.renderer = new SlideRenderer(wb);
         slidePane.getStyleClass().add("presentation");
@@ -57,9 +63,16 @@ final class PresentationWindow {
         show.setHeight(b.getHeight());
         show.setFullScreenExitHint("");
         show.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
-        show.setOnHidden(e -> presenter.close());
+        show.setOnHidden(e -> {
+            ticker.stop();
+            presenter.close();
+        });
 
-        if (withPresenterView) {
+        {
+            // the presenter view is always built: with two screens it opens beside the slides, and on
+            // one screen P switches between the slides and it
+            timer.setId("presenterTimer");
+            timer.getStyleClass().add("presenter-timer");
             notes.setWrapText(true);
             notes.getStyleClass().add("presenter-notes");
             notes.setId("presenterNotes");
@@ -78,7 +91,11 @@ final class PresentationWindow {
             HBox top = new HBox(16, now, next);
             Label help = new Label(t.get("present.keys"));
             help.getStyleClass().add("muted");
-            VBox box = new VBox(12, new HBox(12, position, grow, help), top, new Label(t.get("present.notes")), notes);
+            help.setWrapText(true);
+            // the slide number and the clock are never cut to "Bild..."/"Tid ..."; the key help wraps instead
+            position.setMinWidth(Region.USE_PREF_SIZE);
+            timer.setMinWidth(Region.USE_PREF_SIZE);
+            VBox box = new VBox(12, new HBox(16, position, timer, grow, help), top, new Label(t.get("present.notes")), notes);
             VBox.setVgrow(notes, Priority.ALWAYS);
             box.setPadding(new Insets(16));
             BorderPane pane = new BorderPane(box);
@@ -88,7 +105,14 @@ final class PresentationWindow {
             presenter.setScene(ps);
             presenter.setTitle(t.get("present.presenterTitle"));
             presenter.initOwner(owner);
+            presenter.setOnCloseRequest(e -> {
+                // closing the presenter view on one screen goes back to the slides, not out of the show
+                e.consume();
+                if (model.presenterInFrontProperty().get()) togglePresenter();
+                else presenter.hide();
+            });
         }
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
         model.indexProperty().addListener((o, a, c) -> update());
         model.blackProperty().addListener((o, a, c) -> update());
         update();
@@ -103,11 +127,43 @@ final class PresentationWindow {
     }
 
     void open(boolean fullScreen) {
-        if (presenter.getScene() != null) presenter.show();
+        this.fullScreen = fullScreen;
+        if (withPresenterView) presenter.show();
         show.show();
         if (fullScreen) show.setFullScreen(true);
         show.toFront();
         show.requestFocus();
+        model.resetTimer();
+        tick();
+        ticker.play();
+    }
+
+    Stage presenterStage() {
+        return presenter;
+    }
+
+    /**
+     * P: the presenter view in front of the slides, or back. On one screen the full-screen slides
+     * hide every other window, so the slides leave full screen while the presenter view is shown.
+     */
+    void togglePresenter() {
+        boolean toPresenter = !model.presenterInFrontProperty().get();
+        model.presenterInFrontProperty().set(toPresenter);
+        if (toPresenter) {
+            if (show.isFullScreen()) show.setFullScreen(false);
+            if (!presenter.isShowing()) presenter.show();
+            presenter.toFront();
+            presenter.requestFocus();
+        } else {
+            if (!withPresenterView) presenter.hide();
+            if (fullScreen) show.setFullScreen(true);
+            show.toFront();
+            show.requestFocus();
+        }
+    }
+
+    private void tick() {
+        timer.setText(t.get("present.timer", PresenterModel.clock(model.elapsedSeconds())));
     }
 
     void key(KeyEvent e) {
@@ -117,6 +173,11 @@ final class PresentationWindow {
             case LEFT, PAGE_UP, UP, BACK_SPACE -> model.back();
             case B, PERIOD -> model.toggleBlack();
             case ESCAPE -> close();
+            case P -> togglePresenter();
+            case T -> {
+                model.resetTimer();
+                tick();
+            }
             case HOME -> {
                 while (model.back()) { /* to the first slide */ }
             }
@@ -128,6 +189,7 @@ final class PresentationWindow {
     }
 
     void close() {
+        ticker.stop();
         presenter.close();
         show.close();
     }

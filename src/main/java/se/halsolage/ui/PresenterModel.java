@@ -50,6 +50,28 @@ public final class PresenterModel {
         black.set(!black.get());
     }
 
+    private final BooleanProperty presenterInFront = new SimpleBooleanProperty(false);
+    private long timerStart = System.nanoTime();
+
+    /** True while the presenter view is in front (on a single screen it takes the slides' place). */
+    public BooleanProperty presenterInFrontProperty() { return presenterInFront; }
+
+    /** Starts the timer again from 00:00. */
+    public void resetTimer() {
+        timerStart = System.nanoTime();
+    }
+
+    /** Seconds since the presentation (or the last reset) started. */
+    public long elapsedSeconds() {
+        return (System.nanoTime() - timerStart) / 1_000_000_000L;
+    }
+
+    /** "04:05" for 245 s, "1:02:03" past an hour. */
+    public static String clock(long seconds) {
+        long h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%02d:%02d", m, s);
+    }
+
     /** "Bild 2 av 5". */
     public String position() {
         return "Bild " + (index.get() + 1) + " av " + slides.size();

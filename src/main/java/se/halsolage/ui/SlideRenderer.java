@@ -51,9 +51,15 @@ final class SlideRenderer {
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("slide");
         if (s.kind() == Slide.Kind.TEXT) {
+            // laid out for a wall: large type, the block in the middle of the slide, lines as written
             Label body = new Label(s.body() == null ? "" : s.body());
             body.setWrapText(true);
-            body.getStyleClass().add(large ? "slide-body" : "slide-body-small");
+            body.getStyleClass().add(large ? "slide-text-body" : "slide-body-small");
+            body.setMaxWidth(large ? 1100 : miniWidth);
+            title.getStyleClass().setAll(large ? "slide-text-title" : "slide-title-small");
+            title.setMaxWidth(large ? 1100 : miniWidth);
+            box.setSpacing(large ? 40 : 8);
+            box.setAlignment(Pos.CENTER);
             box.getChildren().add(body);
         } else {
             try {

@@ -122,15 +122,29 @@ final class StoryView {
         slideNotes.setPrefRowCount(3);
         slideNotes.setWrapText(true);
         slideNotes.setPromptText(t.get("story.notesPrompt"));
-        slides.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
-                slideNotes.setText(b == null || b.notes() == null ? "" : b.notes()));
+        slideNotes.setId("slideNotes");
+        // nothing typed is lost: when another slide (or story) is chosen, notes typed for the slide
+        // shown until now are saved to that slide, not to the one clicked
+        slides.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            String typed = slideNotes.getText() == null ? "" : slideNotes.getText();
+            if (shownIndex >= 0 && !typed.equals(shownNotes)) {
+                long story = shownStory;
+                int from = shownIndex;
+                int to = slides.getSelectionModel().getSelectedIndex();
+                javafx.application.Platform.runLater(() -> {
+                    guarded(() -> vm.setNotes(story, from, typed));
+                    session.dialogs().notify(t.get("story.notesSaved", from + 1));
+                    if (to >= 0 && to < slides.getItems().size()) slides.getSelectionModel().select(to);
+                });
+            }
+            shownStory = vm.selectedProperty().get() == null ? 0 : vm.selectedProperty().get().id();
+            shownIndex = b == null ? -1 : slides.getSelectionModel().getSelectedIndex();
+            shownNotes = b == null || b.notes() == null ? "" : b.notes();
+            slideNotes.setText(shownNotes);
+        });
         Button saveNotes = new Button(t.get("story.saveNotes"));
         saveNotes.disableProperty().bind(slides.getSelectionModel().selectedItemProperty().isNull());
-        saveNotes.setOnAction(e -> {
-            int i = slides.getSelectionModel().getSelectedIndex();
-            guarded(() -> vm.setNotes(i, slideNotes.getText()));
-            slides.getSelectionModel().select(i);
-        });
+        saveNotes.setOnAction(e -> saveSlideNotes(slides, slideNotes));
 
         screens.setConverter(Ui.converter(s -> {
             int i = Screen.getScreens().indexOf(s) + 1;
@@ -161,6 +175,21 @@ final class StoryView {
         split.getProperties().put("vm", vm);
         split.getProperties().put("view", this);
         return split;
+    }
+
+    private long shownStory;
+    private int shownIndex = -1;
+    private String shownNotes = "";
+
+    private void saveSlideNotes(ListView<Slide> slides, TextArea slideNotes) {
+        int i = slides.getSelectionModel().getSelectedIndex();
+        Slide s = slides.getSelectionModel().getSelectedItem();
+        String typed = slideNotes.getText() == null ? "" : slideNotes.getText();
+        if (i < 0 || s == null || typed.equals(s.notes() == null ? "" : s.notes())) return;
+        shownNotes = typed;
+        guarded(() -> vm.setNotes(i, typed));
+        if (i < slides.getItems().size()) slides.getSelectionModel().select(i);
+        session.dialogs().notify(t.get("story.notesSaved", i + 1));
     }
 
     private String indicatorTitle(String id) {
@@ -197,20 +226,35 @@ final class StoryView {
         kind.getItems().addAll(CHART_KINDS);
         kind.setConverter(Ui.converter(this::chartKindLabel, ""));
         kind.setValue("TREND");
+        kind.setId("slideChartKind");
         TextField title = new TextField();
         title.setPromptText(t.get("story.titlePrompt"));
         TextArea notes = new TextArea();
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
         notes.setPromptText(t.get("story.notesPrompt"));
+        notes.setId("newSlideNotes");
         Button suggest = new Button(t.get("story.suggestNotes"));
+        suggest.setId("suggestNotes");
         suggest.disableProperty().bind(indicator.valueProperty().isNull());
-        suggest.setOnAction(e -> notes.setText(SlideNotes.suggest(session.workbook(), indicator.getValue().id())));
+        String[] suggested = {null};
+        suggest.setOnAction(e -> {
+            suggested[0] = SlideNotes.suggest(session.workbook(), indicator.getValue().id(), kind.getValue());
+            notes.setText(suggested[0]);
+        });
+        // notes suggested for one chart do not go with another: a changed chart kind or indicator
+        // takes the suggestion away (an empty field gets the right suggestion when the slide is added)
+        javafx.beans.InvalidationListener forget = o -> {
+            if (suggested[0] != null && suggested[0].equals(notes.getText())) notes.clear();
+            suggested[0] = null;
+        };
+        kind.valueProperty().addListener(forget);
+        indicator.valueProperty().addListener(forget);
         Button addChart = new Button(t.get("story.addChart"));
         addChart.setId("addChartSlide");
         addChart.disableProperty().bind(indicator.valueProperty().isNull().or(vm.selectedProperty().isNull()));
         addChart.setOnAction(e -> {
-            String n = notes.getText().isBlank() ? SlideNotes.suggest(session.workbook(), indicator.getValue().id()) : notes.getText();
+            String n = notes.getText().isBlank() ? SlideNotes.suggest(session.workbook(), indicator.getValue().id(), kind.getValue()) : notes.getText();
             guarded(() -> vm.addChart(indicator.getValue().id(), kind.getValue(), title.getText().isBlank() ? null : title.getText(), n));
             title.clear();
             notes.clear();

@@ -91,6 +91,17 @@ public final class StoryViewModel {
         change(list -> list.set(index, list.get(index).withNotes(notes)), "undo.editSlide");
     }
 
+    /** Sets the notes of one slide of the given story (not necessarily the selected one); undoable. */
+    public void setNotes(long storyId, int index, String notes) {
+        Story before = stories.stream().filter(s -> s.id() == storyId).findFirst().orElse(null);
+        if (before == null || index < 0 || index >= before.slides().size()) return;
+        List<Slide> list = new ArrayList<>(before.slides());
+        list.set(index, list.get(index).withNotes(notes));
+        Story after = before.withSlides(list);
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editSlide", before.name()),
+                w -> w.stories().save(after), w -> w.stories().save(before)));
+    }
+
     /** Exports a story as PowerPoint in the background; notifies when done. */
     public void export(Story story, java.nio.file.Path out) {
         Workbook wb = session.workbook();

@@ -32,6 +32,35 @@ final class Ui {
         return c;
     }
 
+    /**
+     * Keeps a column at least {@code chars} characters wide at the window's text size (Ctrl+plus),
+     * so numbers are never cut to "45…": the width follows the root font size set on the scene.
+     */
+    static void fitToText(TableColumn<?, ?> column, int chars) {
+        column.tableViewProperty().addListener((o, a, table) -> {
+            if (table == null) return;
+            Runnable apply = () -> {
+                double px = rootFontSize(table);
+                column.setMinWidth(Math.ceil(chars * px * 0.62 + 14));
+                if (column.getWidth() < column.getMinWidth()) column.setPrefWidth(column.getMinWidth());
+            };
+            table.sceneProperty().addListener((oo, aa, scene) -> {
+                if (scene == null) return;
+                apply.run();
+                scene.getRoot().styleProperty().addListener((x, y, z) -> apply.run());
+            });
+            if (table.getScene() != null) apply.run();
+        });
+    }
+
+    /** The root font size in px, from the style HalsolageApp sets ("-fx-font-size: 19.5px;"), else 13. */
+    static double rootFontSize(Node n) {
+        if (n.getScene() == null || n.getScene().getRoot() == null) return 13;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px")
+                .matcher(n.getScene().getRoot().getStyle() == null ? "" : n.getScene().getRoot().getStyle());
+        return m.find() ? Double.parseDouble(m.group(1)) : 13;
+    }
+
     static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("heading");

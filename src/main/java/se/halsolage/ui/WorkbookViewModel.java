@@ -56,6 +56,24 @@ public final class WorkbookViewModel implements AutoCloseable {
     public ReadOnlyObjectProperty<PlanSettings> planProperty() { return plan; }
     public PlanSettings plan() { return plan.get(); }
 
+    private final java.util.List<java.util.function.BooleanSupplier> leaveGuards = new java.util.ArrayList<>();
+
+    /**
+     * A form with something typed registers here; before another workbook is opened or the window
+     * closes, each guard saves its pending edit or asks, and returns false to stay.
+     */
+    public void addLeaveGuard(java.util.function.BooleanSupplier guard) {
+        leaveGuards.add(guard);
+    }
+
+    /** True when every form has saved (or the user threw away) what was typed; false to stay. */
+    public boolean mayLeave() {
+        for (java.util.function.BooleanSupplier g : leaveGuards) {
+            if (!g.getAsBoolean()) return false;
+        }
+        return true;
+    }
+
     /** Tells every view that the workbook changed (after an import, a Kolada fetch, an edit). */
     public void changed() {
         Workbook wb = workbook.get();
@@ -68,6 +86,7 @@ public final class WorkbookViewModel implements AutoCloseable {
 
     /** Opens a workbook in the background and shows it when ready. */
     public void open(Path file, Consumer<Workbook> then) {
+        if (!mayLeave()) return;
         runner.run(texts.get("status.opening", file.getFileName()), p -> Workbook.open(file),
                 wb -> {
                     show(wb);
@@ -78,6 +97,7 @@ public final class WorkbookViewModel implements AutoCloseable {
 
     /** Creates a new workbook with the bundled catalogue and the given settings, then shows it. */
     public void create(Path file, PlanSettings settings, Consumer<Workbook> then) {
+        if (!mayLeave()) return;
         runner.run(texts.get("status.creating", file.getFileName()), p -> Workbooks.createNew(file, settings),
                 wb -> {
                     show(wb);

@@ -29,6 +29,9 @@ class ScreenshotTour extends FxRobot {
         String out = System.getProperty("halsolage.screenshots");
         if (out == null) return;
         Path target = Path.of(out);
+        // -Dhalsolage.screenshots.font=19.5 takes the same tour at 150 % text, files named *-150.png
+        String font = System.getProperty("halsolage.screenshots.font");
+        String suffix = font == null ? "" : "-" + Math.round(Double.parseDouble(font) / 13 * 100);
         Files.createDirectories(target);
         System.setProperty("halsolage.test", "true");
         RecordingDialogs dialogs = new RecordingDialogs();
@@ -37,9 +40,11 @@ class ScreenshotTour extends FxRobot {
         FxToolkit.registerPrimaryStage();
         HalsolageApp app = (HalsolageApp) FxToolkit.setupApplication(HalsolageApp.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("Tobaksrök i hemmet, spädbarn").tryQuery().isPresent());
+        // always set: the text size is remembered between runs (user preferences)
+        interact(() -> app.setFontSize(font == null ? 13 : Double.parseDouble(font)));
         Thread.sleep(1500);
         Scene scene = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow().getScene();
-        shot(scene, target.resolve("oversikt.png"));
+        shot(scene, target.resolve("oversikt" + suffix + ".png"));
 
         interact(() -> app.showView("indicators"));
         TableView<IndicatorRow> table = lookup("#indicatorTable").query();
@@ -49,18 +54,18 @@ class ScreenshotTour extends FxRobot {
         interact(() -> table.getSelectionModel().select(row));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(".chart-viewer").tryQuery().isPresent());
         Thread.sleep(1500);
-        shot(scene, target.resolve("nyckeltal.png"));
+        shot(scene, target.resolve("nyckeltal" + suffix + ".png"));
 
         interact(() -> app.showView("initiatives"));
         TableView<?> initiatives = lookup("#initiativeTable").query();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> initiatives.getItems().size() > 5);
         interact(() -> initiatives.getSelectionModel().select(0));
         Thread.sleep(800);
-        shot(scene, target.resolve("insatser.png"));
+        shot(scene, target.resolve("insatser" + suffix + ".png"));
         interact(() -> ((javafx.scene.control.TabPane) lookup(n -> n instanceof javafx.scene.control.TabPane tp
                 && tp.getTabs().stream().anyMatch(x -> "Täckning".equals(x.getText()))).query()).getSelectionModel().select(1));
         Thread.sleep(800);
-        shot(scene, target.resolve("tackning.png"));
+        shot(scene, target.resolve("tackning" + suffix + ".png"));
 
         interact(() -> app.showView("report"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !((javafx.scene.control.ListView<?>) lookup("#reportOutline").query()).getItems().isEmpty());
@@ -69,11 +74,11 @@ class ScreenshotTour extends FxRobot {
         clickOn("#generateReport");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !lookup("#openReport").query().isDisabled());
         Thread.sleep(500);
-        shot(scene, target.resolve("rapport.png"));
+        shot(scene, target.resolve("rapport" + suffix + ".png"));
 
         interact(() -> app.showView("import"));
         Thread.sleep(500);
-        shot(scene, target.resolve("import.png"));
+        shot(scene, target.resolve("import" + suffix + ".png"));
 
         interact(() -> app.showView("story"));
         StoryViewModel vm = (StoryViewModel) lookup(n -> n.getProperties().get("vm") instanceof StoryViewModel).query().getProperties().get("vm");
@@ -81,20 +86,29 @@ class ScreenshotTour extends FxRobot {
         interact(() -> {
             vm.create("Workshop med nämnden 2026");
             vm.addChart("N15428", "TREND", null, SlideNotes.suggest(app.session().workbook(), "N15428"));
-            vm.addChart("N15613", "TREND", null, SlideNotes.suggest(app.session().workbook(), "N15613"));
+            vm.addChart("UNG-MAR-BRA-AK8", "GENDER", null, SlideNotes.suggest(app.session().workbook(), "UNG-MAR-BRA-AK8", "GENDER"));
             vm.addText("Vad gör vi nu?", "Vilka insatser når eleverna i årskurs 9?\nVem äger frågan?", "Låt politikerna prata först.");
         });
         Thread.sleep(500);
-        shot(scene, target.resolve("berattelse.png"));
+        shot(scene, target.resolve("berattelse" + suffix + ".png"));
         interact(() -> ((javafx.scene.control.CheckBox) lookup("#presenterView").query()).setSelected(true));
         clickOn("#presentStory");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.presentation() != null && view.presentation().stage().isShowing());
         Thread.sleep(1500);
-        shot(view.presentation().stage().getScene(), target.resolve("presentation.png"));
+        shot(view.presentation().stage().getScene(), target.resolve("presentation" + suffix + ".png"));
         Window presenter = Window.getWindows().stream().filter(w -> w instanceof javafx.stage.Stage s && s.getTitle() != null
                 && s.getTitle().contains("presentatörsvy") && s.isShowing()).findFirst().orElse(null);
-        if (presenter != null) shot(presenter.getScene(), target.resolve("presentatorsvy.png"));
+        if (presenter != null) shot(presenter.getScene(), target.resolve("presentatorsvy" + suffix + ".png"));
+        // the text slide, laid out for a wall, and the presenter view on it
+        interact(() -> {
+            view.presentation().model().forward();
+            view.presentation().model().forward();
+        });
+        Thread.sleep(800);
+        shot(view.presentation().stage().getScene(), target.resolve("presentation-text" + suffix + ".png"));
+        if (presenter != null) shot(presenter.getScene(), target.resolve("presentatorsvy-text" + suffix + ".png"));
         interact(() -> view.presentation().close());
+        interact(() -> app.setFontSize(13));
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
