@@ -64,6 +64,19 @@ final class FakeKolada implements AutoCloseable {
     private final List<Map<String, String>> areaCatalog = new ArrayList<>();
     private final Map<String, KoladaGroup> groupCatalog = new LinkedHashMap<>();
 
+    /** A made-up catalogue entry for a generated KPI, unless the catalogue has it (tests without ../shared). */
+    synchronized void addKpiIfMissing(String id) {
+        if (kpiCatalog.stream().anyMatch(r -> id.equals(r.get("id")))) return;
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("id", id);
+        r.put("title", "Genererat nyckeltal " + id + " (påhittat, för test)");
+        r.put("description", "Påhittade värden för test.");
+        r.put("is_divided_by_gender", "TRUE");
+        r.put("municipality_type", "K");
+        r.put("operating_area", "Test");
+        kpiCatalog.add(r);
+    }
+
     /** With Kolada's real rows and catalogue from ../shared/data/kolada/ (the test is skipped without them). */
     FakeKolada() throws IOException {
         this(true);

@@ -23,6 +23,7 @@ public final class FakeKoladaAccess implements AutoCloseable {
      * test can make a fetch as large as it needs.
      */
     public void addGenerated(String kpi, java.util.List<String> areas, int fromYear, int toYear) {
+        fake.addKpiIfMissing(kpi);
         for (String a : areas) {
             for (int y = fromYear; y <= toYear; y++) {
                 double base = (kpi.hashCode() % 97 + Integer.parseInt(a) % 89 + y % 31) / 3.0;
