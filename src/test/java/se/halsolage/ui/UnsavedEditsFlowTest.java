@@ -26,6 +26,17 @@ class UnsavedEditsFlowTest extends DesktopTestBase {
         return app.session().workbook().initiatives().get(id).orElseThrow();
     }
 
+    /**
+     * Puts the caret at the end of the notes field. The field sits low in the scrolling form (under Bakgrund),
+     * where a click at its screen position may land on the field above it, so focus it as Tab would.
+     */
+    private void toEndOf(TextArea notes) {
+        interact(() -> {
+            notes.requestFocus();
+            notes.end();
+        });
+    }
+
     @Test
     void aTypedYearNoteSurvivesClickingAnotherInsats() throws Exception {
         clickOn("#nav-initiatives");
@@ -39,7 +50,7 @@ class UnsavedEditsFlowTest extends DesktopTestBase {
         Initiative first = table.getItems().get(0).initiative();
         waitUntil(5, () -> name.getText().equals(first.name()));
         assertThat(first.notes()).doesNotContainKey(2030);
-        clickOn(notes).press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        toEndOf(notes);
         if (!notes.getText().isBlank()) type(KeyCode.ENTER);
         write("2030: Uppföljning med skolorna");
 
@@ -62,7 +73,7 @@ class UnsavedEditsFlowTest extends DesktopTestBase {
 
         // a note that cannot be saved yet: the question comes, and "stay" keeps both the text and the insats
         int other = back == 0 ? 1 : 0;
-        clickOn(notes).press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        toEndOf(notes);
         type(KeyCode.ENTER);
         write("ringa rektorn");
         dialogs.confirmAnswer = false;
