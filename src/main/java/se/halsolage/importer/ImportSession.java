@@ -5,6 +5,7 @@ import se.halsolage.domain.Area;
 import se.halsolage.domain.AreaKind;
 import se.halsolage.domain.Direction;
 import se.halsolage.domain.Indicator;
+import se.halsolage.domain.IndicatorCuration;
 import se.halsolage.domain.Observation;
 import se.halsolage.domain.ObservationStatus;
 import se.halsolage.domain.Source;
@@ -597,11 +598,29 @@ public final class ImportSession {
             Optional<se.halsolage.catalog.KpiInfo> kpi = KpiCatalog.current().get(spec.id());
             if (kpi.isPresent()) {
                 wb.indicators().save(KpiCatalog.toIndicator(kpi.get()));
+                IndicatorCuration.Suggestion s = se.halsolage.catalog.IndicatorSuggestions.fromCatalogue(spec.id())
+                        .orElseGet(() -> se.halsolage.catalog.IndicatorSuggestions.forKoladaTitle(kpi.get().title()));
+                IndicatorCuration c = spec.curation() == null ? new IndicatorCuration(spec.id(), null, null, null, s)
+                        : spec.curation().withSuggestion(s);
+                wb.indicators().saveCuration(new IndicatorCuration(spec.id(), c.survey(), c.question(), c.measure(), c.suggestion()));
             } else {
-                wb.indicators().save(new Indicator(spec.id(), spec.title(), null, spec.unit(), Direction.NEITHER,
+                String shortTitle = spec.shortTitle() != null ? spec.shortTitle()
+                        : spec.title().length() > 60 ? SurveyTitles.cut(spec.title(), 56) : null;
+                wb.indicators().save(new Indicator(spec.id(), spec.title(), shortTitle, spec.unit(), Direction.NEITHER,
                         "Fil: " + file.getFileName(), false, spec.grade(), Set.of(), null, null, null,
                         spec.description() == null ? "Importerad från " + file.getFileName() + " med receptet \""
                                 + recipe.name() + "\"." : spec.description()));
+                IndicatorCuration c = spec.curation();
+                if (c == null) {
+                    Direction d = spec.unit() == se.halsolage.domain.Unit.COUNT ? null
+                            : se.halsolage.catalog.IndicatorSuggestions.direction(spec.title());
+                    c = new IndicatorCuration(spec.id(), null, null, null, d == null ? null
+                            : new IndicatorCuration.Suggestion(d, null, null, Set.of(), "namnet i filen"));
+                }
+                if (!c.id().equals(spec.id())) c = new IndicatorCuration(spec.id(), c.survey(), c.question(), c.measure(), c.suggestion());
+                if (c.survey() != null || c.question() != null || c.measure() != null || c.hasSuggestion()) {
+                    wb.indicators().saveCuration(c);
+                }
             }
             newIndicators++;
             createdIndicators.add(spec.id());

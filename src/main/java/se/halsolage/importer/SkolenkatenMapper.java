@@ -1,7 +1,10 @@
 package se.halsolage.importer;
 
+import se.halsolage.catalog.IndicatorSuggestions;
 import se.halsolage.catalog.KpiInfo;
+import se.halsolage.domain.Direction;
 import se.halsolage.domain.Group;
+import se.halsolage.domain.IndicatorCuration;
 import se.halsolage.domain.ObservationStatus;
 import se.halsolage.domain.Period;
 import se.halsolage.domain.Unit;
@@ -182,6 +185,7 @@ final class SkolenkatenMapper implements Mapper {
         final Map<String, String> kpiByQuestion = new HashMap<>();
         final Map<String, List<String>> positiveByQuestion = new HashMap<>();
         final Map<Integer, IndicatorSpec> specs = new HashMap<>();
+        final Map<String, IndicatorSpec> positiveSpecs = new HashMap<>();
         /** Per-response share column → its count column (-1 when none); per-response count columns. */
         final Map<Integer, Integer> countOfShare = new HashMap<>();
         final java.util.Set<Integer> responseCounts = new java.util.HashSet<>(), pairedCounts = new java.util.HashSet<>();
@@ -209,16 +213,22 @@ final class SkolenkatenMapper implements Mapper {
                 boolean index = startsWithDigit(q);
                 String qClean = cleanQuestion(q);
                 if (k.equals("index")) {
-                    specs.put(c, new IndicatorSpec(base() + "INDEX-" + Headers.slug(qClean, 40),
-                            "Skolenkäten " + grade + ": index " + qClean, Unit.INDEX, grade, "Indexvärde 0–10"));
+                    String id = base() + "INDEX-" + Headers.slug(qClean, 40);
+                    specs.put(c, new IndicatorSpec(id, "Skolenkäten " + grade + ": index " + qClean, Unit.INDEX, grade,
+                            "Indexvärde 0–10", SurveyTitles.cut(qClean, SurveyTitles.MAX) + " (index), " + grade,
+                            curation(id, qClean, "Index", indexSuggestion(qClean))));
                 } else if (k.equals("medelvärde")) {
-                    specs.put(c, new IndicatorSpec(base() + Headers.slug(qClean, 48) + "-MEDEL",
-                            "Skolenkäten " + grade + ": " + qClean + " Medelvärde", Unit.INDEX, grade, "Medelvärde 0–10"));
+                    String id = base() + Headers.slug(qClean, 48) + "-MEDEL";
+                    specs.put(c, new IndicatorSpec(id, "Skolenkäten " + grade + ": " + qClean + " Medelvärde", Unit.INDEX,
+                            grade, "Medelvärde 0–10", SurveyTitles.shortTitle(qClean, "medelvärde", grade),
+                            curation(id, qClean, "Medelvärde", indexSuggestion(qClean))));
                 } else if (!index && (k.equals("andel") || k.equals("antal"))) {
                     boolean share = k.equals("andel");
                     String id = base() + Headers.slug(qClean, 44) + "-" + Headers.slug(lab, 24) + (share ? "-ANDEL" : "-ANTAL");
-                    specs.put(c, new IndicatorSpec(id, "Skolenkäten " + grade + ": " + qClean + " "
-                            + (share ? "Andel" : "Antal") + " \"" + lab + "\"", share ? Unit.PERCENT : Unit.COUNT, grade, null));
+                    String measure = (share ? "Andel" : "Antal") + " \"" + lab + "\"";
+                    specs.put(c, new IndicatorSpec(id, "Skolenkäten " + grade + ": " + qClean + " " + measure,
+                            share ? Unit.PERCENT : Unit.COUNT, grade, null, SurveyTitles.shortTitle(qClean, measure, grade),
+                            curation(id, qClean, measure, share ? areaSuggestion(qClean, null) : null)));
                     int[] pair = pairByLabel.computeIfAbsent(qClean + "\u0000" + lab, x -> {
                         int[] p = {-1, -1};
                         responses.computeIfAbsent(qClean, y -> new ArrayList<>()).add(p);
@@ -381,11 +391,14 @@ final class SkolenkatenMapper implements Mapper {
                     Double v = status == ObservationStatus.OK ? Values.toPercent(sum, !percentSigns && fractionsByRecipe()).doubleValue() : null;
                     String qText = q.getKey();
                     String posLabel = String.join("\" + \"", q.getValue());
-                    IndicatorSpec posSpec = new IndicatorSpec(base() + Headers.slug(qText, 44) + "-POSITIV",
-                            "Skolenkäten " + grade + ": " + qText + " Andel \"" + posLabel + "\"", Unit.PERCENT, grade, null);
+                    String kpi = kpiByQuestion.get(qText);
+                    String posId = base() + Headers.slug(qText, 44) + "-POSITIV";
+                    IndicatorSpec posSpec = positiveSpecs.computeIfAbsent(posId, x -> new IndicatorSpec(x,
+                            "Skolenkäten " + grade + ": " + qText + " Andel \"" + posLabel + "\"", Unit.PERCENT, grade, null,
+                            SurveyTitles.shortTitle(qText, null, grade),
+                            curation(x, qText, "Andel positiva svar (\"" + posLabel + "\")", positiveSuggestion(qText, kpi))));
                     int col = parts.get(0)[0];
                     if (!sink.accept(new Planned(posSpec, area, period, localGroupFor(groupLabel), v, n, status, marker, name, r.row(), col))) return false;
-                    String kpi = kpiByQuestion.get(qText);
                     if (kpi != null && kpiRow) {
                         IndicatorSpec ks = new IndicatorSpec(kpi, qText, Unit.PERCENT, grade, null);
                         if (!sink.accept(new Planned(ks, area, period, koladaGroup(groupLabel), v, n, status, marker, name, r.row(), col))) return false;
@@ -396,6 +409,28 @@ final class SkolenkatenMapper implements Mapper {
         }
 
         private Group localGroupFor(String label) { return localGroup(label); }
+
+        private String survey() { return "Skolenkäten " + grade; }
+
+        private IndicatorCuration curation(String id, String question, String measure, IndicatorCuration.Suggestion s) {
+            return new IndicatorCuration(id, survey(), question, measure, s);
+        }
+
+        /** Skolinspektionen's index and mean values are high when the answers are positive, also for "rädd för". */
+        private IndicatorCuration.Suggestion indexSuggestion(String question) {
+            return areaSuggestion(question, Direction.HIGHER_IS_BETTER);
+        }
+
+        private IndicatorCuration.Suggestion areaSuggestion(String question, Direction d) {
+            return new IndicatorCuration.Suggestion(d, IndicatorSuggestions.schoolArea(question), null,
+                    IndicatorSuggestions.schoolMalomraden(question), "frågans text");
+        }
+
+        /** The KPI answering the same question gives its direction, area and goal; else the question's words do. */
+        private IndicatorCuration.Suggestion positiveSuggestion(String question, String kpi) {
+            return IndicatorSuggestions.fromCatalogue(kpi)
+                    .orElseGet(() -> areaSuggestion(question, IndicatorSuggestions.direction(question)));
+        }
 
         /** Skolenkäten gives shares as 0–1; a share someone re-typed as "41,7 %" is already percent. */
         private boolean fractions(Values.Parsed p) {
@@ -416,7 +451,8 @@ final class SkolenkatenMapper implements Mapper {
                 return true;
             }
             if (!p.ok() && p.marker() == null) return true; // no base figure for this row
-            IndicatorSpec spec = new IndicatorSpec(base() + idPart, "Skolenkäten " + grade + ": " + title, unit, grade, null);
+            IndicatorSpec spec = new IndicatorSpec(base() + idPart, "Skolenkäten " + grade + ": " + title, unit, grade, null,
+                    title + ", " + grade, new IndicatorCuration(base() + idPart, survey(), null, title, null));
             Double v = p.ok() ? (unit == Unit.PERCENT ? Values.toPercent(p.value(), !p.percentSign()).doubleValue() : p.value().doubleValue()) : null;
             return sink.accept(new Planned(spec, area, period, g, v, null, p.status(), p.marker(), name, r.row(), c));
         }

@@ -371,7 +371,12 @@ public final class KoladaService {
             // one entry in the import log: "Ångra senaste import" (import --undo-last) takes the whole fetch back
             long runId = anyRows ? w.imports().start(runLabel, "kolada") : -1;
             List<Long> newSources = new ArrayList<>();
-            for (Indicator ind : newIndicators) w.indicators().save(ind);
+            for (Indicator ind : newIndicators) {
+                w.indicators().save(ind);
+                // a KPI outside the SfH catalogue: direction suggested from its title, kept as a suggestion
+                se.halsolage.domain.IndicatorCuration.Suggestion s = se.halsolage.catalog.IndicatorSuggestions.forKoladaTitle(ind.title());
+                if (s != null) w.indicators().saveCuration(new se.halsolage.domain.IndicatorCuration(ind.id(), null, null, null, s));
+            }
             for (KoladaGroup g : groupsById.values()) {
                 w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));
                 w.areas().setMembers(g.id(), g.members().keySet());

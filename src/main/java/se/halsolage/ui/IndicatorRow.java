@@ -11,11 +11,17 @@ import java.util.List;
  * @param trend the own values (Totalt) in period order, for the sparkline
  * @param latestNumber the latest own value as a number (null when there is none), for exports
  * @param changeNumber the change since the previous measurement (null when unknown), for exports
+ * @param curation survey, question and measure of an imported indicator and its unconfirmed suggestion (null: none)
  */
 public record IndicatorRow(Indicator indicator, String id, String title, String area, String malomraden,
                            String source, String latestValue, String period, String change, boolean worse,
                            String targetStatus, List<Double> trend, Double latestNumber,
-                           Double changeNumber) {
+                           Double changeNumber, se.halsolage.domain.IndicatorCuration curation) {
+    /** True when a direction, SfH area or målområde is suggested and not yet confirmed. */
+    public boolean hasSuggestion() {
+        return curation != null && curation.hasSuggestion();
+    }
+
     public String getId() { return id; }
     public String getTitle() { return title; }
     public String getArea() { return area; }

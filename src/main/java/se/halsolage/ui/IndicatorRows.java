@@ -22,11 +22,16 @@ public final class IndicatorRows {
     public static List<IndicatorRow> build(Workbook wb) {
         AnalysisService analysis = new AnalysisService(wb);
         List<IndicatorRow> rows = new ArrayList<>();
-        for (IndicatorAnalysis a : analysis.analyzeAll()) rows.add(row(a));
+        java.util.Map<String, se.halsolage.domain.IndicatorCuration> curation = wb.indicators().curation();
+        for (IndicatorAnalysis a : analysis.analyzeAll()) rows.add(row(a, curation.get(a.indicator().id())));
         return rows;
     }
 
     static IndicatorRow row(IndicatorAnalysis a) {
+        return row(a, null);
+    }
+
+    static IndicatorRow row(IndicatorAnalysis a, se.halsolage.domain.IndicatorCuration cur) {
         Indicator i = a.indicator();
         List<Double> trend = new ArrayList<>();
         for (Observation o : a.series()) if (o.hasValue()) trend.add(o.value());
@@ -42,11 +47,21 @@ public final class IndicatorRows {
         }
         String mal = i.malomraden().stream().sorted().map(m -> Integer.toString(m.number()))
                 .collect(Collectors.joining(", "));
-        return new IndicatorRow(i, i.id(), i.displayTitle(), i.sfhArea() == null ? "" : i.sfhArea().title(), mal,
+        String area = i.sfhArea() == null ? "" : i.sfhArea().title();
+        if (cur != null && cur.hasSuggestion()) {
+            // the table shows what is suggested, marked as such, where the indicator itself says nothing yet
+            var s = cur.suggestion();
+            if (area.isEmpty() && s.area() != null) area = s.area().title() + " (förslag)";
+            if (mal.isEmpty() && !s.malomraden().isEmpty()) {
+                mal = s.malomraden().stream().sorted().map(m -> Integer.toString(m.number())).collect(Collectors.joining(", "))
+                        + " (förslag)";
+            }
+        }
+        return new IndicatorRow(i, i.id(), i.displayTitle(), area, mal,
                 i.source() == null ? "" : i.source(),
                 latest == null ? "–" : SwedishNumbers.value(latest.value(), i.unit()),
                 latest == null ? "" : latest.period().label(), change, worse, status(a), trend,
-                latest == null ? null : latest.value(), changeNumber);
+                latest == null ? null : latest.value(), changeNumber, cur);
     }
 
     /** The target status in words: "I fas", "Avvikelse" …; empty when the indicator has no target. */

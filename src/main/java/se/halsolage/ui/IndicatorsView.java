@@ -157,6 +157,17 @@ final class IndicatorsView {
         meta.getStyleClass().add("muted");
         Button edit = new Button(t.get("indicators.edit"));
         edit.setId("editIndicator");
+        Button confirm = new Button(t.get("indicators.confirmSuggestion"));
+        confirm.setId("confirmSuggestion");
+        Ui.tip(confirm, t.get("indicators.confirmSuggestionTip"));
+        confirm.setOnAction(e -> guarded(vm::confirmSuggestion));
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        confirm.setVisible(false);
+        Label suggestion = new Label();
+        suggestion.setId("suggestion");
+        suggestion.setWrapText(true);
+        suggestion.managedProperty().bind(suggestion.visibleProperty());
+        suggestion.setVisible(false);
         Button newInitiative = new Button(t.get("indicators.newInitiative"));
         newInitiative.setId("newInitiativeFor");
         edit.disableProperty().bind(vm.selectedProperty().isNull());
@@ -204,6 +215,9 @@ final class IndicatorsView {
         tabs.getTabs().addAll(dataTab, linksTab);
 
         vm.selectedProperty().addListener((o, a, b) -> {
+            suggestion.setText(IndicatorsViewModel.suggestionText(t, b));
+            suggestion.setVisible(b != null && b.hasSuggestion());
+            confirm.setVisible(b != null && b.hasSuggestion());
             if (b == null) {
                 title.setText(t.get("indicators.noneSelected"));
                 meta.setText("");
@@ -219,8 +233,8 @@ final class IndicatorsView {
                     i.malomraden().isEmpty() ? null : t.get("indicators.malomraden", b.malomraden()))));
             charts.show(i.id());
         });
-        HBox buttons = new HBox(8, edit, newInitiative);
-        VBox box = new VBox(8, title, meta, buttons, tabs);
+        HBox buttons = new HBox(8, edit, confirm, newInitiative);
+        VBox box = new VBox(8, title, meta, suggestion, buttons, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;

@@ -255,12 +255,46 @@ public final class IndicatorsViewModel {
                 w -> w.indicators().save(ind), w -> w.indicators().delete(ind.id())));
     }
 
-    /** Stores edited metadata of an indicator (undoable). */
+    /** Stores edited metadata of an indicator (undoable); the user has decided, so a suggestion is dropped. */
     public void saveIndicator(Indicator edited) {
         Workbook wb = session.workbook();
         Optional<Indicator> before = wb.indicators().get(edited.id());
+        Optional<se.halsolage.domain.IndicatorCuration> cur = wb.indicators().curation(edited.id());
         session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editIndicator", edited.id()),
-                w -> w.indicators().save(edited),
-                w -> before.ifPresentOrElse(b -> w.indicators().save(b), () -> w.indicators().delete(edited.id()))));
+                w -> {
+                    w.indicators().save(edited);
+                    w.indicators().clearSuggestion(edited.id());
+                },
+                w -> {
+                    before.ifPresentOrElse(b -> w.indicators().save(b), () -> w.indicators().delete(edited.id()));
+                    cur.ifPresent(c -> w.indicators().saveCuration(c));
+                }));
+    }
+
+    /** Confirms the selected indicator's suggestion (direction, SfH area, målområden), undoably. */
+    public void confirmSuggestion() {
+        IndicatorRow r = selected.get();
+        Workbook wb = session.workbook();
+        if (r == null || wb == null || !r.hasSuggestion()) return;
+        Optional<Indicator> before = wb.indicators().get(r.id());
+        Optional<se.halsolage.domain.IndicatorCuration> cur = wb.indicators().curation(r.id());
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.confirmSuggestion", r.id()),
+                w -> w.indicators().confirmSuggestion(r.id()),
+                w -> {
+                    before.ifPresent(b -> w.indicators().save(b));
+                    cur.ifPresent(c -> w.indicators().saveCuration(c));
+                }));
+    }
+
+    /** The selected row's suggestion in words ("Förslag (frågans text): Högre är bättre · …"); empty when none. */
+    public static String suggestionText(Texts t, IndicatorRow r) {
+        if (r == null || !r.hasSuggestion()) return "";
+        var s = r.curation().suggestion();
+        List<String> parts = new ArrayList<>();
+        if (s.direction() != null) parts.add(s.direction().label());
+        if (s.area() != null) parts.add(s.area().title() + (s.goal() == null ? "" : ", " + t.get("indicators.goal", s.goal())));
+        if (!s.malomraden().isEmpty()) parts.add(t.get("indicators.malomraden", s.malomraden().stream().sorted()
+                .map(m -> Integer.toString(m.number())).collect(java.util.stream.Collectors.joining(", "))));
+        return t.get("indicators.suggestion", s.basis() == null ? "" : s.basis(), String.join(" · ", parts));
     }
 }

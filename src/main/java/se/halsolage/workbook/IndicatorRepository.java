@@ -2,6 +2,7 @@ package se.halsolage.workbook;
 
 import se.halsolage.domain.Direction;
 import se.halsolage.domain.Indicator;
+import se.halsolage.domain.IndicatorCuration;
 import se.halsolage.domain.Malomrade;
 import se.halsolage.domain.SfhArea;
 import se.halsolage.domain.Unit;
@@ -155,6 +156,95 @@ public final class IndicatorRepository {
         if (byId.isPresent()) return byId;
         List<Indicator> hits = search(idOrText);
         return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Where every indicator sits (survey, question, measure) and its unconfirmed suggestion, by id; only
+     * indicators that have one of them (schema 45).
+     */
+    public Map<String, IndicatorCuration> curation() {
+        return wb.withConnection(c -> {
+            Map<String, IndicatorCuration> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, survey, question, measure, suggested_direction, "
+                    + "suggested_sfh_area, suggested_sfh_goal, suggested_malomraden, suggestion_basis FROM indicators "
+                    + "WHERE survey IS NOT NULL OR question IS NOT NULL OR measure IS NOT NULL OR suggested_direction IS NOT NULL "
+                    + "OR suggested_sfh_area IS NOT NULL OR suggested_sfh_goal IS NOT NULL OR suggested_malomraden IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int goal = rs.getInt(7);
+                    Integer g = rs.wasNull() ? null : goal;
+                    Set<Malomrade> mal = EnumSet.noneOf(Malomrade.class);
+                    String m = rs.getString(8);
+                    if (m != null) for (String part : m.split(";")) if (!part.isBlank()) mal.add(Malomrade.of(Integer.parseInt(part.trim())));
+                    IndicatorCuration.Suggestion sug = new IndicatorCuration.Suggestion(
+                            rs.getString(5) == null ? null : Direction.fromCode(rs.getString(5)),
+                            SfhArea.fromCode(rs.getString(6)), g, mal, rs.getString(9));
+                    out.put(rs.getString(1), new IndicatorCuration(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), sug));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The curation of one indicator (empty when it has none). */
+    public Optional<IndicatorCuration> curation(String id) {
+        return Optional.ofNullable(curation().get(id));
+    }
+
+    /** Stores where an indicator sits and its suggestion (null suggestion: none). */
+    public void saveCuration(IndicatorCuration cur) {
+        wb.requireTransaction();
+        wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE indicators SET survey=?, question=?, measure=?, "
+                    + "suggested_direction=?, suggested_sfh_area=?, suggested_sfh_goal=?, suggested_malomraden=?, "
+                    + "suggestion_basis=? WHERE id=?")) {
+                IndicatorCuration.Suggestion s = cur.suggestion();
+                ps.setString(1, cur.survey());
+                ps.setString(2, cur.question());
+                ps.setString(3, cur.measure());
+                ps.setString(4, s == null || s.direction() == null ? null : s.direction().code());
+                ps.setString(5, s == null || s.area() == null ? null : s.area().code());
+                if (s == null || s.goal() == null) ps.setNull(6, Types.INTEGER); else ps.setInt(6, s.goal());
+                ps.setString(7, s == null || s.malomraden().isEmpty() ? null : s.malomraden().stream().sorted()
+                        .map(x -> Integer.toString(x.number())).collect(java.util.stream.Collectors.joining(";")));
+                ps.setString(8, s == null ? null : s.basis());
+                ps.setString(9, cur.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Confirms an indicator's suggestion: direction, SfH area/goal and målområden move into the indicator (and
+     * are marked as the user's edit); the suggestion is cleared. False when the id is unknown or nothing was suggested.
+     */
+    public boolean confirmSuggestion(String id) {
+        wb.requireTransaction();
+        Optional<Indicator> ind = get(id);
+        if (ind.isEmpty()) return false;
+        Optional<IndicatorCuration> cur = curation(ind.get().id());
+        if (cur.isEmpty() || !cur.get().hasSuggestion()) return false;
+        save(cur.get().suggestion().applyTo(ind.get()));
+        saveCuration(cur.get().withSuggestion(null));
+        markEdited(ind.get().id());
+        return true;
+    }
+
+    /** Drops an indicator's suggestion (the user has decided for themselves, e.g. by editing it). */
+    public void clearSuggestion(String id) {
+        curation(id).ifPresent(c -> saveCuration(c.withSuggestion(null)));
+    }
+
+    private void markEdited(String id) {
+        wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE indicators SET user_edited = 1 WHERE id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Stores one of the 22 SfH goals. */
