@@ -72,7 +72,60 @@ public final class AnalysisService {
     public IndicatorAnalysis analyze(String indicatorId, String areaId) {
         Indicator ind = wb.indicators().get(indicatorId)
                 .orElseThrow(() -> new UserError("Nyckeltalet " + indicatorId + " finns inte i arbetsboken."));
-        List<Observation> series = wb.observations().series(ind.id(), areaId, Group.TOTALT);
+        return analyze(ind, areaId, null);
+    }
+
+    /**
+     * Series read ahead for many indicators (own municipality, county, riket, comparison group; all groups) and
+     * the targets by indicator, while {@link #analyzeAll()} or {@link #findings(java.util.Set)} runs; null otherwise.
+     */
+    private Map<String, Map<String, List<Observation>>> ahead;
+    private Map<String, List<Target>> targetsAhead;
+
+    private List<Observation> seriesOf(Indicator ind, String areaId) {
+        if (ahead != null && aheadAreas().contains(areaId)) {
+            Map<String, List<Observation>> m = ahead.get(ind.id());
+            List<Observation> l = m == null ? null : m.get(areaId);
+            return l == null ? new ArrayList<>() : l;
+        }
+        return wb.observations().series(ind.id(), areaId);
+    }
+
+    private List<Observation> seriesOf(Indicator ind, String areaId, Group g) {
+        if (ahead != null && aheadAreas().contains(areaId)) {
+            List<Observation> out = new ArrayList<>();
+            for (Observation o : seriesOf(ind, areaId)) if (o.group().equals(g)) out.add(o);
+            return out;
+        }
+        return wb.observations().series(ind.id(), areaId, g);
+    }
+
+    private List<String> aheadAreas() {
+        List<String> out = new ArrayList<>();
+        for (String a : new String[]{plan.municipalityId(), plan.countyId(), Area.RIKET_ID, plan.comparisonGroupId()}) {
+            if (a != null) out.add(a);
+        }
+        return out;
+    }
+
+    /** Runs {@code work} with the series of {@code inds} read ahead in a few statements (one per series otherwise). */
+    private <T> T readingAhead(List<Indicator> inds, java.util.function.Supplier<T> work) {
+        if (ahead != null) return work.get();
+        List<String> ids = new ArrayList<>();
+        for (Indicator i : inds) ids.add(i.id());
+        ahead = wb.observations().seriesFor(ids, aheadAreas());
+        targetsAhead = new HashMap<>();
+        for (Target t : wb.targets().all()) targetsAhead.computeIfAbsent(t.indicatorId(), x -> new ArrayList<>()).add(t);
+        try {
+            return work.get();
+        } finally {
+            ahead = null;
+            targetsAhead = null;
+        }
+    }
+
+    private IndicatorAnalysis analyze(Indicator ind, String areaId, Object unused) {
+        List<Observation> series = seriesOf(ind, areaId, Group.TOTALT);
         List<Observation> values = withValues(series);
         Observation latest = values.isEmpty() ? null : values.get(values.size() - 1);
         Observation prev = previousComparable(values, latest);
@@ -86,7 +139,7 @@ public final class AnalysisService {
 
         GenderGap gap = null;
         {
-            List<Observation> all = wb.observations().series(ind.id(), areaId);
+            List<Observation> all = seriesOf(ind, areaId);
             List<Observation> female = new ArrayList<>(), male = new ArrayList<>();
             for (Observation o : all) {
                 if (o.group().isFemale()) female.add(o);
@@ -96,10 +149,10 @@ public final class AnalysisService {
         }
 
         List<TargetEvaluation> targets = new ArrayList<>();
-        for (Target t : wb.targets().forIndicator(ind.id())) {
+        for (Target t : targetsAhead != null ? targetsAhead.getOrDefault(ind.id(), List.of()) : wb.targets().forIndicator(ind.id())) {
             String tArea = t.areaId() == null ? plan.municipalityId() : t.areaId();
             if (!areaId.equals(tArea)) continue;
-            List<Observation> ts = t.group().isTotal() ? series : wb.observations().series(ind.id(), areaId, t.group());
+            List<Observation> ts = t.group().isTotal() ? series : seriesOf(ind, areaId, t.group());
             targets.add(evaluate(t, ind, ts));
         }
         String name = areaName(areaId);
@@ -110,9 +163,13 @@ public final class AnalysisService {
 
     /** Every indicator of the workbook for the own municipality, in catalogue order. */
     public List<IndicatorAnalysis> analyzeAll() {
-        List<IndicatorAnalysis> out = new ArrayList<>();
-        for (Indicator ind : wb.indicators().all()) out.add(analyze(ind.id()));
-        return out;
+        if (plan.municipalityId() == null) throw new UserError("Arbetsboken saknar egen kommun i inställningarna.");
+        List<Indicator> inds = wb.indicators().all();
+        return readingAhead(inds, () -> {
+            List<IndicatorAnalysis> out = new ArrayList<>();
+            for (Indicator ind : inds) out.add(analyze(ind, plan.municipalityId(), null));
+            return out;
+        });
     }
 
     /** "Vad sticker ut": the notable findings for the own municipality, highest score first. */
@@ -122,11 +179,16 @@ public final class AnalysisService {
 
     /** "Vad sticker ut" for these indicators only (null: every indicator of the workbook). */
     public List<Finding> findings(java.util.Set<String> indicatorIds) {
+        if (plan.municipalityId() == null) throw new UserError("Arbetsboken saknar egen kommun i inställningarna.");
+        List<Indicator> inds = new ArrayList<>();
+        for (Indicator ind : wb.indicators().all()) if (indicatorIds == null || indicatorIds.contains(ind.id())) inds.add(ind);
+        return readingAhead(inds, () -> findingsOf(inds));
+    }
+
+    private List<Finding> findingsOf(List<Indicator> inds) {
         Map<String, Change> riketChanges = new LinkedHashMap<>();
         List<IndicatorAnalysis> all = new ArrayList<>();
-        for (Indicator ind : wb.indicators().all()) {
-            if (indicatorIds == null || indicatorIds.contains(ind.id())) all.add(analyze(ind.id()));
-        }
+        for (Indicator ind : inds) all.add(analyze(ind, plan.municipalityId(), null));
         for (IndicatorAnalysis a : all) {
             Change own = a.sincePrevious();
             if (own == null) continue;
@@ -145,7 +207,7 @@ public final class AnalysisService {
     /** The change in another area between the same two periods as {@code own}, or null. */
     public Change sameSpanChange(Indicator ind, String areaId, Change own) {
         if (own == null || own.from() == null || own.to() == null) return null;
-        List<Observation> s = wb.observations().series(ind.id(), areaId, own.to().group());
+        List<Observation> s = seriesOf(ind, areaId, own.to().group());
         Observation f = byLabel(s, own.from().period().label()), t = byLabel(s, own.to().period().label());
         if (f == null || t == null || !f.hasValue() || !t.hasValue()) return null;
         return change(ind, f, t);
@@ -158,7 +220,7 @@ public final class AnalysisService {
 
     private Comparison compareWith(Indicator ind, String areaId, String otherId, Observation own) {
         if (otherId == null || otherId.equals(areaId)) return null;
-        List<Observation> other = wb.observations().series(ind.id(), otherId, Group.TOTALT);
+        List<Observation> other = seriesOf(ind, otherId, Group.TOTALT);
         if (other.isEmpty()) return null;
         Observation same = own == null ? null : byLabel(other, own.period().label());
         return compare(ind, otherId, areaName(otherId), own, same);

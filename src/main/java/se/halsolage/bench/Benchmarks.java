@@ -24,10 +24,23 @@ public final class Benchmarks {
     private final java.util.Set<String> only;
 
     /** The cases {@code --only} accepts. */
-    public static final List<String> CASES = List.of("csv", "xlsx", "stor", "rapport", "start");
+    public static final List<String> CASES = List.of("csv", "xlsx", "stor", "rapport", "start", "volym");
+
+    /** What runs without {@code --only}: everything but "volym" (it writes a ~1 GB workbook). */
+    public static final List<String> DEFAULT_CASES = List.of("csv", "xlsx", "stor", "rapport", "start");
+
+    /** Indicators of the "volym" workbook (issue 18: 2 000 × 312 areas × 15 years × 3 groups = 28 M values). */
+    private int volumeIndicators = 2000;
 
     public Benchmarks(Path work, PrintStream log, boolean quick) {
-        this(work, log, quick, java.util.Set.copyOf(CASES));
+        this(work, log, quick, java.util.Set.copyOf(DEFAULT_CASES));
+    }
+
+    /** Sets the number of indicators of the "volym" case (a fraction of 2 000 when time or disk is short). */
+    public Benchmarks volumeIndicators(int n) {
+        if (n < 2) throw new IllegalArgumentException("Volymfallet behöver minst 2 nyckeltal, inte " + n + ".");
+        this.volumeIndicators = n;
+        return this;
     }
 
     /** Runs only the named cases (see {@link #CASES}). */
@@ -53,6 +66,7 @@ public final class Benchmarks {
         }
         if (only.contains("stor")) results.addAll(largeWorkbook());
         if (only.contains("rapport")) results.addAll(reports());
+        if (only.contains("volym")) results.addAll(volume());
         if (only.contains("start")) try {
             BenchResult start = new StartupBench(log).measure(demoWorkbook(), skipped);
             if (start != null) results.add(start);
@@ -115,6 +129,68 @@ public final class Benchmarks {
             out.add(BenchResult.absolute("Vad sticker ut, alla nyckeltal", findings, 200, "(median av 7)"));
         }
         return out;
+    }
+
+    /**
+     * Speed at volume (issue 18): a generated workbook of {@code volumeIndicators} × 312 areas × 15 years × 3 groups
+     * (28 M values at 2 000). Open + Översikt data (analysis of every indicator for the own municipality), one
+     * indicator's Totalt series for every area, "Vad sticker ut" over the plan's indicators, and the heap in use
+     * after each (after a GC).
+     */
+    List<BenchResult> volume() throws IOException {
+        int indicators = quick ? 200 : volumeIndicators;
+        Path file = work.resolve("volym-" + indicators + ".halsa");
+        List<BenchResult> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            log.printf("Skapar volymarbetsbok (%d nyckeltal × 312 områden × 15 år × 3 grupper) …%n", indicators);
+            double[] ms = new double[1];
+            long n = Measure.timed(() -> {
+                try (Workbook wb = LargeWorkbook.generate(file, indicators, 15, k -> {
+                    if (k % 500 == 0) log.printf("  %d nyckeltal har värden%n", k);
+                })) {
+                    return wb.observations().count();
+                }
+            }, ms);
+            log.printf("  %d värden på %.1f s, %d MB på disk%n", n, ms[0] / 1000, Files.size(file) / 1024 / 1024);
+        }
+        long size = Files.size(file);
+        long heapBefore = usedHeap();
+        double open = Measure.median(1, 5, () -> {
+            try (Workbook wb = Workbook.open(file)) {
+                new AnalysisService(wb).analyzeAll();
+            }
+        });
+        long values;
+        long heapOpen;
+        try (Workbook wb = Workbook.open(file)) {
+            values = wb.observations().count();
+            AnalysisService a = new AnalysisService(wb);
+            a.analyzeAll();
+            heapOpen = usedHeap();
+            out.add(BenchResult.absolute("Volym: öppna + Översikt-data", open, 300, "(" + indicators + " nyckeltal, "
+                    + values + " värden, " + size / 1024 / 1024 + " MB, median av 5)"));
+            String ind = wb.indicators().all().get(wb.indicators().all().size() - 1).id();
+            double series = Measure.median(5, 21, () -> wb.observations().seriesForAllAreas(ind, Group.TOTALT));
+            out.add(BenchResult.absolute("Volym: ett nyckeltals serie för alla områden", series, 20,
+                    "(" + ind + ", Totalt, " + wb.observations().seriesForAllAreas(ind, Group.TOTALT).size() + " värden, median av 21)"));
+            java.util.Set<String> plan = se.halsolage.report.PlanIndicators.includedIds(wb);
+            double findings = Measure.median(2, 7, () -> a.findings(plan));
+            out.add(BenchResult.absolute("Volym: Vad sticker ut, planens nyckeltal", findings, 200,
+                    "(" + plan.size() + " nyckeltal i planen, median av 7)"));
+        }
+        long heapAfter = usedHeap();
+        log.printf("  heap i bruk efter GC: före %d MB, med arbetsboken öppen och analyserad %d MB, efter stängning %d MB%n",
+                heapBefore / 1024 / 1024, heapOpen / 1024 / 1024, heapAfter / 1024 / 1024);
+        skipped.add("Volym: heap i bruk efter GC före/öppen/efter: " + heapBefore / 1024 / 1024 + " / "
+                + heapOpen / 1024 / 1024 + " / " + heapAfter / 1024 / 1024 + " MB (max heap "
+                + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB)");
+        return out;
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return r.totalMemory() - r.freeMemory();
     }
 
     /** The full plan on the demo workbook and on the large workbook, written to a file as the CLI does. */

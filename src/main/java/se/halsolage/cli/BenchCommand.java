@@ -19,8 +19,13 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "FALL",
-            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start (standard: alla).")
+            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start, volym "
+                    + "(standard: alla utom volym, som skriver en arbetsbok på ~1 GB).")
     List<String> only;
+
+    @Option(names = "--volym-nyckeltal", paramLabel = "N", defaultValue = "2000",
+            description = "Antal nyckeltal i volymfallet (standard: ${DEFAULT-VALUE} = 28 miljoner värden).")
+    int volumeIndicators;
 
     @Override
     public Integer call() throws Exception {
@@ -29,7 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
         Benchmarks bench = new Benchmarks(work, System.out, quick,
-                only == null || only.isEmpty() ? java.util.Set.copyOf(Benchmarks.CASES) : java.util.Set.copyOf(only));
+                only == null || only.isEmpty() ? java.util.Set.copyOf(Benchmarks.DEFAULT_CASES) : java.util.Set.copyOf(only))
+                .volumeIndicators(volumeIndicators);
         List<BenchResult> results = bench.run();
         System.out.println();
         Benchmarks.print(results, System.out);

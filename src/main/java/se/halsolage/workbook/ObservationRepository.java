@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Observations: indicator × area × period × group → value, with status and provenance. */
 public final class ObservationRepository {
@@ -118,6 +121,73 @@ public final class ObservationRepository {
             List<Observation> list = compact(c, k, indicatorId, "area=?", ind, area);
             list.sort(ORDER);
             return list;
+        });
+    }
+
+    /**
+     * The series of many indicators in a few areas, all groups, by indicator id and then area id, each list ordered
+     * as {@link #series(String, String)} orders it: what an overview of every indicator reads (own municipality,
+     * county, riket, comparison group). Read by the clustered key in a few statements (indicator keys in chunks of
+     * 500 times the areas) instead of one statement per series; indicators or areas without values are absent.
+     */
+    public Map<String, Map<String, List<Observation>>> seriesFor(Collection<String> indicatorIds, Collection<String> areaIds) {
+        return wb.withConnection(c -> {
+            Map<String, Map<String, List<Observation>>> out = new HashMap<>();
+            List<String> areaList = new ArrayList<>(new java.util.LinkedHashSet<>(areaIds));
+            areaList.removeIf(java.util.Objects::isNull);
+            if (indicatorIds.isEmpty() || areaList.isEmpty()) return out;
+            if (wb.isInTransaction()) {
+                for (String ind : indicatorIds) for (String a : areaList) {
+                    List<Observation> l = series(ind, a);
+                    if (!l.isEmpty()) out.computeIfAbsent(ind, x -> new HashMap<>()).put(a, l);
+                }
+                return out;
+            }
+            Keys k = keys(c);
+            k.loadIndicators(c);
+            StringBuilder areas = new StringBuilder();
+            for (String a : areaList) {
+                Integer key = k.areaKey(a);
+                if (key != null) areas.append(areas.length() == 0 ? "" : ",").append(key.intValue());
+            }
+            if (areas.length() == 0) return out;
+            Map<Integer, String> byKey = new HashMap<>();
+            List<Integer> keys = new ArrayList<>();
+            for (String id : indicatorIds) {
+                Integer key = k.indicators.get(id);
+                if (key != null && byKey.putIfAbsent(key, id) == null) keys.add(key);
+            }
+            for (int from = 0; from < keys.size(); from += 500) {
+                StringBuilder in = new StringBuilder();
+                for (Integer key : keys.subList(from, Math.min(keys.size(), from + 500))) {
+                    in.append(in.length() == 0 ? "" : ",").append(key.intValue());
+                }
+                // only integers of our own dictionaries are written into the statement
+                try (PreparedStatement ps = c.prepareStatement("SELECT ind, area, grp, period, value, n, ci_low, ci_high, "
+                        + "status, marker, origin, col, row FROM obs WHERE ind IN (" + in + ") AND area IN (" + areas + ")");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String indicatorId = byKey.get(rs.getInt(1));
+                        double v = rs.getDouble(5);
+                        Double value = rs.wasNull() ? null : v;
+                        int n = rs.getInt(6);
+                        Integer nn = rs.wasNull() ? null : n;
+                        double lo = rs.getDouble(7);
+                        Double low = rs.wasNull() ? null : lo;
+                        double hi = rs.getDouble(8);
+                        Double high = rs.wasNull() ? null : hi;
+                        int origin = rs.getInt(11);
+                        String col = rs.getString(12);
+                        String location = col == null ? k.originLocation[origin] : k.originLocation[origin] + col + rs.getInt(13);
+                        String area = k.areas[rs.getInt(2)];
+                        out.computeIfAbsent(indicatorId, x -> new HashMap<>()).computeIfAbsent(area, x -> new ArrayList<>())
+                                .add(new Observation(indicatorId, area, k.periods[rs.getInt(4)], k.groups[rs.getInt(3)],
+                                        value, nn, low, high, STATUS[rs.getInt(9)], rs.getString(10), k.originSource[origin], location));
+                    }
+                }
+            }
+            for (Map<String, List<Observation>> m : out.values()) for (List<Observation> l : m.values()) l.sort(ORDER);
+            return out;
         });
     }
 
@@ -291,6 +361,17 @@ public final class ObservationRepository {
 
         Integer areaKey(String id) {
             return areaKeys.get(id);
+        }
+
+        private volatile boolean allIndicators;
+
+        /** Every indicator key at once (an overview asks for all of them). */
+        void loadIndicators(Connection c) throws SQLException {
+            if (allIndicators) return;
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT k, id FROM obs_indicator")) {
+                while (rs.next()) indicators.put(rs.getString(2), rs.getInt(1));
+            }
+            allIndicators = true;
         }
 
         Integer groupKey(String label) {

@@ -705,6 +705,9 @@ public final class Workbook implements AutoCloseable {
     public IndicatorRepository indicators() { return indicators; }
     public AreaRepository areas() { return areas; }
     public ObservationRepository observations() { return observations; }
+
+    /** Fast filling of generated workbooks, for {@code bench} only. */
+    public BenchData benchData() { return new BenchData(this); }
     public SourceRepository sources() { return sources; }
     public InitiativeRepository initiatives() { return initiatives; }
     public TargetRepository targets() { return targets; }
