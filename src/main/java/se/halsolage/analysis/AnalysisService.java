@@ -83,7 +83,7 @@ public final class AnalysisService {
     private Map<String, List<Target>> targetsAhead;
 
     private List<Observation> seriesOf(Indicator ind, String areaId) {
-        if (ahead != null && aheadAreas().contains(areaId)) {
+        if (ahead != null && areaId != null && areaId.equals(plan.municipalityId())) {
             Map<String, List<Observation>> m = ahead.get(ind.id());
             List<Observation> l = m == null ? null : m.get(areaId);
             return l == null ? new ArrayList<>() : l;
@@ -92,10 +92,15 @@ public final class AnalysisService {
     }
 
     private List<Observation> seriesOf(Indicator ind, String areaId, Group g) {
-        if (ahead != null && aheadAreas().contains(areaId)) {
+        if (ahead != null && areaId != null && areaId.equals(plan.municipalityId())) {
             List<Observation> out = new ArrayList<>();
             for (Observation o : seriesOf(ind, areaId)) if (o.group().equals(g)) out.add(o);
             return out;
+        }
+        if (ahead != null && g.isTotal() && aheadAreas().contains(areaId)) {
+            Map<String, List<Observation>> m = ahead.get(ind.id());
+            List<Observation> l = m == null ? null : m.get(areaId);
+            return l == null ? new ArrayList<>() : new ArrayList<>(l);
         }
         return wb.observations().series(ind.id(), areaId, g);
     }
@@ -113,7 +118,10 @@ public final class AnalysisService {
         if (ahead != null) return work.get();
         List<String> ids = new ArrayList<>();
         for (Indicator i : inds) ids.add(i.id());
-        ahead = wb.observations().seriesFor(ids, aheadAreas());
+        // the own municipality with every group (gender gap, targets); the others only as Totalt (comparisons)
+        List<String> refs = new ArrayList<>(aheadAreas());
+        refs.remove(plan.municipalityId());
+        ahead = wb.observations().seriesFor(ids, List.of(plan.municipalityId()), refs, Group.TOTALT);
         targetsAhead = new HashMap<>();
         for (Target t : wb.targets().all()) targetsAhead.computeIfAbsent(t.indicatorId(), x -> new ArrayList<>()).add(t);
         try {

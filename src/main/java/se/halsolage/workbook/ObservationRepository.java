@@ -131,26 +131,39 @@ public final class ObservationRepository {
      * 500 times the areas) instead of one statement per series; indicators or areas without values are absent.
      */
     public Map<String, Map<String, List<Observation>>> seriesFor(Collection<String> indicatorIds, Collection<String> areaIds) {
+        return seriesFor(indicatorIds, areaIds, List.of(), null);
+    }
+
+    /**
+     * As {@link #seriesFor(Collection, Collection)} for {@code areaIds} (all groups), plus only {@code group}'s series in
+     * {@code groupOnlyAreas} (what an overview compares with: the county's and riket's Totalt).
+     */
+    public Map<String, Map<String, List<Observation>>> seriesFor(Collection<String> indicatorIds, Collection<String> areaIds,
+                                                                 Collection<String> groupOnlyAreas, Group group) {
         return wb.withConnection(c -> {
             Map<String, Map<String, List<Observation>>> out = new HashMap<>();
             List<String> areaList = new ArrayList<>(new java.util.LinkedHashSet<>(areaIds));
             areaList.removeIf(java.util.Objects::isNull);
-            if (indicatorIds.isEmpty() || areaList.isEmpty()) return out;
+            List<String> groupAreas = new ArrayList<>(new java.util.LinkedHashSet<>(groupOnlyAreas));
+            groupAreas.removeIf(a -> a == null || areaList.contains(a) || group == null);
+            if (indicatorIds.isEmpty() || areaList.isEmpty() && groupAreas.isEmpty()) return out;
             if (wb.isInTransaction()) {
-                for (String ind : indicatorIds) for (String a : areaList) {
-                    List<Observation> l = series(ind, a);
-                    if (!l.isEmpty()) out.computeIfAbsent(ind, x -> new HashMap<>()).put(a, l);
+                for (String ind : indicatorIds) {
+                    for (String a : areaList) {
+                        List<Observation> l = series(ind, a);
+                        if (!l.isEmpty()) out.computeIfAbsent(ind, x -> new HashMap<>()).put(a, l);
+                    }
+                    for (String a : groupAreas) {
+                        List<Observation> l = series(ind, a, group);
+                        if (!l.isEmpty()) out.computeIfAbsent(ind, x -> new HashMap<>()).put(a, l);
+                    }
                 }
                 return out;
             }
             Keys k = keys(c);
             k.loadIndicators(c);
-            StringBuilder areas = new StringBuilder();
-            for (String a : areaList) {
-                Integer key = k.areaKey(a);
-                if (key != null) areas.append(areas.length() == 0 ? "" : ",").append(key.intValue());
-            }
-            if (areas.length() == 0) return out;
+            String areas = keyList(areaList, k), refs = keyList(groupAreas, k);
+            Integer grp = group == null ? null : k.groupKey(group.label());
             Map<Integer, String> byKey = new HashMap<>();
             List<Integer> keys = new ArrayList<>();
             for (String id : indicatorIds) {
@@ -162,33 +175,70 @@ public final class ObservationRepository {
                 for (Integer key : keys.subList(from, Math.min(keys.size(), from + 500))) {
                     in.append(in.length() == 0 ? "" : ",").append(key.intValue());
                 }
-                // only integers of our own dictionaries are written into the statement
-                try (PreparedStatement ps = c.prepareStatement("SELECT ind, area, grp, period, value, n, ci_low, ci_high, "
-                        + "status, marker, origin, col, row FROM obs WHERE ind IN (" + in + ") AND area IN (" + areas + ")");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String indicatorId = byKey.get(rs.getInt(1));
-                        double v = rs.getDouble(5);
-                        Double value = rs.wasNull() ? null : v;
-                        int n = rs.getInt(6);
-                        Integer nn = rs.wasNull() ? null : n;
-                        double lo = rs.getDouble(7);
-                        Double low = rs.wasNull() ? null : lo;
-                        double hi = rs.getDouble(8);
-                        Double high = rs.wasNull() ? null : hi;
-                        int origin = rs.getInt(11);
-                        String col = rs.getString(12);
-                        String location = col == null ? k.originLocation[origin] : k.originLocation[origin] + col + rs.getInt(13);
-                        String area = k.areas[rs.getInt(2)];
-                        out.computeIfAbsent(indicatorId, x -> new HashMap<>()).computeIfAbsent(area, x -> new ArrayList<>())
-                                .add(new Observation(indicatorId, area, k.periods[rs.getInt(4)], k.groups[rs.getInt(3)],
-                                        value, nn, low, high, STATUS[rs.getInt(9)], rs.getString(10), k.originSource[origin], location));
-                    }
+                // only integers of our own dictionaries are written into the statements
+                if (!areas.isEmpty()) readAhead(c, k, byKey, out, "ind IN (" + in + ") AND area IN (" + areas + ")");
+                if (!refs.isEmpty() && grp != null) {
+                    readAhead(c, k, byKey, out, "ind IN (" + in + ") AND area IN (" + refs + ") AND grp = " + grp.intValue());
                 }
             }
             for (Map<String, List<Observation>> m : out.values()) for (List<Observation> l : m.values()) l.sort(ORDER);
             return out;
         });
+    }
+
+    private static String keyList(List<String> areaIds, Keys k) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : areaIds) {
+            Integer key = k.areaKey(a);
+            if (key != null) sb.append(sb.length() == 0 ? "" : ",").append(key.intValue());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads rows of {@code obs} into {@code out}. Most values have no n, interval, marker or cell: a flag column says
+     * so, and only rows that have them read those six columns (each column read is a call into SQLite's driver).
+     */
+    private static void readAhead(Connection c, Keys k, Map<Integer, String> byKey,
+                                  Map<String, Map<String, List<Observation>>> out, String where) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ind, area, grp, period, value, status, origin, "
+                + "(n IS NOT NULL OR ci_low IS NOT NULL OR ci_high IS NOT NULL OR marker IS NOT NULL OR col IS NOT NULL), "
+                + "n, ci_low, ci_high, marker, col, row FROM obs WHERE " + where);
+             ResultSet rs = ps.executeQuery()) {
+            String lastInd = null, lastArea = null;
+            int lastIndKey = -1, lastAreaKey = -1;
+            List<Observation> list = null;
+            while (rs.next()) {
+                int indKey = rs.getInt(1), areaKey = rs.getInt(2);
+                if (indKey != lastIndKey || areaKey != lastAreaKey || list == null) {
+                    lastInd = byKey.get(indKey);
+                    lastArea = k.areas[areaKey];
+                    lastIndKey = indKey;
+                    lastAreaKey = areaKey;
+                    String area = lastArea;
+                    list = out.computeIfAbsent(lastInd, x -> new HashMap<>()).computeIfAbsent(area, x -> new ArrayList<>());
+                }
+                double v = rs.getDouble(5);
+                Double value = rs.wasNull() ? null : v;
+                int status = rs.getInt(6), origin = rs.getInt(7);
+                Integer nn = null;
+                Double low = null, high = null;
+                String marker = null, location = k.originLocation[origin];
+                if (rs.getInt(8) != 0) {
+                    int n = rs.getInt(9);
+                    nn = rs.wasNull() ? null : n;
+                    double lo = rs.getDouble(10);
+                    low = rs.wasNull() ? null : lo;
+                    double hi = rs.getDouble(11);
+                    high = rs.wasNull() ? null : hi;
+                    marker = rs.getString(12);
+                    String col = rs.getString(13);
+                    if (col != null) location = location + col + rs.getInt(14);
+                }
+                list.add(new Observation(lastInd, lastArea, k.periods[rs.getInt(4)], k.groups[rs.getInt(3)],
+                        value, nn, low, high, STATUS[status], marker, k.originSource[origin], location));
+            }
+        }
     }
 
     /** Every observation of an indicator, all areas and groups. */
