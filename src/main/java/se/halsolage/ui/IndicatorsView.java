@@ -84,7 +84,11 @@ final class IndicatorsView {
         Ui.tip(export, t.get("export.indicatorsTip"));
         export.setOnAction(e -> vm.exportIndicators());
         export.disableProperty().bind(Bindings.isEmpty(vm.filtered()));
-        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse, clear, add);
+        CheckBox grouped = new CheckBox(t.get("indicators.tree"));
+        grouped.setId("indicatorTreeToggle");
+        Ui.tip(grouped, t.get("indicators.treeTip"));
+        FlowPane filters = new FlowPane(8, 8, Ui.labelFor(t.get("indicators.search"), search), search, area, mal, source, worse,
+                grouped, clear, add);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<IndicatorRow> table = new TableView<>(vm.filtered());
@@ -137,8 +141,16 @@ final class IndicatorsView {
         count.getStyleClass().add("muted");
         HBox under = new HBox(8, count, Ui.grow(), export);
         under.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, under);
+        IndicatorTree tree = new IndicatorTree(vm.filtered(), () -> vm.searchProperty().get(), r -> vm.selectedProperty().set(r));
+        vm.selectedProperty().addListener((o, a, b) -> tree.select(b));
+        javafx.scene.control.TreeView<?> treeView = tree.view();
+        treeView.visibleProperty().bind(grouped.selectedProperty());
+        treeView.managedProperty().bind(grouped.selectedProperty());
+        table.visibleProperty().bind(grouped.selectedProperty().not());
+        table.managedProperty().bind(grouped.selectedProperty().not());
+        VBox left = new VBox(8, Ui.heading(t.get("nav.indicators").replace("_", "")), filters, table, treeView, under);
         VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(treeView, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
         SplitPane split = new SplitPane(left, detail());
@@ -212,7 +224,18 @@ final class IndicatorsView {
         links.setPadding(new Insets(8));
         Tab linksTab = new Tab(t.get("indicators.tab.links"), links);
         linksTab.setClosable(false);
-        tabs.getTabs().addAll(dataTab, linksTab);
+        TableView<IndicatorsViewModel.DataRow> sub = new TableView<>(vm.subareas());
+        sub.setId("subareaTable");
+        sub.getColumns().add(Ui.column(t.get("col.areaName"), "area", 200));
+        sub.getColumns().add(Ui.column(t.get("col.period"), "period", 70));
+        sub.getColumns().add(Ui.column(t.get("col.value"), "value", 80));
+        sub.getColumns().add(Ui.column(t.get("col.n"), "n", 50));
+        sub.getColumns().add(Ui.column(t.get("col.location"), "location", 160));
+        sub.setPlaceholder(new Label(t.get("indicators.noSubareas")));
+        Tab subTab = new Tab(t.get("indicators.subareas"), sub);
+        subTab.setId("subareaTab");
+        subTab.setClosable(false);
+        tabs.getTabs().addAll(dataTab, subTab, linksTab);
 
         vm.selectedProperty().addListener((o, a, b) -> {
             suggestion.setText(IndicatorsViewModel.suggestionText(t, b));

@@ -63,6 +63,7 @@ public final class IndicatorsViewModel {
     private final ObservableList<DataRow> data = FXCollections.observableArrayList();
     private final ObservableList<String> targets = FXCollections.observableArrayList();
     private final ObservableList<String> initiatives = FXCollections.observableArrayList();
+    private final ObservableList<DataRow> subareas = FXCollections.observableArrayList();
 
     public IndicatorsViewModel(WorkbookViewModel session) {
         this.session = session;
@@ -88,6 +89,8 @@ public final class IndicatorsViewModel {
     public ObservableList<DataRow> data() { return data; }
     public ObservableList<String> targets() { return targets; }
     public ObservableList<String> initiatives() { return initiatives; }
+    /** The latest value of the selected indicator in each sub-area (school unit …) of the own municipality. */
+    public ObservableList<DataRow> subareas() { return subareas; }
 
     /** Reloads the rows in the background, keeping the selection. */
     public void refresh() {
@@ -130,13 +133,14 @@ public final class IndicatorsViewModel {
         worseOnly.set(false);
     }
 
-    private record Detail(List<DataRow> data, List<String> targets, List<String> initiatives) {
+    private record Detail(List<DataRow> data, List<String> targets, List<String> initiatives, List<DataRow> subareas) {
     }
 
     private void loadDetail() {
         data.clear();
         targets.clear();
         initiatives.clear();
+        subareas.clear();
         IndicatorRow r = selected.get();
         Workbook wb = session.workbook();
         if (r == null || wb == null) return;
@@ -145,6 +149,7 @@ public final class IndicatorsViewModel {
             data.setAll(d.data());
             targets.setAll(d.targets());
             initiatives.setAll(d.initiatives());
+            subareas.setAll(d.subareas());
         }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
     }
 
@@ -177,7 +182,30 @@ public final class IndicatorsViewModel {
         for (Initiative i : wb.initiatives().forIndicator(ind.id())) {
             in.add(i.name() + " (" + i.status().label().toLowerCase(Locale.ROOT) + ")");
         }
-        return new Detail(rows, t, in);
+        return new Detail(rows, t, in, subareas(wb, ind, p.municipalityId(), sourceNames));
+    }
+
+    /** Sub-areas under the own municipality with values for the indicator: their latest Totalt value, by name. */
+    static List<DataRow> subareas(Workbook wb, Indicator ind, String municipalityId, Map<Long, String> sourceNames) {
+        List<DataRow> out = new ArrayList<>();
+        if (municipalityId == null) return out;
+        Map<String, String> names = new HashMap<>();
+        for (Area a : wb.areas().children(municipalityId)) names.put(a.id(), a.name());
+        if (names.isEmpty()) return out;
+        var series = wb.observations().seriesFor(List.of(ind.id()), names.keySet()).getOrDefault(ind.id(), Map.of());
+        for (var e : series.entrySet()) {
+            Observation latest = null;
+            for (Observation o : e.getValue()) if (o.group().isTotal()) latest = o;
+            if (latest == null) continue;
+            Observation o = latest;
+            String src = sourceNames.computeIfAbsent(o.sourceId(), id -> wb.sources().get(id).map(Source::attribution).orElse(""));
+            String marker = o.hasValue() ? "" : o.marker() != null && !o.marker().isBlank() ? o.marker() : o.status().defaultMarker();
+            out.add(new DataRow(names.get(e.getKey()), o.period().label(), o.group().label(),
+                    SwedishNumbers.observation(o, ind.unit()), o.n() == null ? "" : Integer.toString(o.n()), src,
+                    o.location() == null ? "" : o.location(), o.value(), o.n(), o.status().label(), marker));
+        }
+        out.sort(java.util.Comparator.comparing(DataRow::area, java.text.Collator.getInstance(new Locale("sv", "SE"))));
+        return out;
     }
 
     /** The indicator table as currently filtered, for "Exportera tabell…" (numbers as numbers). */

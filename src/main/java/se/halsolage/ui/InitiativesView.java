@@ -182,11 +182,7 @@ final class InitiativesView {
                         .map(Indicator::displayTitle).findFirst().orElse(""));
             }
         });
-        ComboBox<Indicator> pick = new ComboBox<>(vm.indicators());
-        pick.setId("pickIndicator");
-        pick.setPromptText(t.get("initiatives.pickIndicator"));
-        pick.setConverter(Ui.converter(i -> i.id() + "  " + i.displayTitle(), ""));
-        pick.setPrefWidth(220);
+        ComboBox<Indicator> pick = IndicatorPicker.create("pickIndicator", t.get("initiatives.pickIndicator"), 220, vm.indicators());
         pick.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(pick, Priority.ALWAYS);
         Button link = new Button(t.get("initiatives.link"));

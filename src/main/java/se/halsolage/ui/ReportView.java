@@ -110,7 +110,13 @@ final class ReportView {
             }
         });
         outline.setPlaceholder(new Label(t.get("report.noOutline")));
-        ListView<ReportViewModel.IndicatorChoice> chosen = new ListView<>(vm.indicators());
+        javafx.collections.transformation.FilteredList<ReportViewModel.IndicatorChoice> shown =
+                new javafx.collections.transformation.FilteredList<>(vm.indicators(), c -> true);
+        javafx.scene.control.TextField findIndicator = new javafx.scene.control.TextField();
+        findIndicator.setId("reportIndicatorSearch");
+        findIndicator.setPromptText(t.get("picker.prompt"));
+        findIndicator.textProperty().addListener((o, a, b) -> shown.setPredicate(c -> c.matches(b)));
+        ListView<ReportViewModel.IndicatorChoice> chosen = new ListView<>(shown);
         chosen.setId("reportIndicators");
         chosen.setCellFactory(v -> new ListCell<>() {
             private final CheckBox box = new CheckBox();
@@ -128,7 +134,11 @@ final class ReportView {
                 }
                 bound = c;
                 box.selectedProperty().bindBidirectional(c.includedProperty());
-                box.setText(c.title() + " (" + c.id() + ") – " + c.reasonProperty().get());
+                box.setText(c.title() + (c.source().isBlank() ? "" : " · " + c.source()) + " (" + c.id() + ") – "
+                        + c.reasonProperty().get());
+                box.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                box.setMaxWidth(Double.MAX_VALUE);
+                setPrefWidth(0); // never wider than the list: long names end in "…"
                 box.setAccessibleText(c.title() + ", " + c.reasonProperty().get());
                 setGraphic(box);
                 setText(null);
@@ -138,7 +148,7 @@ final class ReportView {
         resetIndicators.setId("resetIndicators");
         resetIndicators.setOnAction(e -> vm.resetIndicators());
         VBox right = new VBox(8, Ui.labelFor(t.get("report.outline"), outline), outline,
-                Ui.labelFor(t.get("report.indicators"), chosen), chosen, resetIndicators);
+                Ui.labelFor(t.get("report.indicators"), chosen), findIndicator, chosen, resetIndicators);
         VBox.setVgrow(outline, Priority.ALWAYS);
         VBox.setVgrow(chosen, Priority.ALWAYS);
         right.setPadding(new Insets(12));

@@ -41,17 +41,32 @@ public final class ReportViewModel {
 
     /** One row of "Nyckeltal i planen": the check box writes the choice to the workbook at once. */
     public static final class IndicatorChoice {
-        private final String id, title;
+        private final String id, title, source, fullTitle;
         private final StringProperty reason = new SimpleStringProperty("");
         private final BooleanProperty included = new SimpleBooleanProperty();
 
         IndicatorChoice(String id, String title) {
+            this(id, title, null, title);
+        }
+
+        IndicatorChoice(String id, String title, String source, String fullTitle) {
             this.id = id;
             this.title = title;
+            this.source = source == null ? "" : source;
+            this.fullTitle = fullTitle == null ? title : fullTitle;
         }
 
         public String id() { return id; }
         public String title() { return title; }
+        public String source() { return source; }
+
+        /** True when every word of {@code text} occurs in the id, short or full title or source (case ignored). */
+        public boolean matches(String text) {
+            if (text == null || text.isBlank()) return true;
+            String hay = (id + " " + title + " " + fullTitle + " " + source).toLowerCase(java.util.Locale.ROOT);
+            for (String w : text.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+")) if (!hay.contains(w)) return false;
+            return true;
+        }
         public StringProperty reasonProperty() { return reason; }
         public BooleanProperty includedProperty() { return included; }
     }
@@ -111,7 +126,8 @@ public final class ReportViewModel {
             for (var c : all) {
                 IndicatorChoice row = old.get(c.indicator().id());
                 if (row == null) {
-                    IndicatorChoice fresh = new IndicatorChoice(c.indicator().id(), c.indicator().displayTitle());
+                    IndicatorChoice fresh = new IndicatorChoice(c.indicator().id(), c.indicator().displayTitle(),
+                            c.indicator().source(), c.indicator().title());
                     fresh.included.addListener((o, a, b) -> choose(fresh, b));
                     row = fresh;
                 }

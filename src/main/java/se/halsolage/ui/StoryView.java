@@ -214,10 +214,7 @@ final class StoryView {
     }
 
     private Node addSlideForm() {
-        ComboBox<Indicator> indicator = new ComboBox<>();
-        indicator.setId("slideIndicator");
-        indicator.setConverter(Ui.converter(i -> i.id() + "  " + i.displayTitle(), ""));
-        indicator.setPrefWidth(320);
+        ComboBox<Indicator> indicator = IndicatorPicker.create("slideIndicator", t.get("picker.prompt"), 320);
         session.versionProperty().addListener((o, a, b) -> {
             if (session.workbook() != null) indicator.getItems().setAll(session.workbook().indicators().all());
         });

@@ -71,10 +71,8 @@ final class TargetsView {
     private Optional<Target> edit(Target existing) {
         Dialog<Target> d = new Dialog<>();
         d.setTitle(existing == null ? t.get("targets.add") : t.get("targets.edit"));
-        ComboBox<Indicator> ind = new ComboBox<>();
+        ComboBox<Indicator> ind = IndicatorPicker.create("targetIndicator", t.get("picker.prompt"), 420);
         ind.getItems().setAll(session.workbook().indicators().all());
-        ind.setConverter(Ui.converter(i -> i.id() + "  " + i.displayTitle(), ""));
-        ind.setPrefWidth(420);
         TextField group = new TextField(existing == null ? "Totalt" : existing.group().label());
         TextField base = new TextField(existing == null ? Integer.toString(session.plan().planYear() - 1) : Integer.toString(existing.baselineYear()));
         TextField change = new TextField(existing == null || existing.changePerYear() == null ? "" : SwedishNumbers.number(existing.changePerYear(), 2));
