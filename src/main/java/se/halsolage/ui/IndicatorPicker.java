@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * The one indicator picker of every view (Insatser, Mål, Berättelse): ControlsFX's {@link SearchableComboBox}, so
  * typing "trygg" filters the list at once (every typed word must occur, case ignored), showing each indicator's short
- * title and its source. The list is never wider than the picker itself (long names end in "…", the full title is the
- * cell's tooltip), so it never opens wider than the window.
+ * title and its source. The list is 460 px wide (or as wide as the picker) but never wider than the window (long names
+ * end in "…", the full title is the cell's tooltip).
  */
 final class IndicatorPicker {
     private IndicatorPicker() {
@@ -54,8 +54,13 @@ final class IndicatorPicker {
         c.setMinWidth(120);
         c.setCellFactory(v -> new ListCell<>() {
             {
-                // as wide as the picker, never wider: the popup list follows the cells' preferred width
-                prefWidthProperty().bind(c.widthProperty().subtract(4));
+                // the popup list follows the cells' preferred width: wide enough for a short title and its source
+                // (460 px, or the picker when it is wider), but never wider than the window
+                prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+                    double win = c.getScene() == null || c.getScene().getWindow() == null ? 600
+                            : c.getScene().getWindow().getWidth();
+                    return Math.max(100, Math.min(win - 40, Math.max(c.getWidth() - 4, 460)));
+                }, c.widthProperty(), c.sceneProperty()));
                 setMaxWidth(USE_PREF_SIZE);
                 setTextOverrun(OverrunStyle.ELLIPSIS);
             }

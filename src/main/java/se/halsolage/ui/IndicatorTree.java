@@ -86,11 +86,11 @@ final class IndicatorTree {
         return p;
     }
 
-    /** The leaf's text: the measure under its question ("Medelvärde"), else the short title. */
+    /** The leaf's text: the short title (it names the measure: "Trygg i skolan, medelvärde, åk 8") and the latest value. */
     static String leafText(IndicatorRow r) {
         IndicatorCuration c = r.curation();
         String value = r.latestValue() == null || r.latestValue().equals("–") ? "" : "  " + r.latestValue();
-        return (c != null && c.question() != null && c.measure() != null ? c.measure() + " – " + r.title() : r.title()) + value;
+        return r.title() + value;
     }
 
     private void rebuild() {

@@ -256,7 +256,7 @@ final class IndicatorsView {
                     i.malomraden().isEmpty() ? null : t.get("indicators.malomraden", b.malomraden()))));
             charts.show(i.id());
         });
-        HBox buttons = new HBox(8, edit, confirm, newInitiative);
+        FlowPane buttons = new FlowPane(8, 8, edit, confirm, newInitiative); // wraps instead of cutting the labels
         VBox box = new VBox(8, title, meta, suggestion, buttons, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         box.setPadding(new Insets(12));

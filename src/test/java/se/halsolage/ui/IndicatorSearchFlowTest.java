@@ -86,6 +86,7 @@ class IndicatorSearchFlowTest extends FxRobot {
         clickOn(picker);
         write("trygg");
         WaitForAsyncUtils.waitForFxEvents();
+        shot("picker" + id.replace("#", "-"));
         Labeled cell = lookup(".list-cell").match((Node n) -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith(SHORT + " · Fil: skolenkaten-grundskola-ak8-2022.xlsx")).query();
         ListView<?> list = (ListView<?>) parentList(cell);
@@ -95,6 +96,22 @@ class IndicatorSearchFlowTest extends FxRobot {
         clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(picker.getValue().id()).isEqualTo(TRYGG);
+    }
+
+    /** With -Dhalsolage.screenshots=DIR the flow also saves what it sees (not needed for the assertions). */
+    private void shot(String name) throws Exception {
+        String dirName = System.getProperty("halsolage.screenshots");
+        if (dirName == null) return;
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        java.nio.file.Files.createDirectories(Path.of(dirName));
+        List<Window> windows = new java.util.ArrayList<>();
+        interact(() -> windows.addAll(Window.getWindows().stream().filter(Window::isShowing).toList()));
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            interact(() -> img[0] = w.getScene().snapshot(null));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
+                    Path.of(dirName, name + "-" + i + ".png").toFile());
+        }
     }
 
     private static Node parentList(Node n) {
@@ -143,6 +160,7 @@ class IndicatorSearchFlowTest extends FxRobot {
         TableView<IndicatorsViewModel.DataRow> sub = lookup("#subareaTable").query();
         waitUntil(20, () -> !sub.getItems().isEmpty());
         assertThat(sub.getItems()).extracting(IndicatorsViewModel.DataRow::area).contains("Braås skola 4-9");
+        shot("nyckeltal-tree-trygg");
 
         // Insatser
         clickOn("#nav-initiatives");
