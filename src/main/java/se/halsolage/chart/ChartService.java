@@ -1,6 +1,8 @@
 package se.halsolage.chart;
 
 import org.jfree.chart.JFreeChart;
+import se.halsolage.analysis.ComparisonSets;
+import se.halsolage.analysis.Ranking;
 import se.halsolage.domain.Area;
 import se.halsolage.domain.Group;
 import se.halsolage.domain.Indicator;
@@ -23,6 +25,8 @@ public final class ChartService {
     private final GenderChart gender;
     private final GapChart gap;
     private final OverviewChart overview;
+    private final RankingChart ranking;
+    private String compare = ComparisonSets.ALL;
 
     public ChartService(Workbook wb) {
         this.wb = wb;
@@ -32,6 +36,29 @@ public final class ChartService {
         this.gender = new GenderChart(shared);
         this.gap = new GapChart(shared);
         this.overview = new OverviewChart(shared);
+        this.ranking = new RankingChart(shared);
+    }
+
+    /**
+     * The comparison set the ranking chart uses ({@code --compare}: lan, liknande, alla, a group id or a saved
+     * name; null: all municipalities). Checked at once, so a wrong name is an error before anything is drawn.
+     */
+    public ChartService compareWith(String spec) {
+        this.compare = spec == null || spec.isBlank() ? ComparisonSets.ALL : spec;
+        new ComparisonSets(wb).resolve(this.compare);
+        return this;
+    }
+
+    /** The ranking of the own municipality in the current comparison set for the latest (or the given) period. */
+    public Ranking rankingOf(String indicatorId, String period) {
+        Indicator ind = wb.indicators().get(indicatorId)
+                .orElseThrow(() -> new UserError("Nyckeltalet " + indicatorId + " finns inte i arbetsboken."));
+        return Ranking.of(wb, ind, new ComparisonSets(wb).resolve(compare), period);
+    }
+
+    /** The ranking chart for a period (null: the own municipality's latest with a value). */
+    public RenderedChart ranking(String indicatorId, String period, ChartTheme theme) {
+        return ranking.ranking(rankingOf(indicatorId, period), theme == null ? ChartTheme.SCREEN : theme);
     }
 
     /** Shortens with "…", keeping a trailing ", åk 8"-style suffix (the grade or age group matters). */
@@ -49,6 +76,7 @@ public final class ChartService {
             case GENDER -> shared.genderSeries(ind, areaOrOwn(ind, null)).size() == 2;
             case GAP -> ind.sfhArea() != null && gap.gapRows(ind, areaOrOwn(ind, null)).rows().size() >= 2;
             case OVERVIEW -> ind.sfhArea() != null && own != null && overview.overviewRows(ind, own).size() >= 2;
+            case RANKING -> own != null && rankable(ind);
         };
     }
 
@@ -59,11 +87,28 @@ public final class ChartService {
     public int suggestedHeight(ChartKind kind, String indicatorId, ChartTheme theme) {
         ChartTheme t = theme == null ? ChartTheme.SCREEN : theme;
         Indicator ind = wb.indicators().get(indicatorId).orElse(null);
+        if (ind != null && kind == ChartKind.RANKING) {
+            try {
+                return RankingChart.suggestedHeight(rankingOf(ind.id(), null).count(), t);
+            } catch (UserError e) {
+                return t.defaultHeight();
+            }
+        }
         if (ind == null || ind.sfhArea() == null || kind == ChartKind.TREND || kind == ChartKind.GENDER) return t.defaultHeight();
         int rows = kind == ChartKind.GAP ? gap.gapRows(ind, areaOrOwn(ind, null)).rows().size()
                 : overview.overviewRows(ind, areaOrOwn(ind, null)).size();
         int perRow = t == ChartTheme.PROJECTOR ? 56 : 32;
         return Math.max(t.defaultHeight(), 230 + rows * perRow);
+    }
+
+    /** A ranking needs the own municipality's value and at least two other members with one. */
+    private boolean rankable(Indicator ind) {
+        try {
+            Ranking r = Ranking.of(wb, ind, new ComparisonSets(wb).resolve(compare), null);
+            return r.own() != null && r.count() >= 3;
+        } catch (UserError e) {
+            return false;
+        }
     }
 
     /** The kinds that apply to an indicator, in menu order. */
@@ -90,6 +135,7 @@ public final class ChartService {
             case GENDER -> gender.gender(ind, area, t);
             case GAP -> gap.gap(ind, area, t);
             case OVERVIEW -> overview.overview(ind, area, t);
+            case RANKING -> ranking.ranking(Ranking.of(wb, ind, new ComparisonSets(wb).resolve(compare), null), t);
         };
     }
 
