@@ -41,7 +41,8 @@ public record ComparisonTable(Indicator indicator, ComparisonSet set, List<Strin
         if (plan.countyId() != null && byArea.containsKey(plan.countyId())) areas.add(plan.countyId());
         if (byArea.containsKey(Area.RIKET_ID)) areas.add(Area.RIKET_ID);
         List<String> members = new ArrayList<>(set.members());
-        members.sort((a, b) -> names.areaName(a).compareTo(names.areaName(b)));
+        java.text.Collator sv = java.text.Collator.getInstance(new java.util.Locale("sv", "SE"));
+        members.sort((a, b) -> sv.compare(names.areaName(a), names.areaName(b)));
         areas.addAll(members);
         TreeMap<Period, String> allPeriods = new TreeMap<>();
         for (String a : areas) for (Observation o : byArea.getOrDefault(a, List.of())) allPeriods.put(o.period(), o.period().label());

@@ -88,17 +88,17 @@ public record Ranking(Indicator indicator, ComparisonSet set, String period, Lis
     }
 
     /**
-     * "bland de 10 % bästa" when the rank is within the best tenth of the set, "bland de 25 % bästa" within the best
+     * "bland de 10\u00a0% bästa" when the rank is within the best tenth of the set, "bland de 25\u00a0% bästa" within the best
      * quarter, "bland de 10 %/25 % sämsta" counted the same way from the bottom (1 + the members strictly worse),
      * else "i den bättre/sämre hälften". Tenths only from 10 members, nothing under 4 (quarters mean nothing there).
      */
     static String band(int rank, int worse, int n) {
         if (n < 4) return null;
         int fromBottom = worse + 1; // 1 = the worst value
-        if (rank <= 0.10 * n && n >= 10) return "bland de 10 % bästa";
-        if (rank <= 0.25 * n) return "bland de 25 % bästa";
-        if (fromBottom <= 0.10 * n && n >= 10) return "bland de 10 % sämsta";
-        if (fromBottom <= 0.25 * n) return "bland de 25 % sämsta";
+        if (rank <= 0.10 * n && n >= 10) return "bland de 10\u00a0% bästa";
+        if (rank <= 0.25 * n) return "bland de 25\u00a0% bästa";
+        if (fromBottom <= 0.10 * n && n >= 10) return "bland de 10\u00a0% sämsta";
+        if (fromBottom <= 0.25 * n) return "bland de 25\u00a0% sämsta";
         return rank <= n / 2.0 ? "i den bättre hälften" : "i den sämre hälften";
     }
 
