@@ -210,6 +210,39 @@ class ComparisonTest {
         assertThat(digest(file)).isEqualTo(before);
     }
 
+    @Test
+    void oneReportPerMunicipalityOfTheCountyInOneRun() throws Exception {
+        Path plans = dir.resolve("planer");
+        String before = digest(file);
+        assertThat(run("report", "--workbook", file.toString(), "--for-each", "lan", "--out", plans.toString())).isZero();
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertThat(o).contains("Plan 1 av 8: Uppvidinge …").contains("Plan 8 av 8: Ljungby …")
+                .contains("8 planer för Kronobergs läns kommuner");
+        try (var files = Files.list(plans)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).hasSize(8)
+                    .allMatch(n -> n.startsWith("Strategi för hälsa 2026 – ") && n.endsWith(" kommun.docx"))
+                    .contains("Strategi för hälsa 2026 – Växjö kommun.docx", "Strategi för hälsa 2026 – Älmhult kommun.docx");
+        }
+        assertThat(digest(file)).isEqualTo(before); // the workbook is only read; the copies are gone
+        // each plan with its own comparisons (Skolenkäten 2022: Markaryd 83,2, Växjö 83,1, Alvesta 80,1, Lessebo 74,3)
+        assertThat(sp(docText(plans.resolve("Strategi för hälsa 2026 – Växjö kommun.docx"))))
+                .contains("Bland Kronobergs läns kommuner med värde 2022: plats 2 av 4, i den bättre hälften.")
+                .contains("Bland landets kommuner med värde 2022: plats 30 av 149 (delad med 3 andra), bland de 25 % bästa.");
+        assertThat(sp(docText(plans.resolve("Strategi för hälsa 2026 – Markaryd kommun.docx"))))
+                .contains("Bland Kronobergs läns kommuner med värde 2022: plats 1 av 4, bland de 25 % bästa.");
+        assertThat(sp(docText(plans.resolve("Strategi för hälsa 2026 – Alvesta kommun.docx"))))
+                .contains("Bland Kronobergs läns kommuner med värde 2022: plats 3 av 4, i den sämre hälften.");
+        assertThat(docText(plans.resolve("Strategi för hälsa 2026 – Uppvidinge kommun.docx"))).contains("Uppvidinge");
+    }
+
+    static String docText(Path docx) throws Exception {
+        try (InputStream in = Files.newInputStream(docx);
+             org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument(in);
+             org.apache.poi.xwpf.extractor.XWPFWordExtractor x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d)) {
+            return x.getText();
+        }
+    }
+
     /** No-break spaces as plain ones, for comparing Swedish text ("83,1 %"). */
     static String sp(String s) {
         return s == null ? null : s.replace('\u00a0', ' ');
