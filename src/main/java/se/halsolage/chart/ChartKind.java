@@ -10,7 +10,8 @@ public enum ChartKind {
     GENDER("gender", "Kvinnor och män över tid"),
     GAP("gap", "Skillnader per nyckeltal"),
     OVERVIEW("overview", "Områdesöversikt"),
-    RANKING("ranking", "Rangordning bland kommuner");
+    RANKING("ranking", "Rangordning bland kommuner"),
+    PROFILE("profile", "Profil bland kommuner");
 
     private final String code;
     private final String label;
@@ -35,6 +36,6 @@ public enum ChartKind {
         for (ChartKind k : values()) {
             if (k.code.equals(c) || k.name().equalsIgnoreCase(c)) return k;
         }
-        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview eller ranking.");
+        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview, ranking eller profile.");
     }
 }

@@ -2,6 +2,7 @@ package se.halsolage.chart;
 
 import org.jfree.chart.JFreeChart;
 import se.halsolage.analysis.ComparisonSets;
+import se.halsolage.analysis.Profile;
 import se.halsolage.analysis.Ranking;
 import se.halsolage.domain.Area;
 import se.halsolage.domain.Group;
@@ -26,6 +27,7 @@ public final class ChartService {
     private final GapChart gap;
     private final OverviewChart overview;
     private final RankingChart ranking;
+    private final ProfileChart profile;
     private String compare = ComparisonSets.ALL;
 
     public ChartService(Workbook wb) {
@@ -37,6 +39,7 @@ public final class ChartService {
         this.gap = new GapChart(shared);
         this.overview = new OverviewChart(shared);
         this.ranking = new RankingChart(shared);
+        this.profile = new ProfileChart(shared);
     }
 
     /**
@@ -77,6 +80,7 @@ public final class ChartService {
             case GAP -> ind.sfhArea() != null && gap.gapRows(ind, areaOrOwn(ind, null)).rows().size() >= 2;
             case OVERVIEW -> ind.sfhArea() != null && own != null && overview.overviewRows(ind, own).size() >= 2;
             case RANKING -> own != null && rankable(ind);
+            case PROFILE -> own != null && ind.sfhArea() != null && !profileOf(ind).rows().isEmpty();
         };
     }
 
@@ -87,6 +91,7 @@ public final class ChartService {
     public int suggestedHeight(ChartKind kind, String indicatorId, ChartTheme theme) {
         ChartTheme t = theme == null ? ChartTheme.SCREEN : theme;
         Indicator ind = wb.indicators().get(indicatorId).orElse(null);
+        if (ind != null && kind == ChartKind.PROFILE && ind.sfhArea() != null) return ProfileChart.suggestedHeight(profileOf(ind).rows().size(), t);
         if (ind != null && kind == ChartKind.RANKING) {
             try {
                 return RankingChart.suggestedHeight(rankingOf(ind.id(), null).count(), t);
@@ -99,6 +104,11 @@ public final class ChartService {
                 : overview.overviewRows(ind, areaOrOwn(ind, null)).size();
         int perRow = t == ChartTheme.PROJECTOR ? 56 : 32;
         return Math.max(t.defaultHeight(), 230 + rows * perRow);
+    }
+
+    /** The profile of the indicator's SfH area within the current comparison set. */
+    public Profile profileOf(Indicator ind) {
+        return Profile.of(wb, ind.sfhArea(), new ComparisonSets(wb).resolve(compare));
     }
 
     /** A ranking needs the own municipality's value and at least two other members with one. */
@@ -136,6 +146,15 @@ public final class ChartService {
             case GAP -> gap.gap(ind, area, t);
             case OVERVIEW -> overview.overview(ind, area, t);
             case RANKING -> ranking.ranking(Ranking.of(wb, ind, new ComparisonSets(wb).resolve(compare), null), t);
+            case PROFILE -> {
+                if (ind.sfhArea() == null) throw new UserError("Nyckeltalet " + ind.id() + " hör inte till något område i Strategi för hälsa.");
+                Profile p = profileOf(ind);
+                if (p.rows().isEmpty()) {
+                    throw new UserError("Inga nyckeltal i området " + ind.sfhArea().title() + " har värden för den egna kommunen, riket "
+                            + "och minst tre kommuner samma period, så det blir ingen profil.");
+                }
+                yield profile.profile(p, t);
+            }
         };
     }
 

@@ -35,6 +35,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Comparison sets, ranking and the comparison table on a fresh Växjö workbook with the real Skolenkäten åk 8 2022
@@ -233,6 +234,34 @@ class ComparisonTest {
         assertThat(sp(docText(plans.resolve("Strategi för hälsa 2026 – Alvesta kommun.docx"))))
                 .contains("Bland Kronobergs läns kommuner med värde 2022: plats 3 av 4, i den sämre hälften.");
         assertThat(docText(plans.resolve("Strategi för hälsa 2026 – Uppvidinge kommun.docx"))).contains("Uppvidinge");
+    }
+
+    @Test
+    void profileOfTheSfhAreaAmongAllMunicipalities() throws Exception {
+        try (Workbook wb = Workbook.open(file)) {
+            Profile p = Profile.of(wb, se.halsolage.domain.SfhArea.GOD_KVALITET, new ComparisonSets(wb).resolve("alla"));
+            assertThat(p.rows()).extracting(r -> r.indicator().id()).containsExactly("N15643", "N15653");
+            Profile.Row trygg = p.rows().get(0);
+            // 149 sorted values: the 38th and 112th (0-based 37 and 111) are 74,6 and 82,5; (149 − 1) · 0,25 = 37 exactly
+            assertThat(trygg.worst()).isEqualTo(57.7);
+            assertThat(trygg.best()).isEqualTo(94.5);
+            assertThat(trygg.p25()).isCloseTo(74.6, offset(1e-9));
+            assertThat(trygg.p75()).isCloseTo(82.5, offset(1e-9));
+            assertThat(trygg.members()).isEqualTo(149);
+            // Wilson 95 % for 83,1 % of 688 is 80,1–85,7, which holds riket's 80,5: no clear difference
+            assertThat(trygg.against()).isEqualTo(Profile.Against.LIKA);
+            // 68,6 % of 688: Wilson 65,0–72,0 lies above riket's 62,8
+            Profile.Row hjalp = p.rows().get(1);
+            assertThat(hjalp.ci().low()).isGreaterThan(62.8);
+            assertThat(hjalp.against()).isEqualTo(Profile.Against.BATTRE);
+            RenderedChart rc = new ChartService(wb).create(ChartKind.PROFILE, "N15643", null, ChartTheme.SCREEN);
+            assertThat(rc.title()).isEqualTo("Profil: God kvalitet");
+            assertThat(sp(rc.altText())).contains("Växjö är bättre än riket i 1 och sämre i 0")
+                    .contains("Trygga i skolan, åk 8: 83,1 %, riket 80,5 %, ingen säker skillnad mot riket; kommunerna 57,7 %–94,5 %");
+            assertThat(rc.note()).contains("Wilson för andelar");
+            ChartExport.png(rc.chart(), dir.resolve("profile.png"), 900, 560, 96);
+        }
+        assertThat(Profile.percentile(new double[]{1, 2, 3, 4}, 25)).isCloseTo(1.75, offset(1e-12)); // PERCENTILE.INC
     }
 
     static String docText(Path docx) throws Exception {
