@@ -11,7 +11,8 @@ public enum ChartKind {
     GAP("gap", "Skillnader per nyckeltal"),
     OVERVIEW("overview", "Områdesöversikt"),
     RANKING("ranking", "Rangordning bland kommuner"),
-    PROFILE("profile", "Profil bland kommuner");
+    PROFILE("profile", "Profil bland kommuner"),
+    MAP("map", "Karta över länet");
 
     private final String code;
     private final String label;
@@ -36,6 +37,6 @@ public enum ChartKind {
         for (ChartKind k : values()) {
             if (k.code.equals(c) || k.name().equalsIgnoreCase(c)) return k;
         }
-        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview, ranking eller profile.");
+        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview, ranking, profile eller map.");
     }
 }

@@ -28,6 +28,7 @@ public final class ChartService {
     private final OverviewChart overview;
     private final RankingChart ranking;
     private final ProfileChart profile;
+    private final TileMapChart map;
     private String compare = ComparisonSets.ALL;
 
     public ChartService(Workbook wb) {
@@ -40,6 +41,7 @@ public final class ChartService {
         this.overview = new OverviewChart(shared);
         this.ranking = new RankingChart(shared);
         this.profile = new ProfileChart(shared);
+        this.map = new TileMapChart(shared);
     }
 
     /**
@@ -81,6 +83,7 @@ public final class ChartService {
             case OVERVIEW -> ind.sfhArea() != null && own != null && overview.overviewRows(ind, own).size() >= 2;
             case RANKING -> own != null && rankable(ind);
             case PROFILE -> own != null && ind.sfhArea() != null && !profileOf(ind).rows().isEmpty();
+            case MAP -> own != null && plan.countyId() != null && mappable(ind);
         };
     }
 
@@ -91,6 +94,7 @@ public final class ChartService {
     public int suggestedHeight(ChartKind kind, String indicatorId, ChartTheme theme) {
         ChartTheme t = theme == null ? ChartTheme.SCREEN : theme;
         Indicator ind = wb.indicators().get(indicatorId).orElse(null);
+        if (kind == ChartKind.MAP) return (int) Math.round(t.defaultHeight() * 1.25);
         if (ind != null && kind == ChartKind.PROFILE && ind.sfhArea() != null) return ProfileChart.suggestedHeight(profileOf(ind).rows().size(), t);
         if (ind != null && kind == ChartKind.RANKING) {
             try {
@@ -109,6 +113,18 @@ public final class ChartService {
     /** The profile of the indicator's SfH area within the current comparison set. */
     public Profile profileOf(Indicator ind) {
         return Profile.of(wb, ind.sfhArea(), new ComparisonSets(wb).resolve(compare));
+    }
+
+    /** A map needs values for all municipalities (the classes) and at least one in the county. */
+    private boolean mappable(Indicator ind) {
+        try {
+            ComparisonSets sets = new ComparisonSets(wb);
+            Ranking all = Ranking.of(wb, ind, sets.resolve(ComparisonSets.ALL), null);
+            java.util.Set<String> county = new java.util.HashSet<>(sets.county(plan.countyId()).members());
+            return all.count() >= 4 && all.entries().stream().anyMatch(e -> county.contains(e.areaId()));
+        } catch (UserError e) {
+            return false;
+        }
     }
 
     /** A ranking needs the own municipality's value and at least two other members with one. */
@@ -146,6 +162,11 @@ public final class ChartService {
             case GAP -> gap.gap(ind, area, t);
             case OVERVIEW -> overview.overview(ind, area, t);
             case RANKING -> ranking.ranking(Ranking.of(wb, ind, new ComparisonSets(wb).resolve(compare), null), t);
+            case MAP -> {
+                if (plan.countyId() == null) throw new UserError("Arbetsboken saknar län i inställningarna, så det blir ingen karta.");
+                ComparisonSets sets = new ComparisonSets(wb);
+                yield map.map(ind, sets.county(plan.countyId()), Ranking.of(wb, ind, sets.resolve(ComparisonSets.ALL), null), t);
+            }
             case PROFILE -> {
                 if (ind.sfhArea() == null) throw new UserError("Nyckeltalet " + ind.id() + " hör inte till något område i Strategi för hälsa.");
                 Profile p = profileOf(ind);

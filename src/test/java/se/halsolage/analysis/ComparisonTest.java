@@ -264,6 +264,27 @@ class ComparisonTest {
         assertThat(Profile.percentile(new double[]{1, 2, 3, 4}, 25)).isCloseTo(1.75, offset(1e-12)); // PERCENTILE.INC
     }
 
+    @Test
+    void tileMapOfKronobergInClassesOfAllMunicipalities() {
+        TileLayout.Placed k = TileLayout.of(List.of("0760", "0761", "0763", "0764", "0765", "0767", "0780", "0781"));
+        assertThat(k.geographic()).isTrue();
+        assertThat(k.cols()).isEqualTo(3);
+        assertThat(k.rows()).isEqualTo(3);
+        assertThat(k.tiles()).contains(new TileLayout.Tile("0780", 1, 1), new TileLayout.Tile("0767", 0, 2), new TileLayout.Tile("0760", 2, 0));
+        TileLayout.Placed other = TileLayout.of(List.of("0880", "0881", "0882", "0883", "0884"));
+        assertThat(other.geographic()).isFalse(); // Kalmar: code order on a 3-column grid, said in the note
+        assertThat(other.tiles().get(3)).isEqualTo(new TileLayout.Tile("0883", 0, 1));
+        try (Workbook wb = Workbook.open(file)) {
+            RenderedChart rc = new ChartService(wb).create(ChartKind.MAP, "N15643", null, ChartTheme.SCREEN);
+            // quartiles of the 149 values: 74,6 / 79,4 / 82,5; Växjö 83,1 and Markaryd 83,2 in the top class,
+            // Alvesta 80,1 in class 3, Lessebo 74,3 in class 1; four without a value in 2022
+            assertThat(sp(rc.altText())).contains("Växjö 83,1 % (klass 4)").contains("Markaryd 83,2 % (klass 4)")
+                    .contains("Alvesta 80,1 % (klass 3)").contains("Lessebo 74,3 % (klass 1)").contains("Ljungby: inget värde");
+            assertThat(rc.note()).contains("placerad ungefär som på kartan").contains("kvartilerna bland landets 149 kommuner");
+            ChartExport.png(rc.chart(), dir.resolve("map.png"), 900, 700, 96);
+        }
+    }
+
     static String docText(Path docx) throws Exception {
         try (InputStream in = Files.newInputStream(docx);
              org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument(in);
