@@ -91,6 +91,17 @@ class ComparisonTabsFlowTest extends FxRobot {
             interact(() -> img[0] = scene.snapshot(null));
             ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", shots.resolve(id + ".png").toFile());
         }
+        // the copy button puts the county's comparison table on the clipboard as text Excel pastes
+        Tab data = tabs.getTabs().stream().filter(t -> "Data".equals(t.getText())).findFirst().orElseThrow();
+        interact(() -> tabs.getSelectionModel().select(data));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#copyComparison");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.notes).contains("Jämförelsetabellen är kopierad. Klistra in den i Excel med Ctrl+V.");
+        String[] pasted = new String[1];
+        interact(() -> pasted[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(pasted[0]).startsWith("Kod\tOmråde\t2022\r\n0780\tVäxjö\t83,1\r\n0000\tRiket\t80,5\r\n0764\tAlvesta\t80,1\r\n");
+        assertThat(dialogs.errors).isEmpty();
         Tab ranking = tabs.getTabs().stream().filter(t -> "chart-ranking".equals(t.getId())).findFirst().orElseThrow();
         assertThat(ranking.getText()).isEqualTo("Rangordning");
         assertThat(((ChartViewer) ranking.getContent().lookup(".chart-viewer")).getAccessibleText().replace('\u00a0', ' '))
