@@ -285,6 +285,23 @@ class ComparisonTest {
         }
     }
 
+    @Test
+    void theNewChartsAsSlidesOfAStory() throws Exception {
+        try (Workbook wb = Workbook.open(file)) {
+            var story = new se.halsolage.domain.Story(0, "Workshop", List.of(
+                    se.halsolage.domain.Slide.chart("N15643", "RANKING", null, null),
+                    se.halsolage.domain.Slide.chart("N15643", "PROFILE", null, null),
+                    se.halsolage.domain.Slide.chart("N15643", "MAP", null, null)));
+            Path pptx = dir.resolve("story.pptx");
+            new se.halsolage.report.StoryPptx(wb).write(story, pptx, () -> false);
+            try (InputStream in = Files.newInputStream(pptx); var ppt = new org.apache.poi.xslf.usermodel.XMLSlideShow(in)) {
+                assertThat(ppt.getSlides()).hasSize(3);
+                assertThat(ppt.getSlides()).allMatch(sl -> sl.getShapes().stream()
+                        .anyMatch(x -> x instanceof org.apache.poi.xslf.usermodel.XSLFPictureShape));
+            }
+        }
+    }
+
     static String docText(Path docx) throws Exception {
         try (InputStream in = Files.newInputStream(docx);
              org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument(in);
