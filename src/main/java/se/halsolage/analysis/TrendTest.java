@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record TrendTest(Result result, double chiSquare, double pValue, List<Observation> points) {
     public static final int POINTS = 5;
-    public static final String METHOD = "chi-två-test för trend (Cochran–Armitage)";
+    public static final String METHOD = "chitvåtest för trend (Cochran–Armitage)";
 
     public enum Result {
         OKAR("ökar"), MINSKAR("minskar"), INGEN("ingen tydlig trend");
@@ -65,7 +65,7 @@ public record TrendTest(Result result, double chiSquare, double pValue, List<Obs
         return new TrendTest(r, chi2, p, last);
     }
 
-    /** "ökar 2018–2022 (5 mätningar; chi-två-test för trend (Cochran–Armitage), p = 0,002)". */
+    /** "ökar 2018–2022 (5 mätningar; chitvåtest för trend (Cochran–Armitage), p = 0,002)". */
     public String phrase() {
         String from = points.get(0).period().label(), to = points.get(points.size() - 1).period().label();
         String p = pValue < 0.001 ? "p < 0,001" : "p = " + SwedishNumbers.number(pValue, pValue < 0.01 ? 3 : 2);

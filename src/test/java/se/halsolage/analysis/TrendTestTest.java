@@ -33,7 +33,7 @@ class TrendTestTest {
         assertThat(t.chiSquare()).isCloseTo(10.0, offset(1e-9));
         assertThat(t.pValue()).isCloseTo(0.00157, offset(0.00001));
         assertThat(t.result()).isEqualTo(TrendTest.Result.OKAR);
-        assertThat(t.phrase().replace('\u00a0', ' ')).isEqualTo("ökar 2018–2022 (5 mätningar; chi-två-test för trend (Cochran–Armitage), p = 0,002)");
+        assertThat(t.phrase().replace('\u00a0', ' ')).isEqualTo("ökar 2018–2022 (5 mätningar; chitvåtest för trend (Cochran–Armitage), p = 0,002)");
         TrendTest down = TrendTest.of(series(100, 60, 55, 50, 45, 40), Unit.PERCENT);
         assertThat(down.result()).isEqualTo(TrendTest.Result.MINSKAR);
         assertThat(down.chiSquare()).isCloseTo(10.0, offset(1e-9));
