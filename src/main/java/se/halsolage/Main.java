@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
                 se.halsolage.cli.ImportCommand.class,
                 se.halsolage.cli.KoladaCommand.class,
                 se.halsolage.cli.ChartCommand.class,
+                se.halsolage.cli.TableCommand.class,
+                se.halsolage.cli.CompareSetsCommand.class,
                 se.halsolage.cli.ReportCommand.class,
                 se.halsolage.cli.StoryCommand.class,
                 se.halsolage.cli.BenchCommand.class,

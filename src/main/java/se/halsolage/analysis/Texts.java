@@ -274,6 +274,13 @@ public final class Texts {
             double score = te.status() == TargetStatus.AVVIKELSE ? 3 + Math.min(CAP, shortfall / thr) : 1 + Math.min(CAP, shortfall / thr) / 2;
             out.add(new Finding(ind.id(), s, score, Verdict.SAMRE));
         }
+        // the trend test over the last five shares with n, only when it finds a clear trend (issue 21)
+        TrendTest tt = TrendTest.of(a.series().stream().filter(o -> o.group().isTotal()).toList(), u);
+        if (tt != null && tt.result() != TrendTest.Result.INGEN && ind.direction().sign() != 0) {
+            boolean up = tt.result() == TrendTest.Result.OKAR;
+            Verdict v = up == (ind.direction().sign() > 0) ? Verdict.BATTRE : Verdict.SAMRE;
+            out.add(new Finding(ind.id(), title + ": " + tt.phrase() + ".", 1.2, v));
+        }
         return out;
     }
 }

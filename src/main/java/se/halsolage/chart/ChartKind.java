@@ -4,12 +4,15 @@ import se.halsolage.domain.UserError;
 
 import java.util.Locale;
 
-/** The chart kinds: trend over time, women/men over time, the gap dumbbell and the SfH area overview. */
+/** The chart kinds: trend over time, women/men over time, the gap dumbbell, the SfH area overview and the ranking among a comparison set. */
 public enum ChartKind {
     TREND("trend", "Utveckling över tid"),
     GENDER("gender", "Kvinnor och män över tid"),
     GAP("gap", "Skillnader per nyckeltal"),
-    OVERVIEW("overview", "Områdesöversikt");
+    OVERVIEW("overview", "Områdesöversikt"),
+    RANKING("ranking", "Rangordning bland kommuner"),
+    PROFILE("profile", "Profil bland kommuner"),
+    MAP("map", "Karta över länet");
 
     private final String code;
     private final String label;
@@ -34,6 +37,6 @@ public enum ChartKind {
         for (ChartKind k : values()) {
             if (k.code.equals(c) || k.name().equalsIgnoreCase(c)) return k;
         }
-        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap eller overview.");
+        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview, ranking, profile eller map.");
     }
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** halsolage chart --workbook W --indicator ID [--kind trend|gender|gap|overview] [--area CODE] [--theme …] --out FILE.png|svg */
+/** halsolage chart --workbook W --indicator ID [--kind trend|gender|gap|overview|ranking] [--compare SET] [--area CODE] [--theme …] --out FILE.png|svg */
 @Command(name = "chart", mixinStandardHelpOptions = true,
         description = "Ritar ett diagram (PNG eller SVG) för ett nyckeltal och skriver alt-texten på standard ut.")
 public final class ChartCommand implements Callable<Integer> {
@@ -26,8 +26,15 @@ public final class ChartCommand implements Callable<Integer> {
     @Option(names = "--indicator", required = true, paramLabel = "ID|TEXT", description = "Nyckeltalets id (t.ex. N15643) eller ord ur namnet.")
     String indicator;
 
-    @Option(names = "--kind", defaultValue = "trend", paramLabel = "TYP", description = "trend, gender, gap eller overview (standard: trend).")
+    @Option(names = "--kind", defaultValue = "trend", paramLabel = "TYP", description = "trend, gender, gap, overview eller ranking (standard: trend).")
     String kind;
+
+    @Option(names = "--compare", paramLabel = "MÄNGD", description = "Jämförelsemängd för ranking: lan, liknande, alla, ett grupp-id "
+            + "eller en sparad mängd (se 'compare-sets'). Standard: alla.")
+    String compare;
+
+    @Option(names = "--period", paramLabel = "PERIOD", description = "Period för ranking (standard: den egna kommunens senaste med värde).")
+    String period;
 
     @Option(names = "--area", paramLabel = "KOD|NAMN", description = "Område (standard: den egna kommunen).")
     String area;
@@ -54,12 +61,16 @@ public final class ChartCommand implements Callable<Integer> {
         try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
             Indicator ind = WorkbookArgs.indicator(wb, indicator);
             String areaId = area == null ? null : WorkbookArgs.area(wb, area).id();
-            ChartService charts = new ChartService(wb);
-            if (areaId == null && !charts.applies(k, ind.id())) {
+            ChartService charts = new ChartService(wb).compareWith(compare);
+            if (areaId == null && k != ChartKind.RANKING && !charts.applies(k, ind.id())) {
                 throw new UserError("Diagramtypen " + k.code() + " går inte att rita för " + ind.id() + ". Möjliga: "
                         + charts.kinds(ind.id()).stream().map(ChartKind::code).collect(Collectors.joining(", ")) + ".");
             }
-            RenderedChart rc = charts.create(k, ind.id(), areaId, t);
+            RenderedChart rc = k == ChartKind.RANKING ? charts.ranking(ind.id(), period, t) : charts.create(k, ind.id(), areaId, t);
+            if (k == ChartKind.RANKING) {
+                var r = charts.rankingOf(ind.id(), period);
+                if (r.sentence() != null) System.out.println(r.sentence());
+            }
             int dpi = t == ChartTheme.PRINT ? ChartExport.PRINT_DPI : ChartExport.SCREEN_DPI;
             int w = width != null ? width : t == ChartTheme.PRINT ? 1890 : t.defaultWidth();
             int h;

@@ -60,6 +60,10 @@ public final class ReportCommand implements Callable<Integer> {
             + "bredvid Word-filen (samma namn, .pdf). Kräver LibreOffice.")
     boolean pdf;
 
+    @Option(names = "--for-each", paramLabel = "MÄNGD", description = "En plan för varje kommun i jämförelsemängden (t.ex. lan), "
+            + "var och en med sina egna jämförelser; --out är då en mapp.")
+    String forEach;
+
     @Option(names = "--list-indicators", description = "Skriv ut arbetsbokens nyckeltal med om de är med i planen och varför, och skapa inget dokument.")
     boolean list;
 
@@ -69,6 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (forEach != null) return forEach();
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!list && !name.endsWith(".docx")) throw new UserError("Filen ska sluta på .docx: " + out);
         List<ReportPart> left = new ArrayList<>();
@@ -119,6 +124,28 @@ public final class ReportCommand implements Callable<Integer> {
                         se.halsolage.format.SwedishNumbers.number((System.nanoTime() - t0) / 1e9, 1));
                 if (p.note() != null) System.out.println(p.note());
             }
+        }
+        return Cli.OK;
+    }
+
+    private Integer forEach() {
+        if (changesSelection() || list || pdf || !without.isEmpty()) {
+            throw new UserError("--for-each går inte att kombinera med --indicators, --add, --remove, --reset-indicators, "
+                    + "--list-indicators, --without eller --pdf.");
+        }
+        if (out.getFileName() != null && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".docx")) {
+            throw new UserError("Med --for-each är --out en mapp (en plan per kommun), inte en .docx-fil: " + out);
+        }
+        if (year != null && (year < 1990 || year > 2100)) throw new UserError("Orimligt planår: " + year);
+        try (Workbook wb = WorkbookArgs.openForReading(workbook)) {
+            var set = new se.halsolage.analysis.ComparisonSets(wb).resolve(forEach);
+            int n = set.members().size();
+            long t0 = System.nanoTime();
+            var written = se.halsolage.report.PlansForEach.write(wb, set, year, out,
+                    (i, name) -> System.out.println("Plan " + i + " av " + n + ": " + name + " …"));
+            for (var w : written) System.out.println(w.file() + "  (" + w.result().summary() + ")");
+            System.out.printf("%d planer för %s i %s (%s s)%n", written.size(), set.name(), out.toAbsolutePath(),
+                    se.halsolage.format.SwedishNumbers.number((System.nanoTime() - t0) / 1e9, 1));
         }
         return Cli.OK;
     }

@@ -15,6 +15,8 @@ import se.halsolage.chart.ChartService;
 import se.halsolage.chart.ChartTheme;
 import se.halsolage.chart.RenderedChart;
 import se.halsolage.domain.Area;
+import se.halsolage.domain.Group;
+import se.halsolage.domain.UserError;
 import se.halsolage.domain.Indicator;
 import se.halsolage.domain.Initiative;
 import se.halsolage.domain.Observation;
@@ -396,9 +398,37 @@ final class KeyFigures {
         if (e.regionOnly()) {
             s.add(0, "Nyckeltalet redovisas bara för regionen, så diagrammet visar " + county.name() + ".");
         }
+        if (!e.regionOnly()) s.addAll(comparisons(e.indicator()));
         XWPFParagraph tp = b.text(String.join(" ", s));
         DocxBuilder.keepNext(tp); // the text and its "Insatser" line stay together
         linkedInitiatives(b, e);
+    }
+
+    /**
+     * The own municipality's place among the county's municipalities and among all municipalities with a value (when
+     * at least three have one), and the trend test over the last five shares with n (issue 21).
+     */
+    List<String> comparisons(Indicator ind) {
+        List<String> out = new ArrayList<>();
+        if (own == null) return out;
+        se.halsolage.analysis.ComparisonSets sets = new se.halsolage.analysis.ComparisonSets(wb);
+        List<se.halsolage.analysis.ComparisonSet> chosen = new ArrayList<>();
+        if (county != null) chosen.add(sets.county(county.id()));
+        chosen.add(sets.resolve(se.halsolage.analysis.ComparisonSets.ALL));
+        for (var set : chosen) {
+            try {
+                var r = se.halsolage.analysis.Ranking.of(wb, ind, set, null);
+                if (r.own() == null || r.count() < 3) continue;
+                String among = set.kind() == se.halsolage.analysis.ComparisonSet.Kind.ALL ? "Bland landets kommuner med värde"
+                        : "Bland " + set.name() + " med värde";
+                out.add(among + " " + r.period() + ": " + r.rankPhrase() + ".");
+            } catch (UserError ignored) {
+                // no values for the set: nothing to say
+            }
+        }
+        var test = se.halsolage.analysis.TrendTest.of(wb.observations().series(ind.id(), own.id(), Group.TOTALT), ind.unit());
+        if (test != null) out.add("Trenden de senaste mätningarna: " + test.phrase() + ".");
+        return out;
     }
 
     private void linkedInitiatives(DocxBuilder b, Entry e) {

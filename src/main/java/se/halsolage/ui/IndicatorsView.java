@@ -212,7 +212,24 @@ final class IndicatorsView {
         Ui.tip(exportData, t.get("export.dataTip"));
         exportData.setOnAction(e -> vm.exportData());
         exportData.disableProperty().bind(Bindings.isEmpty(vm.data()));
-        HBox dataButtons = new HBox(8, exportData);
+        Button copyTable = new Button(t.get("indicators.copyComparison"));
+        copyTable.setId("copyComparison");
+        Ui.tip(copyTable, t.get("indicators.copyComparisonTip"));
+        copyTable.disableProperty().bind(vm.selectedProperty().isNull());
+        copyTable.setOnAction(e -> {
+            try {
+                String text = vm.comparisonTableText(session.workbook() != null && session.workbook().settings().plan().countyId() != null
+                        ? se.halsolage.analysis.ComparisonSets.COUNTY : se.halsolage.analysis.ComparisonSets.ALL);
+                if (text == null) return;
+                javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                c.putString(text);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+                session.dialogs().notify(t.get("indicators.copiedComparison"));
+            } catch (RuntimeException ex) {
+                session.dialogs().notify(session.message(ex));
+            }
+        });
+        HBox dataButtons = new HBox(8, copyTable, exportData);
         dataButtons.setAlignment(Pos.CENTER_RIGHT);
         VBox dataBox = new VBox(6, data, dataButtons);
         VBox.setVgrow(data, Priority.ALWAYS);

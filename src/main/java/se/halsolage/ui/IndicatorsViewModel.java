@@ -65,6 +65,19 @@ public final class IndicatorsViewModel {
     private final ObservableList<String> initiatives = FXCollections.observableArrayList();
     private final ObservableList<DataRow> subareas = FXCollections.observableArrayList();
 
+    /**
+     * The selected indicator as a comparison table (own municipality, county, riket, then the set's municipalities ×
+     * periods) in tab-separated text that Excel pastes as numbers; null without a selection or workbook. {@code set}:
+     * lan, alla, liknande or a saved set's name (see analysis.ComparisonSets).
+     */
+    public String comparisonTableText(String set) {
+        Workbook wb = session.workbook();
+        IndicatorRow r = selectedProperty().get();
+        if (wb == null || r == null) return null;
+        var s = new se.halsolage.analysis.ComparisonSets(wb).resolve(set);
+        return se.halsolage.analysis.ComparisonTable.of(wb, r.indicator(), s, null).tsv();
+    }
+
     public IndicatorsViewModel(WorkbookViewModel session) {
         this.session = session;
         search.addListener((o, a, b) -> applyFilter());

@@ -32,7 +32,15 @@ final class SlideNotes {
                 if (gender != null) out.add(gender);
                 else out.add("Värdena är inte uppdelade på kön för den här kommunen.");
             }
-            case "GAP", "OVERVIEW" -> {
+            case "RANKING", "MAP" -> {
+                try {
+                    var r = new se.halsolage.chart.ChartService(wb).rankingOf(indicatorId, null);
+                    if (r.sentence() != null) out.add(r.sentence());
+                } catch (se.halsolage.domain.UserError e) {
+                    if (!all.isEmpty()) out.add(all.get(0));
+                }
+            }
+            case "GAP", "OVERVIEW", "PROFILE" -> {
                 for (String s : all) if (s.contains(" ligger ") && (gender == null || !s.equals(gender))) out.add(s);
                 if (out.isEmpty() && !all.isEmpty()) out.add(all.get(0));
             }

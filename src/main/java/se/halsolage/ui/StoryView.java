@@ -26,7 +26,7 @@ import java.util.List;
 
 /** Berättelse (workshop mode): build a story of chart and text slides, present it, export it. */
 final class StoryView {
-    static final List<String> CHART_KINDS = List.of("TREND", "GENDER", "GAP", "OVERVIEW");
+    static final List<String> CHART_KINDS = List.of("TREND", "GENDER", "GAP", "OVERVIEW", "RANKING", "PROFILE", "MAP");
     private final WorkbookViewModel session;
     private final StoryViewModel vm;
     private final Texts t;

@@ -59,6 +59,7 @@ public final class Workbook implements AutoCloseable {
     private final RecipeRepository recipes = new RecipeRepository(this);
     private final ImportLogRepository imports = new ImportLogRepository(this);
     private final PlanIndicatorRepository planIndicators = new PlanIndicatorRepository(this);
+    private final ComparisonSetRepository comparisonSets = new ComparisonSetRepository(this);
 
     private Workbook(Path file, Connection connection, WriterLock writerLock, boolean readOnly) {
         this.file = file;
@@ -717,6 +718,9 @@ public final class Workbook implements AutoCloseable {
     public RecipeRepository recipes() { return recipes; }
     public ImportLogRepository imports() { return imports; }
     public PlanIndicatorRepository planIndicators() { return planIndicators; }
+
+    /** The user's named comparison sets (schema 50). */
+    public ComparisonSetRepository comparisonSets() { return comparisonSets; }
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or on any exception none of it.
