@@ -68,7 +68,7 @@ final class KeyFigures {
     }
 
     private final Workbook wb;
-    private final Area own, county;
+    private final Area own, county, group;
     private final ReportOptions opt;
     private final Runnable check;
     private AnalysisService analysis;
@@ -81,6 +81,7 @@ final class KeyFigures {
         this.wb = wb;
         this.own = own;
         this.county = county;
+        this.group = group;
         this.opt = opt;
         this.check = check;
     }
@@ -254,22 +255,34 @@ final class KeyFigures {
         }
     }
 
+    /** The comparison group's column header: "Liknande kommuner" for Kolada's similar-municipality groups, else the name. */
+    private String groupColumn() {
+        return group.name().startsWith("Liknande kommuner") ? "Liknande kommuner" : group.name();
+    }
+
     private void overview(DocxBuilder b, String areaTitle, List<Entry> entries) {
         String ownCol = ownName();
         String countyCol = "Länet";
         b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, kvinnor och män och målstatus");
         List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) rows.add(overviewRow(e));
+        List<String> header = new ArrayList<>(List.of("Nyckeltal och period", ownCol, countyCol, "Riket"));
+        // Name column wide enough for the longest words at 9 pt ("Gymnasieexamen", "föräldrapenningdagar"), status
+        // column for "Avvikelse": no word is broken inside a cell.
+        double[] widths = group == null ? new double[]{3.9, 1.55, 1.5, 1.5, 2.6, 3.0, 1.95}
+                : new double[]{3.6, 1.45, 1.4, 1.4, 1.7, 2.3, 2.4, 1.75};
+        if (group != null) header.add(groupColumn());
+        header.addAll(List.of("Förändring sedan förra mätningen", "Kvinnor och män (flickor och pojkar)", "Mål"));
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
+                        + (group == null ? "" : Sv.lower(groupColumn()) + " samma period, ")
                         + "förändring sedan förra mätningen, värden för kvinnor och män (flickor och pojkar) och målstatus i ord.",
-                new double[]{2.5, 1.75, 1.3, 1.3, 2.95, 3.0, 1.75}, // change and gap wide enough for "+78 per 100 000"
-                List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
-                        "Kvinnor och män (flickor och pojkar)", "Mål"),
-                rows);
+                widths, header, rows);
         b.styled(DocxBuilder.STYLE_SOURCE, "Källa: " + String.join("; ", citations(entries)) + ". "
                 + (county == null ? "" : "Länet: " + county.name() + ". ")
-                + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
+                + (group == null ? "" : groupColumn() + ": " + group.name() + ", Koladas värde för gruppen eller, där källan "
+                        + "saknar ett, ovägt medel av medlemmarnas värden (Hälsolägets beräkning). ")
+                + "Jämförelserna avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
                 + "riktning (bättre eller sämre). Tecken: .. " + se.halsolage.domain.ObservationStatus.SUPPRESSED.meaning()
                 + ", – " + se.halsolage.domain.ObservationStatus.MISSING.meaning() + ". Se teckenförklaringen i bilagan.");
     }
@@ -282,7 +295,7 @@ final class KeyFigures {
         for (Entry e : entries) {
             List<Observation> obs = new ArrayList<>();
             obs.add(e.masked() ? e.lastObservation() : e.analysis().latest());
-            for (Comparison c : new Comparison[]{e.analysis().vsCounty(), e.analysis().vsRiket()}) {
+            for (Comparison c : new Comparison[]{e.analysis().vsCounty(), e.analysis().vsRiket(), e.analysis().vsGroup()}) {
                 if (c != null && c.other() != null) obs.add(c.other());
             }
             for (Observation o : obs) {
@@ -302,17 +315,30 @@ final class KeyFigures {
         if (e.masked()) {
             Observation last = e.lastObservation();
             String label = last.period().label();
-            return List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u), SwedishNumbers.observation(last, u),
-                    same(e.indicator(), county == null ? null : county.id(), label, u), same(e.indicator(), Area.RIKET_ID, label, u),
-                    "–", "–", target(a.targets()));
+            List<String> row = new ArrayList<>(List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u),
+                    SwedishNumbers.observation(last, u), same(e.indicator(), county == null ? null : county.id(), label, u),
+                    same(e.indicator(), Area.RIKET_ID, label, u)));
+            if (group != null) row.add(sameGroup(e.indicator(), label, u));
+            row.addAll(List.of("–", "–", target(a.targets())));
+            return row;
         }
         String name = e.indicator().displayTitle() + "\n" + a.latest().period().label() + unitNote(u)
                 + (e.regionOnly() ? " (finns bara för regionen)" : "");
         String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
         String countyValue = e.regionOnly() ? SwedishNumbers.observation(a.latest(), u) : other(a.vsCounty(), u);
         String riket = other(a.vsRiket(), u);
-        return List.of(name, ownValue, countyValue, riket, change(a.sincePrevious(), u), gap(a.genderGap(), u),
-                target(a.targets()));
+        List<String> row = new ArrayList<>(List.of(name, ownValue, countyValue, riket));
+        if (group != null) row.add(e.regionOnly() ? "–" : other(a.vsGroup(), u));
+        row.addAll(List.of(change(a.sincePrevious(), u), gap(a.genderGap(), u), target(a.targets())));
+        return row;
+    }
+
+    /** The comparison group's value for the period (Kolada's, or the members' mean), as in the chart. */
+    private String sameGroup(Indicator ind, String periodLabel, Unit u) {
+        for (Observation o : AnalysisService.groupSeries(wb, ind, group.id())) {
+            if (o.period().label().equals(periodLabel)) return SwedishNumbers.observation(o, u);
+        }
+        return "–";
     }
 
     /** The unit after the period for values printed without one: ", per 100 000 invånare", ", index 0–10", ", antal". */

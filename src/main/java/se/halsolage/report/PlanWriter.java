@@ -229,9 +229,15 @@ final class PlanWriter {
         if (i.description() != null) b.texts(i.description());
         String note = i.notes().get(opt.year());
         if (note != null && !note.isBlank()) {
-            XWPFParagraph p = b.paragraph(null);
-            DocxBuilder.bold(p, "Under " + opt.year() + ": ");
-            DocxBuilder.run(p, Sv.sentence(note.strip()));
+            // This year's work as prose: "Under 2026 genomförs …" stays as written; other notes get the year as a lead.
+            String n = note.strip();
+            if (n.toLowerCase(java.util.Locale.ROOT).startsWith("under " + opt.year())) {
+                b.texts(Sv.sentence(n));
+            } else {
+                XWPFParagraph p = b.paragraph(null);
+                DocxBuilder.bold(p, "Under " + opt.year() + ": ");
+                DocxBuilder.run(p, Sv.sentence(n));
+            }
         }
         List<String[]> facts = new ArrayList<>();
         String kind = i.kind().label() + " insats";

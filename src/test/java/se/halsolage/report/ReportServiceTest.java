@@ -234,8 +234,12 @@ class ReportServiceTest {
                 .filter(r -> r.getCell(0).getText().startsWith("Trygga i skolan, åk 8")).findFirst().orElseThrow();
         assertThat(row.getCell(1).getText()).isEqualTo(expected);
         // it has a target in the demo, so its status is written in words
-        assertThat(row.getCell(6).getText()).isIn("I fas", "Bevaka", "Avvikelse", "Kan inte bedömas");
-        assertThat(row.getCell(4).getText()).containsPattern("p\\.e\\. sedan \\d{4}");
+        assertThat(row.getCell(7).getText()).isIn("I fas", "Bevaka", "Avvikelse", "Kan inte bedömas");
+        assertThat(row.getCell(5).getText()).containsPattern("p\\.e\\. sedan \\d{4}");
+        // the comparison group's column (the demo's "Liknande kommuner") holds its value for the same period
+        XWPFTableRow head = row.getTable().getRow(0);
+        assertThat(head.getCell(4).getText()).isEqualTo("Liknande kommuner");
+        assertThat(row.getCell(4).getText()).matches("\\d+,\\d\u00a0%");
     }
 
     @Test
