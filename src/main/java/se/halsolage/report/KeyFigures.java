@@ -270,7 +270,7 @@ final class KeyFigures {
         // Name column wide enough for the longest words at 9 pt ("Gymnasieexamen", "föräldrapenningdagar"), status
         // column for "Avvikelse": no word is broken inside a cell.
         double[] widths = group == null ? new double[]{3.9, 1.55, 1.5, 1.5, 2.6, 3.0, 1.95}
-                : new double[]{3.6, 1.45, 1.4, 1.4, 1.7, 2.3, 2.4, 1.75};
+                : new double[]{3.3, 1.35, 1.3, 1.3, 1.95, 2.3, 2.6, 1.9}; // "kommuner" whole in the group's header
         if (group != null) header.add(groupColumn());
         header.addAll(List.of("Förändring sedan förra mätningen", "Kvinnor och män (flickor och pojkar)", "Mål"));
         b.table("Översikt " + areaTitle,
@@ -364,7 +364,10 @@ final class KeyFigures {
 
     static String change(Change c, Unit u) {
         String phrase = se.halsolage.analysis.Texts.changePhrase(c, u);
-        return phrase == null ? "Ingen tidigare mätning" : phrase;
+        // In the narrow table cell the figure may stand above its rate ("+8" / "per 100 000 sedan 2022"); the rate
+        // itself stays whole (it was cut as "100 00|0").
+        return phrase == null ? "Ingen tidigare mätning"
+                : phrase.replaceFirst("^([+\u2212±]?[0-9\u00a0\u202f,]+)\u00a0per\u00a0", "$1 per\u00a0");
     }
 
     /** Both values, as SKR shows them, and which is higher: "Flickor 76,0 %\nPojkar 84,0 %\nPojkar 8,0 p.e. högre". */

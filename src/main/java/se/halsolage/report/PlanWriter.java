@@ -401,10 +401,25 @@ final class PlanWriter {
         return v == null ? "den " : v + " den ";
     }
 
+    private static final java.util.regex.Pattern KOLADA_DATA = java.util.regex.Pattern.compile(
+            ".*/data/kpi/([^/?]+)/municipality/([^/?]+)(?:/year/([^/?]+))?.*");
+
+    /**
+     * A Kolada request in words for the annex: "Kolada API v3: 25 nyckeltal (U01901, N80401, N15428 …), områden 0780,
+     * 0007, 0000, G37589" instead of a 200-character address that wrapped letter by letter in its column.
+     */
+    static String koladaRequest(String request) {
+        if (request == null) return "Kolada API";
+        java.util.regex.Matcher m = KOLADA_DATA.matcher(request);
+        if (!m.matches()) return "Kolada API: " + request;
+        List<String> kpis = List.of(m.group(1).split(","));
+        String shown = String.join(", ", kpis.subList(0, Math.min(3, kpis.size()))) + (kpis.size() > 3 ? " …" : "");
+        return "Kolada API v3: " + kpis.size() + (kpis.size() == 1 ? " nyckeltal (" : " nyckeltal (") + shown + "), områden "
+                + String.join(", ", m.group(2).split(",")) + (m.group(3) == null ? "" : ", år " + String.join(", ", m.group(3).split(",")));
+    }
+
     private static String provenance(Source s) {
-        if (s.kind() == SourceKind.KOLADA) {
-            return "Kolada API" + (s.request() == null ? "" : ": " + s.request());
-        }
+        if (s.kind() == SourceKind.KOLADA) return koladaRequest(s.request());
         StringBuilder sb = new StringBuilder();
         if (s.kind() == SourceKind.FILE) sb.append(s.name());
         if (s.sheet() != null && !s.sheet().isBlank()) sb.append(sb.isEmpty() ? "" : ", ").append("blad ").append(s.sheet());
