@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The documented Växjö plan (docs/report.md, "Växjö med riktiga data"), made as a coordinator makes it, with the
 # real Skolenkäten åk 8 2022 file and Kolada's real values of 2024-12-12 served by the test stand-in on 127.0.0.1
-# (no internet). Run from the project root, with ../shared beside it:
+# (no internet). With ../shared beside the project (or HALSOLAGE_SHARED set):
 #   bash docs/examples/vaxjo-plan.sh [FOLDER]        (default /tmp/vaxjo-plan)
 # The initiative texts are an example of what a coordinator writes; their figures are the workbook's own.
 set -euo pipefail
-out=${1:-/tmp/vaxjo-plan}; mkdir -p "$out"
-shared=$(cd "$(dirname "$0")/../../.." && pwd)/shared
+out=${1:-/tmp/vaxjo-plan}; mkdir -p "$out"; out=$(cd "$out" && pwd)
+cd "$(dirname "$0")/../.."                  # the project root
+shared=${HALSOLAGE_SHARED:-$(cd .. && pwd)/shared}
 H=./app/halsolage; W=$out/vaxjo.halsa; port=${KOLADA_PORT:-8089}; K=http://127.0.0.1:$port/v3
 export HALSOLAGE_HOME=$out/appdata          # the downloaded Kolada catalogue goes here, not into your own settings
 mvn -q -o -Dinstaller.skip=true -DskipTests test-compile
