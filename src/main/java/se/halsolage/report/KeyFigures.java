@@ -270,7 +270,7 @@ final class KeyFigures {
         // Name column wide enough for the longest words at 9 pt ("Gymnasieexamen", "föräldrapenningdagar"), status
         // column for "Avvikelse": no word is broken inside a cell.
         double[] widths = group == null ? new double[]{3.9, 1.55, 1.5, 1.5, 2.6, 3.0, 1.95}
-                : new double[]{3.6, 1.3, 1.25, 1.25, 2.05, 2.15, 2.6, 1.8}; // "kommuner" whole in the group's header
+                : new double[]{3.6, 1.35, 1.35, 1.35, 2.05, 2.15, 2.45, 1.7}; // "kommuner" whole in the group's header
         if (group != null) header.add(groupColumn());
         header.addAll(List.of("Förändring sedan förra mätningen", "Kvinnor och män (flickor och pojkar)", "Mål"));
         b.table("Översikt " + areaTitle,
