@@ -255,6 +255,66 @@ final class KeyFigures {
         }
     }
 
+    /** A cell's left and right padding (85 twips each, styles.xml) and a little room for the renderer's rounding. */
+    private static final double CELL_PAD_CM = 0.36;
+
+    /**
+     * Arial at 9 pt as the document sets its tables (Liberation Sans, with Arial's metrics, where Arial is not
+     * installed; Java's fallback font is wider, so the widths err on the safe side).
+     */
+    private static final java.awt.Font TABLE_FONT = tableFont(java.awt.Font.PLAIN), TABLE_FONT_BOLD = tableFont(java.awt.Font.BOLD);
+
+    private static java.awt.Font tableFont(int style) {
+        for (String name : new String[]{"Arial", "Liberation Sans"}) {
+            java.awt.Font f = new java.awt.Font(name, style, 9);
+            if (!f.getFamily(java.util.Locale.ROOT).equals(java.awt.Font.DIALOG)) return f;
+        }
+        return new java.awt.Font(java.awt.Font.SANS_SERIF, style, 9);
+    }
+
+    /** The widest run a line may not break (ordinary spaces and line breaks end one; no-break spaces do not), in cm. */
+    static double widestToken(String text, boolean bold) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double widest = 0;
+        for (String t : text.split("[ \\n\\t]+")) {
+            widest = Math.max(widest, (bold ? TABLE_FONT_BOLD : TABLE_FONT).getStringBounds(t, frc).getWidth() / 72 * 2.54);
+        }
+        return widest;
+    }
+
+    /**
+     * Column widths (cm, summing to {@code total}) where no cell's longest unbreakable word is cut: each column gets at
+     * least what its widest word needs at 9 pt (header in bold); a surplus goes to the first column, a shortfall is taken
+     * from the columns with the most room to spare. Only when every column is at its need are all scaled down.
+     */
+    static double[] fitWidths(List<String> header, List<List<String>> rows, double[] base, double total) {
+        int n = base.length;
+        double[] need = new double[n], w = new double[n];
+        for (int c = 0; c < n; c++) {
+            double x = widestToken(header.get(c), true);
+            for (List<String> r : rows) x = Math.max(x, widestToken(r.get(c), false));
+            need[c] = x + CELL_PAD_CM;
+            w[c] = Math.max(base[c], need[c]);
+        }
+        double sum = java.util.Arrays.stream(w).sum();
+        while (sum > total + 1e-9) {
+            int best = -1;
+            for (int c = 0; c < n; c++) if (w[c] - need[c] > 1e-9 && (best < 0 || w[c] - need[c] > w[best] - need[best])) best = c;
+            if (best < 0) break;
+            double cut = Math.min(sum - total, Math.min(0.05, w[best] - need[best]));
+            w[best] -= cut;
+            sum -= cut;
+        }
+        if (sum > total + 1e-9) for (int c = 0; c < n; c++) w[c] *= total / sum;
+        else w[0] += total - sum;
+        return w;
+    }
+
+    /** In a value cell a unit word may go below its figure ("249 572" / "kr", "21,0" / "dagar"); "80,5 %" stays whole. */
+    static String breakableUnit(String cell) {
+        return cell.replaceAll("(\\d)\u00a0(?=\\p{L})", "$1 ");
+    }
+
     /** The comparison group's column header: "Liknande kommuner" for Kolada's similar-municipality groups, else the name. */
     private String groupColumn() {
         return group.name().startsWith("Liknande kommuner") ? "Liknande kommuner" : group.name();
@@ -283,6 +343,7 @@ final class KeyFigures {
                 : new double[]{3.6, 1.35, 1.35, 1.35, 2.05, 2.15, 2.45, 1.7}; // "kommuner" whole in the group's header
         if (group != null) header.add(groupColumn());
         header.addAll(List.of("Förändring sedan förra mätningen", "Kvinnor och män (flickor och pojkar)", "Mål"));
+        widths = fitWidths(header, rows, widths, 16.0);
         b.table("Översikt " + areaTitle,
                 "En rad per nyckeltal: senaste värde för " + ownName() + ", länet och riket samma period, "
                         + (group == null ? "" : Sv.lower(groupColumn()) + " samma period, ")
@@ -326,9 +387,9 @@ final class KeyFigures {
             Observation last = e.lastObservation();
             String label = last.period().label();
             List<String> row = new ArrayList<>(List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u),
-                    SwedishNumbers.observation(last, u), same(e.indicator(), county == null ? null : county.id(), label, u),
-                    same(e.indicator(), Area.RIKET_ID, label, u)));
-            if (group != null) row.add(sameGroup(e.indicator(), label, u));
+                    SwedishNumbers.observation(last, u), breakableUnit(same(e.indicator(), county == null ? null : county.id(), label, u)),
+                    breakableUnit(same(e.indicator(), Area.RIKET_ID, label, u))));
+            if (group != null) row.add(breakableUnit(sameGroup(e.indicator(), label, u)));
             row.addAll(List.of("–", "–", target(a.targets())));
             return row;
         }
@@ -337,8 +398,8 @@ final class KeyFigures {
         String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
         String countyValue = e.regionOnly() ? SwedishNumbers.observation(a.latest(), u) : other(a.vsCounty(), u);
         String riket = other(a.vsRiket(), u);
-        List<String> row = new ArrayList<>(List.of(name, ownValue, countyValue, riket));
-        if (group != null) row.add(e.regionOnly() ? "–" : other(a.vsGroup(), u));
+        List<String> row = new ArrayList<>(List.of(name, breakableUnit(ownValue), breakableUnit(countyValue), breakableUnit(riket)));
+        if (group != null) row.add(breakableUnit(e.regionOnly() ? "–" : other(a.vsGroup(), u)));
         row.addAll(List.of(change(a.sincePrevious(), u), gap(a.genderGap(), u), target(a.targets())));
         return row;
     }
