@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
                 se.halsolage.cli.UpgradeCommand.class,
                 se.halsolage.cli.IndicatorsCommand.class,
                 se.halsolage.cli.SourcesCommand.class,
+                se.halsolage.cli.InitiativesCommand.class,
                 se.halsolage.cli.SeriesCommand.class,
                 se.halsolage.cli.ImportCommand.class,
                 se.halsolage.cli.KoladaCommand.class,

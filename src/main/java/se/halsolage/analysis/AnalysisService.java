@@ -143,7 +143,7 @@ public final class AnalysisService {
 
         Comparison county = compareWith(ind, areaId, plan.countyId(), latest);
         Comparison riket = compareWith(ind, areaId, Area.RIKET_ID, latest);
-        Comparison group = compareWith(ind, areaId, plan.comparisonGroupId(), latest);
+        Comparison group = compareWith(ind, areaId, plan.comparisonGroupId(), latest, true);
 
         GenderGap gap = null;
         {
@@ -227,11 +227,55 @@ public final class AnalysisService {
     }
 
     private Comparison compareWith(Indicator ind, String areaId, String otherId, Observation own) {
+        return compareWith(ind, areaId, otherId, own, false);
+    }
+
+    private Comparison compareWith(Indicator ind, String areaId, String otherId, Observation own, boolean group) {
         if (otherId == null || otherId.equals(areaId)) return null;
-        List<Observation> other = seriesOf(ind, otherId, Group.TOTALT);
+        List<Observation> other = group ? groupSeries(wb, ind, otherId) : seriesOf(ind, otherId, Group.TOTALT);
         if (other.isEmpty()) return null;
         Observation same = own == null ? null : byLabel(other, own.period().label());
         return compare(ind, otherId, areaName(otherId), own, same);
+    }
+
+    /**
+     * The comparison group's series (group Totalt): the group's own values (Kolada's, for a Kolada group), else, for
+     * data such as Skolenkäten that has no group values, {@link #memberMean the members' unweighted mean}.
+     */
+    public static List<Observation> groupSeries(Workbook wb, Indicator ind, String groupId) {
+        List<Observation> own = wb.observations().series(ind.id(), groupId, Group.TOTALT);
+        if (own.stream().anyMatch(Observation::hasValue)) return own;
+        return memberMean(wb, ind, groupId);
+    }
+
+    /**
+     * Per period the unweighted mean of the group members' values (group Totalt), as Kolada computes a group's value,
+     * when at least half of the members have one (Hälsoläge's calculation, so never cited as Kolada's); the
+     * observations carry the group's id and the source of a member's value. Empty when the group has no members.
+     */
+    public static List<Observation> memberMean(Workbook wb, Indicator ind, String groupId) {
+        List<String> members = wb.areas().members(groupId);
+        if (members.isEmpty()) return List.of();
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        Map<String, Observation> any = new java.util.HashMap<>();
+        for (String m : members) {
+            for (Observation o : wb.observations().series(ind.id(), m, Group.TOTALT)) {
+                if (!o.hasValue()) continue;
+                double[] acc = sums.computeIfAbsent(o.period().label(), k -> new double[2]);
+                acc[0] += o.value();
+                acc[1]++;
+                any.putIfAbsent(o.period().label(), o);
+            }
+        }
+        List<Observation> out = new ArrayList<>();
+        for (var e : sums.entrySet()) {
+            if (e.getValue()[1] * 2 < members.size()) continue;
+            Observation proto = any.get(e.getKey());
+            out.add(Observation.ok(ind.id(), groupId, proto.period(), Group.TOTALT, e.getValue()[0] / e.getValue()[1], null,
+                    proto.sourceId(), null));
+        }
+        out.sort(Comparator.comparing(Observation::period));
+        return out;
     }
 
     // ------------------------------------------------------------------ pure rules

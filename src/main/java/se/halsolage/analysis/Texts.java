@@ -101,10 +101,13 @@ public final class Texts {
      * missing number of respondents worth saying. Register data (Kolada, SCB) have no respondents.
      */
     public static boolean isSurvey(Indicator ind) {
-        if (ind.grade() != null && !ind.grade().isBlank()) return true;
+        // Not by grade alone: "Elever i åk 9 som är behöriga till yrkesprogram" (N15428) has a grade and is register data.
         String t = (ind.title() + " " + (ind.description() == null ? "" : ind.description())).toLowerCase(java.util.Locale.ROOT);
-        return t.contains("enkät") || t.contains("svarat") || t.contains("självskattad") || t.contains("svarande");
+        return t.contains("enkät") || SURVEY_WORDS.matcher(t).find() || t.contains("självskattad");
     }
+
+    /** "svarat", "svar", "svarande", "positiva svar" as words (not "ansvar"). */
+    private static final java.util.regex.Pattern SURVEY_WORDS = java.util.regex.Pattern.compile("(?u)(?<![\\p{L}])svar(at|ande|en|et)?(?![\\p{L}])");
 
     /**
      * The periods after the latest value that have no value, with the legend's marker and words:
@@ -162,11 +165,21 @@ public final class Texts {
         if (trend != null) out.add(trend + ".");
 
         Comparison ref = riket != null && riket.difference() != null ? riket : county != null && county.difference() != null ? county : null;
+        // The similar municipalities come where the other comparisons are; alone when the source has no county or riket.
+        Comparison grp = group != null && group.difference() != null ? group : null;
+        if (ref == null && grp != null) {
+            ref = grp;
+            grp = null;
+        }
         if (ref != null) {
             StringBuilder s = new StringBuilder(areaName + " ligger " + position(ref.difference(), u, "i nivå med ")
                     + refName(ref) + " (" + value(ref.other(), u) + ")");
             Comparison second = ref == riket && county != null && county.difference() != null ? county : null;
-            if (second != null) s.append(" och " + position(second.difference(), u, "i nivå med ") + refName(second));
+            if (second != null) s.append(grp == null ? " och " : ", ").append(position(second.difference(), u, "i nivå med ")).append(refName(second));
+            if (grp != null) {
+                s.append(" och ").append(position(grp.difference(), u, "i nivå med ")).append(refName(grp))
+                        .append(" (").append(value(grp.other(), u)).append(')');
+            }
             s.append(verdictTail(ref.verdict(), true)).append('.');
             out.add(s.toString());
         }
@@ -184,6 +197,7 @@ public final class Texts {
     static String refName(Comparison c) {
         if ("0000".equals(c.areaId())) return "riket";
         if (c.areaName() != null && c.areaName().startsWith("Region")) return "länet";
+        if (c.areaName() != null && c.areaName().startsWith("Liknande kommuner")) return "liknande kommuner";
         return c.areaName() == null ? c.areaId() : c.areaName();
     }
 
@@ -252,7 +266,8 @@ public final class Texts {
             out.add(new Finding(ind.id(), s.toString(), score, c.verdict()));
         }
         Comparison ref = a.vsRiket() != null && a.vsRiket().difference() != null ? a.vsRiket()
-                : a.vsCounty() != null && a.vsCounty().difference() != null ? a.vsCounty() : null;
+                : a.vsCounty() != null && a.vsCounty().difference() != null ? a.vsCounty()
+                : a.vsGroup() != null && a.vsGroup().difference() != null ? a.vsGroup() : null;
         if (ref != null && ref.verdict().isClear()) {
             double thr = AnalysisService.threshold(u, ref.other().value());
             String s = title + ": " + ownName + " ligger " + position(ref.difference(), u, "i nivå med ") + refName(ref)

@@ -244,28 +244,7 @@ final class TrendChart extends ChartSupport {
      * have one; the observations carry the group's id and no source. Empty when the group has no members.
      */
     List<Observation> memberMean(Indicator ind, String groupId) {
-        List<String> members = wb.areas().members(groupId);
-        if (members.isEmpty()) return List.of();
-        Map<String, double[]> sums = new TreeMap<>();
-        Map<String, Observation> any = new java.util.HashMap<>();
-        for (String m : members) {
-            for (Observation o : wb.observations().series(ind.id(), m, Group.TOTALT)) {
-                if (!o.hasValue()) continue;
-                double[] acc = sums.computeIfAbsent(o.period().label(), k -> new double[2]);
-                acc[0] += o.value();
-                acc[1]++;
-                any.putIfAbsent(o.period().label(), o);
-            }
-        }
-        List<Observation> out = new ArrayList<>();
-        for (var e : sums.entrySet()) {
-            if (e.getValue()[1] * 2 < members.size()) continue;
-            Observation proto = any.get(e.getKey());
-            out.add(Observation.ok(ind.id(), groupId, proto.period(), Group.TOTALT, e.getValue()[0] / e.getValue()[1], null,
-                    proto.sourceId(), null));
-        }
-        out.sort(java.util.Comparator.comparing(Observation::period));
-        return out;
+        return AnalysisService.memberMean(wb, ind, groupId);
     }
 
     void addIfData(List<Line> lines, Indicator ind, String areaId, Color c, Stroke s, Shape shape) {

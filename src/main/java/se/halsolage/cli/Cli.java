@@ -18,6 +18,8 @@ public final class Cli {
     /** Runs a command line and returns its exit code. */
     public static int run(Object root, String... args) {
         CommandLine cmd = new CommandLine(root);
+        // "@fil" is ours (report --indicators @urval.txt, initiatives --background @bakgrund.txt), not picocli's argument files.
+        cmd.setExpandAtFiles(false);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         cmd.setOut(out);

@@ -70,7 +70,7 @@ final class KeyFigures {
     }
 
     private final Workbook wb;
-    private final Area own, county;
+    private final Area own, county, group;
     private final ReportOptions opt;
     private final Runnable check;
     private AnalysisService analysis;
@@ -83,6 +83,7 @@ final class KeyFigures {
         this.wb = wb;
         this.own = own;
         this.county = county;
+        this.group = group;
         this.opt = opt;
         this.check = check;
     }
@@ -256,22 +257,105 @@ final class KeyFigures {
         }
     }
 
+    /** A cell's left and right padding (85 twips each, styles.xml) and a little room for the renderer's rounding. */
+    private static final double CELL_PAD_CM = 0.36;
+
+    /**
+     * Arial at 9 pt as the document sets its tables (Liberation Sans, with Arial's metrics, where Arial is not
+     * installed; Java's fallback font is wider, so the widths err on the safe side).
+     */
+    private static final java.awt.Font TABLE_FONT = tableFont(java.awt.Font.PLAIN), TABLE_FONT_BOLD = tableFont(java.awt.Font.BOLD);
+
+    private static java.awt.Font tableFont(int style) {
+        for (String name : new String[]{"Arial", "Liberation Sans"}) {
+            java.awt.Font f = new java.awt.Font(name, style, 9);
+            if (!f.getFamily(java.util.Locale.ROOT).equals(java.awt.Font.DIALOG)) return f;
+        }
+        return new java.awt.Font(java.awt.Font.SANS_SERIF, style, 9);
+    }
+
+    /** The widest run a line may not break (ordinary spaces and line breaks end one; no-break spaces do not), in cm. */
+    static double widestToken(String text, boolean bold) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double widest = 0;
+        for (String t : text.split("[ \\n\\t]+")) {
+            widest = Math.max(widest, (bold ? TABLE_FONT_BOLD : TABLE_FONT).getStringBounds(t, frc).getWidth() / 72 * 2.54);
+        }
+        return widest;
+    }
+
+    /**
+     * Column widths (cm, summing to {@code total}) where no cell's longest unbreakable word is cut: each column gets at
+     * least what its widest word needs at 9 pt (header in bold); a surplus goes to the first column, a shortfall is taken
+     * from the columns with the most room to spare. Only when every column is at its need are all scaled down.
+     */
+    static double[] fitWidths(List<String> header, List<List<String>> rows, double[] base, double total) {
+        int n = base.length;
+        double[] need = new double[n], w = new double[n];
+        for (int c = 0; c < n; c++) {
+            double x = widestToken(header.get(c), true);
+            for (List<String> r : rows) x = Math.max(x, widestToken(r.get(c), false));
+            need[c] = x + CELL_PAD_CM;
+            w[c] = Math.max(base[c], need[c]);
+        }
+        double sum = java.util.Arrays.stream(w).sum();
+        while (sum > total + 1e-9) {
+            int best = -1;
+            for (int c = 0; c < n; c++) if (w[c] - need[c] > 1e-9 && (best < 0 || w[c] - need[c] > w[best] - need[best])) best = c;
+            if (best < 0) break;
+            double cut = Math.min(sum - total, Math.min(0.05, w[best] - need[best]));
+            w[best] -= cut;
+            sum -= cut;
+        }
+        if (sum > total + 1e-9) for (int c = 0; c < n; c++) w[c] *= total / sum;
+        else w[0] += total - sum;
+        return w;
+    }
+
+    /** In a value cell a unit word may go below its figure ("249 572" / "kr", "21,0" / "dagar"); "80,5 %" stays whole. */
+    static String breakableUnit(String cell) {
+        return cell.replaceAll("(\\d)\u00a0(?=\\p{L})", "$1 ");
+    }
+
+    /** The comparison group's column header: "Liknande kommuner" for Kolada's similar-municipality groups, else the name. */
+    private String groupColumn() {
+        return group.name().startsWith("Liknande kommuner") ? "Liknande kommuner" : group.name();
+    }
+
+    /**
+     * The own value's column header: the municipality's name when its longest word fits the 1,35 cm column at 9 pt
+     * bold (about 6 letters: "Växjö", "Ljusdal" does not), else "Kommun" ("Exempel|by" was cut inside the word).
+     */
+    static String ownColumn(String name) {
+        int longest = 0;
+        for (String w : name.split("[\\s-]+")) longest = Math.max(longest, w.length());
+        return longest <= 6 ? name : "Kommun";
+    }
+
     private void overview(DocxBuilder b, String areaTitle, List<Entry> entries) {
-        String ownCol = ownName();
+        String ownCol = ownColumn(ownName());
         String countyCol = "Länet";
-        b.tableCaption("Översikt " + areaTitle + ": senaste värde, jämförelse, förändring, kvinnor och män och målstatus");
+        b.tableCaption("Översikt " + areaTitle + ": senaste värde för " + ownName() + ", jämförelse, förändring, kvinnor och män och målstatus");
         List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) rows.add(overviewRow(e));
+        List<String> header = new ArrayList<>(List.of("Nyckeltal och period", ownCol, countyCol, "Riket"));
+        // Name column wide enough for the longest words at 9 pt ("Gymnasieexamen", "föräldrapenningdagar"), status
+        // column for "Avvikelse": no word is broken inside a cell.
+        double[] widths = group == null ? new double[]{3.9, 1.55, 1.5, 1.5, 2.6, 3.0, 1.95}
+                : new double[]{3.6, 1.35, 1.35, 1.35, 2.05, 2.15, 2.45, 1.7}; // "kommuner" whole in the group's header
+        if (group != null) header.add(groupColumn());
+        header.addAll(List.of("Förändring sedan förra mätningen", "Kvinnor och män (flickor och pojkar)", "Mål"));
+        widths = fitWidths(header, rows, widths, 16.0);
         b.table("Översikt " + areaTitle,
-                "En rad per nyckeltal: senaste värde för " + ownCol + ", länet och riket samma period, "
+                "En rad per nyckeltal: senaste värde för " + ownName() + ", länet och riket samma period, "
+                        + (group == null ? "" : Sv.lower(groupColumn()) + " samma period, ")
                         + "förändring sedan förra mätningen, värden för kvinnor och män (flickor och pojkar) och målstatus i ord.",
-                new double[]{2.5, 1.75, 1.3, 1.3, 2.95, 3.0, 1.75}, // change and gap wide enough for "+78 per 100 000"
-                List.of("Nyckeltal och period", ownCol, countyCol, "Riket", "Förändring sedan förra mätningen",
-                        "Kvinnor och män (flickor och pojkar)", "Mål"),
-                rows);
+                widths, header, rows);
         b.styled(DocxBuilder.STYLE_SOURCE, "Källa: " + String.join("; ", citations(entries)) + ". "
                 + (county == null ? "" : "Länet: " + county.name() + ". ")
-                + "Länet och riket avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
+                + (group == null ? "" : groupColumn() + ": " + group.name() + ", Koladas värde för gruppen eller, där källan "
+                        + "saknar ett, ovägt medel av medlemmarnas värden (Hälsolägets beräkning). ")
+                + "Jämförelserna avser samma period som kommunens värde. Förändringen bedöms efter nyckeltalets "
                 + "riktning (bättre eller sämre). Tecken: .. " + se.halsolage.domain.ObservationStatus.SUPPRESSED.meaning()
                 + ", – " + se.halsolage.domain.ObservationStatus.MISSING.meaning() + ". Se teckenförklaringen i bilagan.");
     }
@@ -284,7 +368,7 @@ final class KeyFigures {
         for (Entry e : entries) {
             List<Observation> obs = new ArrayList<>();
             obs.add(e.masked() ? e.lastObservation() : e.analysis().latest());
-            for (Comparison c : new Comparison[]{e.analysis().vsCounty(), e.analysis().vsRiket()}) {
+            for (Comparison c : new Comparison[]{e.analysis().vsCounty(), e.analysis().vsRiket(), e.analysis().vsGroup()}) {
                 if (c != null && c.other() != null) obs.add(c.other());
             }
             for (Observation o : obs) {
@@ -304,17 +388,30 @@ final class KeyFigures {
         if (e.masked()) {
             Observation last = e.lastObservation();
             String label = last.period().label();
-            return List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u), SwedishNumbers.observation(last, u),
-                    same(e.indicator(), county == null ? null : county.id(), label, u), same(e.indicator(), Area.RIKET_ID, label, u),
-                    "–", "–", target(a.targets()));
+            List<String> row = new ArrayList<>(List.of(e.indicator().displayTitle() + "\n" + label + unitNote(u),
+                    SwedishNumbers.observation(last, u), breakableUnit(same(e.indicator(), county == null ? null : county.id(), label, u)),
+                    breakableUnit(same(e.indicator(), Area.RIKET_ID, label, u))));
+            if (group != null) row.add(breakableUnit(sameGroup(e.indicator(), label, u)));
+            row.addAll(List.of("–", "–", target(a.targets())));
+            return row;
         }
         String name = e.indicator().displayTitle() + "\n" + a.latest().period().label() + unitNote(u)
                 + (e.regionOnly() ? " (finns bara för regionen)" : "");
         String ownValue = e.regionOnly() ? "–" : SwedishNumbers.observation(a.latest(), u);
         String countyValue = e.regionOnly() ? SwedishNumbers.observation(a.latest(), u) : other(a.vsCounty(), u);
         String riket = other(a.vsRiket(), u);
-        return List.of(name, ownValue, countyValue, riket, change(a.sincePrevious(), u), gap(a.genderGap(), u),
-                target(a.targets()));
+        List<String> row = new ArrayList<>(List.of(name, breakableUnit(ownValue), breakableUnit(countyValue), breakableUnit(riket)));
+        if (group != null) row.add(breakableUnit(e.regionOnly() ? "–" : other(a.vsGroup(), u)));
+        row.addAll(List.of(change(a.sincePrevious(), u), gap(a.genderGap(), u), target(a.targets())));
+        return row;
+    }
+
+    /** The comparison group's value for the period (Kolada's, or the members' mean), as in the chart. */
+    private String sameGroup(Indicator ind, String periodLabel, Unit u) {
+        for (Observation o : AnalysisService.groupSeries(wb, ind, group.id())) {
+            if (o.period().label().equals(periodLabel)) return SwedishNumbers.observation(o, u);
+        }
+        return "–";
     }
 
     /** The unit after the period for values printed without one: ", per 100 000 invånare", ", index 0–10", ", antal". */
@@ -340,7 +437,10 @@ final class KeyFigures {
 
     static String change(Change c, Unit u) {
         String phrase = se.halsolage.analysis.Texts.changePhrase(c, u);
-        return phrase == null ? "Ingen tidigare mätning" : phrase;
+        // In the narrow table cell the figure may stand above its rate ("+8" / "per 100 000 sedan 2022"); the rate
+        // itself stays whole (it was cut as "100 00|0").
+        return phrase == null ? "Ingen tidigare mätning"
+                : phrase.replaceFirst("^([+\u2212±]?[0-9\u00a0\u202f,]+)\u00a0per\u00a0", "$1 per\u00a0");
     }
 
     /** Both values, as SKR shows them, and which is higher: "Flickor 76,0 %\nPojkar 84,0 %\nPojkar 8,0 p.e. högre". */

@@ -229,9 +229,15 @@ final class PlanWriter {
         if (i.description() != null) b.texts(i.description());
         String note = i.notes().get(opt.year());
         if (note != null && !note.isBlank()) {
-            XWPFParagraph p = b.paragraph(null);
-            DocxBuilder.bold(p, "Under " + opt.year() + ": ");
-            DocxBuilder.run(p, Sv.sentence(note.strip()));
+            // This year's work as prose: "Under 2026 genomförs …" stays as written; other notes get the year as a lead.
+            String n = note.strip();
+            if (n.toLowerCase(java.util.Locale.ROOT).startsWith("under " + opt.year())) {
+                b.texts(Sv.sentence(n));
+            } else {
+                XWPFParagraph p = b.paragraph(null);
+                DocxBuilder.bold(p, "Under " + opt.year() + ": ");
+                DocxBuilder.run(p, Sv.sentence(n));
+            }
         }
         List<String[]> facts = new ArrayList<>();
         String kind = i.kind().label() + " insats";
@@ -395,10 +401,25 @@ final class PlanWriter {
         return v == null ? "den " : v + " den ";
     }
 
+    private static final java.util.regex.Pattern KOLADA_DATA = java.util.regex.Pattern.compile(
+            ".*/data/kpi/([^/?]+)/municipality/([^/?]+)(?:/year/([^/?]+))?.*");
+
+    /**
+     * A Kolada request in words for the annex: "Kolada API v3: 25 nyckeltal (U01901, N80401, N15428 …), områden 0780,
+     * 0007, 0000, G37589" instead of a 200-character address that wrapped letter by letter in its column.
+     */
+    static String koladaRequest(String request) {
+        if (request == null) return "Kolada API";
+        java.util.regex.Matcher m = KOLADA_DATA.matcher(request);
+        if (!m.matches()) return "Kolada API: " + request;
+        List<String> kpis = List.of(m.group(1).split(","));
+        String shown = String.join(", ", kpis.subList(0, Math.min(3, kpis.size()))) + (kpis.size() > 3 ? " …" : "");
+        return "Kolada API v3: " + kpis.size() + (kpis.size() == 1 ? " nyckeltal (" : " nyckeltal (") + shown + "), områden "
+                + String.join(", ", m.group(2).split(",")) + (m.group(3) == null ? "" : ", år " + String.join(", ", m.group(3).split(",")));
+    }
+
     private static String provenance(Source s) {
-        if (s.kind() == SourceKind.KOLADA) {
-            return "Kolada API" + (s.request() == null ? "" : ": " + s.request());
-        }
+        if (s.kind() == SourceKind.KOLADA) return koladaRequest(s.request());
         StringBuilder sb = new StringBuilder();
         if (s.kind() == SourceKind.FILE) sb.append(s.name());
         if (s.sheet() != null && !s.sheet().isBlank()) sb.append(sb.isEmpty() ? "" : ", ").append("blad ").append(s.sheet());

@@ -64,11 +64,68 @@ public final class StoryPptx {
         }
     }
 
-    /** The picture of a chart slide: the slide minus margins, the title band and the source line. */
-    static final Rectangle2D PICTURE = new Rectangle2D.Double(24, 64, W - 48, H - 64 - 34);
+    /** The picture of a chart slide: the slide minus narrow margins, the title band and the source line. */
+    static final Rectangle2D PICTURE = new Rectangle2D.Double(8, 52, W - 16, H - 52 - 27);
     /** Layout width of a slide chart (96-dpi units): 1 100 units over the 912-point picture, so the PROJECTOR theme prints at 0,83 of its size (18-unit labels ≈ 15 pt) and the plot gets about two thirds of the width. */
     static final double SLIDE_LAYOUT_W = 1100;
     static final String LANG = "sv-SE";
+
+    /**
+     * Where the chart's plot (the data area inside the axes) lands on the slide, in slide points: the chart is laid
+     * out as on the slide ({@link #SLIDE_LAYOUT_W} units over the {@link #PICTURE}) and JFreeChart reports its data area.
+     */
+    static Rectangle2D plotOnSlide(org.jfree.chart.JFreeChart chart) {
+        endLabelsAsLegend(chart);
+        double scale = PICTURE.getWidth() / SLIDE_LAYOUT_W;
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_FRACTIONALMETRICS, java.awt.RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            chart.draw(g, new Rectangle2D.Double(0, 0, SLIDE_LAYOUT_W, PICTURE.getHeight() / scale), info);
+        } finally {
+            g.dispose();
+        }
+        Rectangle2D d = info.getPlotInfo().getDataArea();
+        return new Rectangle2D.Double(PICTURE.getX() + d.getX() * scale, PICTURE.getY() + d.getY() * scale,
+                d.getWidth() * scale, d.getHeight() * scale);
+    }
+
+    /**
+     * On a slide the lines' end labels ("Växjö 83,1 %", "Liknande kommuner 80,7 %", right of the data in the chart's
+     * widened right inset) become one legend row above the plot, with the same words, values and colours: the column
+     * of labels took a third of the slide's width. Charts without end labels are left as they are. Idempotent.
+     */
+    static void endLabelsAsLegend(org.jfree.chart.JFreeChart chart) {
+        if (!(chart.getPlot() instanceof org.jfree.chart.plot.XYPlot plot)) return;
+        java.util.List<org.jfree.chart.annotations.XYTextAnnotation> ends = new java.util.ArrayList<>();
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof org.jfree.chart.annotations.XYTextAnnotation t
+                    && t.getTextAnchor() == org.jfree.chart.ui.TextAnchor.HALF_ASCENT_LEFT) ends.add(t);
+        }
+        if (ends.isEmpty()) return;
+        ends.sort(java.util.Comparator.comparingDouble(org.jfree.chart.annotations.XYTextAnnotation::getY).reversed());
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        java.awt.Font font = ends.get(0).getFont();
+        for (var t : ends) {
+            plot.removeAnnotation(t, false);
+            org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(t.getText().strip().replace("\u2002", ""),
+                    null, null, null, new java.awt.geom.Rectangle2D.Double(-9, -4, 18, 8), t.getPaint());
+            item.setLabelFont(font);
+            item.setLabelPaint(t.getPaint());
+            items.add(item);
+        }
+        var in = plot.getInsets();
+        plot.setInsets(new org.jfree.chart.ui.RectangleInsets(in.getTop(), in.getLeft(), in.getBottom(), 12));
+        org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(() -> items);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+        legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        legend.setItemFont(font);
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setBackgroundPaint(null);
+        legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(1, 4, 1, 16));
+        chart.addSubtitle(legend);
+    }
 
     public void write(Story story, OutputStream out, BooleanSupplier cancelled) throws IOException {
         java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
@@ -129,11 +186,12 @@ public final class StoryPptx {
         RenderedChart rc = charts.create(ChartKind.fromCode(s.chartKind()), s.indicatorId(), s.areaId(), ChartTheme.PROJECTOR);
         String title = s.title() != null && !s.title().isBlank() ? s.title() : rc.title();
         XSLFTextShape t = slide.getPlaceholder(0);
-        t.setAnchor(new Rectangle2D.Double(24, 10, W - 48, 50));
-        fill(t, title, 28, true, INK);
+        t.setAnchor(new Rectangle2D.Double(24, 4, W - 48, 46));
+        fill(t, title, titleSize(title), true, INK);
         // The chart's own title and source lines are real text on the slide; the picture is laid out at its
         // size on the slide (1 point = 1 layout unit), so nothing is scaled down, clipped or squeezed.
         ChartImages.withoutTextTitles(rc.chart());
+        endLabelsAsLegend(rc.chart());
         int pxW = (int) Math.round(PICTURE.getWidth() * 2), pxH = (int) Math.round(PICTURE.getHeight() * 2);
         byte[] png = ChartImages.png(rc.chart(), pxW, pxH, SLIDE_LAYOUT_W, 192);
         XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
@@ -143,7 +201,16 @@ public final class StoryPptx {
         nv.setDescr(rc.altText());
         nv.setName(title);
         String source = rc.sourceLine() + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle());
-        text(slide, source, 12, false, MUTED, new Rectangle2D.Double(24, H - 32, W - 48, 26));
+        text(slide, source, 12, false, MUTED, new Rectangle2D.Double(24, H - 26, W - 48, 24));
+    }
+
+    /**
+     * A chart slide's title on one line of the 46-point band above the picture: 28 pt up to about 54 characters, then
+     * smaller (0,6 em a character: Calibri bold is narrower, LibreOffice's substitute wider), never below 18 pt. A two-line 28-pt title ran into the chart.
+     */
+    static double titleSize(String title) {
+        double fit = (W - 48) / (0.6 * Math.max(1, title.length()));
+        return Math.max(18, Math.min(28, Math.floor(fit)));
     }
 
     private static void textSlide(XSLFSlide slide, Slide s) {

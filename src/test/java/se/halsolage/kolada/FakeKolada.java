@@ -83,6 +83,11 @@ final class FakeKolada implements AutoCloseable {
     }
 
     FakeKolada(boolean sharedData) throws IOException {
+        this(sharedData, 0);
+    }
+
+    /** On a fixed port of 127.0.0.1 (0: any free port), for {@link StandInKolada}. */
+    FakeKolada(boolean sharedData, int port) throws IOException {
         if (sharedData) {
             loadCsv(SharedFiles.kolada("n00945.csv"));
             loadCsv(SharedFiles.kolada("grp_data.csv"));
@@ -92,7 +97,7 @@ final class FakeKolada implements AutoCloseable {
                 groupCatalog.put(r.get("id"), new KoladaGroup(r.get("id"), r.get("title"), KoladaGroups.parseMembers(r.get("members"))));
             }
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/v3/", this::handle);
         server.start();
     }
