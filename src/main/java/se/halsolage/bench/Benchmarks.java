@@ -24,7 +24,7 @@ public final class Benchmarks {
     private final java.util.Set<String> only;
 
     /** The cases {@code --only} accepts. */
-    public static final List<String> CASES = List.of("csv", "xlsx", "stor", "rapport", "start");
+    public static final List<String> CASES = List.of("csv", "xlsx", "enkat", "stor", "rapport", "start");
 
     public Benchmarks(Path work, PrintStream log, boolean quick) {
         this(work, log, quick, java.util.Set.copyOf(CASES));
@@ -50,6 +50,11 @@ public final class Benchmarks {
             if (only.contains("xlsx")) results.addAll(imports.xlsx(quick ? 5_000 : 50_000));
         } catch (Exception e) {
             throw new IllegalStateException("Importmätningen misslyckades: " + e.getMessage(), e);
+        }
+        if (only.contains("enkat")) try {
+            results.addAll(new RealFileBench(work, log).run(skipped));
+        } catch (Exception e) {
+            skipped.add("Riktiga filer: mätningen misslyckades: " + e.getMessage());
         }
         if (only.contains("stor")) results.addAll(largeWorkbook());
         if (only.contains("rapport")) results.addAll(reports());

@@ -19,7 +19,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "FALL",
-            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start (standard: alla).")
+            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, enkat, stor, rapport, start (standard: alla).")
     List<String> only;
 
     @Override

@@ -350,6 +350,14 @@ public final class ImportSession {
         final Path file;
         final boolean write;
         final Map<AreaRef, String> cache = new HashMap<>();
+        final Map<String, Optional<Area>> parents = new HashMap<>();
+        private java.util.function.Function<String, Optional<Area>> byName;
+
+        /** Name look-ups over the areas read once (municipality names of a school survey: hundreds of calls). */
+        java.util.function.Function<String, Optional<Area>> byName() {
+            if (byName == null) byName = wb.areas().snapshotResolver();
+            return byName;
+        }
         final Map<String, Integer> unmatchedCount = new LinkedHashMap<>();
         final Map<String, Planned> unmatchedFirst = new HashMap<>();
         final Set<String> created = new HashSet<>();
@@ -379,14 +387,17 @@ public final class ImportSession {
         private String resolve(AreaRef ref) {
             if (!ref.subarea()) {
                 Optional<Area> a = ref.code() != null ? wb.areas().resolve(ref.code()) : Optional.empty();
-                if (a.isEmpty() && ref.name() != null) a = wb.areas().resolve(ref.name());
+                if (a.isEmpty() && ref.name() != null) a = byName().apply(ref.name());
                 if (a.isEmpty() && ref.name() != null) a = genitive(ref.name());
                 return a.map(Area::id).orElse("");
             }
             String parentId = null;
             if (ref.parent() != null) {
-                Optional<Area> parent = wb.areas().resolve(ref.parent());
-                if (parent.isEmpty()) parent = genitive(ref.parent());
+                // one look-up per municipality name, not per school unit (a name look-up reads every area)
+                Optional<Area> parent = parents.computeIfAbsent(ref.parent(), name -> {
+                    Optional<Area> a = byName().apply(name);
+                    return a.isPresent() ? a : genitive(name);
+                });
                 if (parent.isPresent() && parent.get().kind() == AreaKind.MUNICIPALITY) {
                     parentId = parent.get().id();
                 } else {
@@ -414,7 +425,7 @@ public final class ImportSession {
         private Optional<Area> genitive(String name) {
             String base = name.strip().replaceFirst("(?i)\\s+kommun$", "");
             for (String variant : List.of(base + "n", base + "s")) {
-                Optional<Area> a = wb.areas().resolve(variant);
+                Optional<Area> a = byName().apply(variant);
                 if (a.isPresent() && a.get().kind() == AreaKind.MUNICIPALITY) {
                     extra.add(Problem.warning(file.getFileName().toString(), null, null, null, "\"" + name
                             + "\" tolkades som " + a.get().name() + " (" + a.get().id() + ")."));

@@ -381,8 +381,9 @@ final class SkolenkatenMapper implements Mapper {
                     Double v = status == ObservationStatus.OK ? Values.toPercent(sum, !percentSigns && fractionsByRecipe()).doubleValue() : null;
                     String qText = q.getKey();
                     String posLabel = String.join("\" + \"", q.getValue());
-                    IndicatorSpec posSpec = new IndicatorSpec(base() + Headers.slug(qText, 44) + "-POSITIV",
-                            "Skolenkäten " + grade + ": " + qText + " Andel \"" + posLabel + "\"", Unit.PERCENT, grade, null);
+                    // one spec per question, not one per row (the id's slug is a few regexes)
+                    IndicatorSpec posSpec = positiveSpecs.computeIfAbsent(qText, t -> new IndicatorSpec(base() + Headers.slug(t, 44)
+                            + "-POSITIV", "Skolenkäten " + grade + ": " + t + " Andel \"" + posLabel + "\"", Unit.PERCENT, grade, null));
                     int col = parts.get(0)[0];
                     if (!sink.accept(new Planned(posSpec, area, period, localGroupFor(groupLabel), v, n, status, marker, name, r.row(), col))) return false;
                     String kpi = kpiByQuestion.get(qText);
@@ -394,6 +395,8 @@ final class SkolenkatenMapper implements Mapper {
             }
             return true;
         }
+
+        private final Map<String, IndicatorSpec> positiveSpecs = new java.util.HashMap<>();
 
         private Group localGroupFor(String label) { return localGroup(label); }
 
