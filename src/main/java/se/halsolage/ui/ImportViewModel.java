@@ -99,10 +99,10 @@ public final class ImportViewModel {
         public void setSelected(boolean b) { selected.set(b); }
         ImportSession.MeasureCount measure() { return m; }
 
-        /** "Andel som cyklar (LOK-…) – 3 värden", as the list shows it. */
+        /** "3 värden – Andel som cyklar (LOK-…)", as the list shows it: the count first, so a narrow list still shows it. */
         @Override public String toString() {
-            return (m.title() == null ? m.id() : m.title() + " (" + m.id() + ")") + " \u2013 " + SwedishNumbers.number(m.values(), 0)
-                    + (m.values() == 1 ? " värde" : " värden");
+            return SwedishNumbers.number(m.values(), 0) + (m.values() == 1 ? " värde" : " värden") + " \u2013 "
+                    + (m.title() == null ? m.id() : m.title() + " (" + m.id() + ")");
         }
     }
     private final ObservableList<MeasureRow> measures = FXCollections.observableArrayList();

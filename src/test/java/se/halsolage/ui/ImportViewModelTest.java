@@ -79,8 +79,8 @@ class ImportViewModelTest {
                 + "Exempelby;2025;Totalt;Andel som går till skolan;30,5\n");
         vm.choose(two);
         assertThat(vm.measures()).extracting(ImportViewModel.MeasureRow::toString).containsExactly(
-                "Andel som cyklar till skolan (" + ID + ") \u2013 3 värden",
-                "Andel som går till skolan (LOK-ANDEL-SOM-GAR-TILL-SKOLAN) \u2013 1 värde");
+                "3 värden \u2013 Andel som cyklar till skolan (" + ID + ")",
+                "1 värde \u2013 Andel som går till skolan (LOK-ANDEL-SOM-GAR-TILL-SKOLAN)");
         assertThat(vm.measures()).allMatch(ImportViewModel.MeasureRow::isSelected);
         vm.measures().get(0).setSelected(false);
         vm.commit();
