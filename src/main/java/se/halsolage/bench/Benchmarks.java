@@ -24,10 +24,10 @@ public final class Benchmarks {
     private final java.util.Set<String> only;
 
     /** The cases {@code --only} accepts. */
-    public static final List<String> CASES = List.of("csv", "xlsx", "stor", "rapport", "start", "volym");
+    public static final List<String> CASES = List.of("csv", "xlsx", "enkat", "stor", "rapport", "start", "volym");
 
     /** What runs without {@code --only}: everything but "volym" (it writes a ~1 GB workbook). */
-    public static final List<String> DEFAULT_CASES = List.of("csv", "xlsx", "stor", "rapport", "start");
+    public static final List<String> DEFAULT_CASES = List.of("csv", "xlsx", "enkat", "stor", "rapport", "start");
 
     /** Indicators of the "volym" workbook (issue 18: 2 000 × 312 areas × 15 years × 3 groups = 28 M values). */
     private int volumeIndicators = 2000;
@@ -63,6 +63,11 @@ public final class Benchmarks {
             if (only.contains("xlsx")) results.addAll(imports.xlsx(quick ? 5_000 : 50_000));
         } catch (Exception e) {
             throw new IllegalStateException("Importmätningen misslyckades: " + e.getMessage(), e);
+        }
+        if (only.contains("enkat")) try {
+            results.addAll(new RealFileBench(work, log).run(skipped));
+        } catch (Exception e) {
+            skipped.add("Riktiga filer: mätningen misslyckades: " + e.getMessage());
         }
         if (only.contains("stor")) results.addAll(largeWorkbook());
         if (only.contains("rapport")) results.addAll(reports());

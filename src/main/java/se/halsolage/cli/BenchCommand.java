@@ -19,7 +19,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "FALL",
-            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start, volym "
+            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, enkat, stor, rapport, start, volym "
                     + "(standard: alla utom volym, som skriver en arbetsbok på ~1 GB).")
     List<String> only;
 

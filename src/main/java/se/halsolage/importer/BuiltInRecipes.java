@@ -18,31 +18,28 @@ public final class BuiltInRecipes {
 
     private static final Map<String, Recipe> ALL = new LinkedHashMap<>();
 
+    /**
+     * The definitions are JSON resources ({@code se/halsolage/importer/recipes/NAME.json}, listed in {@code index.txt}),
+     * in exactly the format {@code --save-recipe} stores and {@code --recipe FILE.json} reads; detection below picks one.
+     */
     static {
-        Recipe ske = Recipe.empty(SKOLENKATEN, Recipe.SKOLENKATEN);
-        ske = new Recipe(SKOLENKATEN, Recipe.SKOLENKATEN, "Skolinspektionens Skolenkät (alla år och årskurser): per fråga andelen "
-                + "positiva svar (även som Kolada-nyckeltal), index och medelvärden per kön med antal svarande; andelen per "
-                + "svarsalternativ (med antalet som n) med --alla-svar",
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "fraction", Map.of("-", "suppressed", "*", "suppressed", "**", "suppressed", "***", "suppressed"), null, null, null, null, null, null);
-        put(ske);
-        put(new Recipe(SKOLVERKET, Recipe.TABLE, "Skolverkets statistiknedladdningar (csv/xlsx): en rad per "
-                + "skolenhet eller kommun, nyckeltal i kolumnerna", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, "auto", Map.of(".", "missing", "..", "suppressed"), null, null, null, null, null, null));
-        put(describe(Recipe.empty(PXWEB, Recipe.PXWEB), "PxWeb-tabeller (SCB, regioner): csv med år i kolumnerna, eller px-filer"));
-        put(describe(Recipe.empty(LONG, Recipe.LONG), "Långt format: en rad per värde med kolumner för område, period, "
-                + "(grupp), nyckeltal och värde"));
-        put(describe(Recipe.empty(TABLE, Recipe.TABLE), "Tabell: en rad per område, nyckeltal i kolumnerna"));
-        Recipe youth = new Recipe(YOUTH, Recipe.LONG, "Regional ungdomsenkät enligt mallen resources/import/ungdomsenkat-mall.xlsx: "
-                + "fråga × svarsalternativ × årskurs × kön × år", List.of("Data"), null, "Kommun", null, null, null, "År", null,
-                "Kön", null, List.of("Fråga", "Svarsalternativ"), null, "UNG-", "Andel (%)", "Antal svarande", null, "percent",
-                null, null, null, null, null, null, null);
-        put(youth);
-        put(describe(Recipe.empty(STATS, Recipe.STATS), "Statistiktabeller (Skolverket, SCB, Folkhälsomyndigheten, Kolada, "
-                + "MUCF, regioner): flera rubrikrader, förtext med år, kod- och radnummerkolumner, kön, typ av huvudman och andra "
-                + "redovisningsgrupper, långa exporter (year, gender, municipality, kpi, status, value), alla blad med samma uppställning"));
-        put(describe(Recipe.empty(YOUTH_WIDE, Recipe.WIDE), "Regional ungdomsenkät som regionerna publicerar den: fråga och "
-                + "svarsalternativ nedåt, årskurs × kön × (% och n) i sammanslagna rubrikrader; kommun och år ur rubriken"));
+        for (String name : resource("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            Recipe r = Recipe.fromJson(resource(name + ".json"));
+            if (!name.equals(r.name())) throw new IllegalStateException("Receptet " + name + ".json heter " + r.name());
+            put(r);
+        }
+        for (String required : List.of(SKOLENKATEN, SKOLVERKET, PXWEB, LONG, TABLE, YOUTH, STATS, YOUTH_WIDE)) {
+            if (!ALL.containsKey(required)) throw new IllegalStateException("Det inbyggda receptet " + required + " saknas");
+        }
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = BuiltInRecipes.class.getResourceAsStream("recipes/" + name)) {
+            if (in == null) throw new IllegalStateException("Resursen recipes/" + name + " saknas");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private BuiltInRecipes() {
@@ -50,11 +47,6 @@ public final class BuiltInRecipes {
 
     private static void put(Recipe r) {
         ALL.put(r.name(), r);
-    }
-
-    private static Recipe describe(Recipe r, String description) {
-        return new Recipe(r.name(), r.kind(), description, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static List<Recipe> all() {

@@ -48,12 +48,25 @@ final class HeadCachingGrid implements GridSource {
         Head head = h;
         int last = head.rows.isEmpty() ? -1 : head.rows.get(head.rows.size() - 1).row();
         boolean[] stopped = {false};
+        // the first read fills the head even when its handler stops early, so the next looks at the top never
+        // open the file again (detection asks for 1, 10, then 130 rows of each sheet)
+        boolean[] more = {false};
         grid.read(sheet, r -> {
             if (r.row() <= last) return true;
+            if (stopped[0]) {
+                if (head.rows.size() < ROWS) { head.rows.add(r); return true; }
+                more[0] = true;
+                return false;
+            }
             if (head.rows.size() < ROWS) head.rows.add(r);
-            if (!handler.row(r)) { stopped[0] = true; return false; }
+            if (!handler.row(r)) {
+                stopped[0] = true;
+                if (head.rows.size() < ROWS) return true;
+                more[0] = true;
+                return false;
+            }
             return true;
         });
-        if (!stopped[0] && head.rows.size() < ROWS) head.complete = true;
+        if (!more[0] && head.rows.size() < ROWS) head.complete = true;
     }
 }

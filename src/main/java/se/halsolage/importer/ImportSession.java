@@ -57,6 +57,8 @@ public final class ImportSession {
     private final GridSource grid;
     private final Detection detection;
     private Recipe recipe;
+    /** Indicator ids the user unticked in the wizard (never imported), with title and value count for the summary. */
+    private final Map<String, MeasureCount> excluded = new LinkedHashMap<>();
     /** False only in tests: the commit on one thread, as before the pipeline, for comparison. */
     private boolean pipelined = true;
 
@@ -195,10 +197,68 @@ public final class ImportSession {
 
     public Path file() { return file; }
 
+    /** A measure (indicator) the file gives, with the number of values it would import. */
+    public record MeasureCount(String id, String title, long values) { }
+
+    /**
+     * The measures the current recipe reads from the whole file, in file order, each with its value count (one pass
+     * over the file, nothing written; {@code --only} of the recipe not applied, so every measure is listed).
+     */
+    public List<MeasureCount> measures(ProgressListener progress, BooleanSupplier cancelled) {
+        Ctx ctx = new Ctx(file, wb);
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, String> titles = new HashMap<>();
+        int[] lastRow = {-1};
+        BuiltInRecipes.mapperFor(recipe.withOnly(null)).map(grid, recipe.withOnly(null), ctx, p -> {
+            if (p.row() != lastRow[0]) {
+                lastRow[0] = p.row();
+                if (cancelled != null && cancelled.getAsBoolean()) throw new ImportCancelled();
+                if (progress != null && p.row() % 200 == 0) progress.progress(p.sheet(), p.row() + 1, counts.size());
+            }
+            counts.computeIfAbsent(p.indicator().id(), k -> new long[1])[0]++;
+            titles.putIfAbsent(p.indicator().id(), p.indicator().title());
+            return true;
+        });
+        List<MeasureCount> out = new ArrayList<>();
+        for (var e : counts.entrySet()) out.add(new MeasureCount(e.getKey(), titles.get(e.getKey()), e.getValue()[0]));
+        return out;
+    }
+
+    /**
+     * The measures not to import (the wizard's unticked boxes): their values are left out of preview, check and
+     * import, and the summary names them. An empty list imports everything again.
+     */
+    public void exclude(List<MeasureCount> measures) {
+        excluded.clear();
+        for (MeasureCount m : measures) excluded.put(asciiUpper(m.id()), m);
+    }
+
+    /** Whether a planned value is imported: chosen by --only and not unticked in the wizard. */
+    private boolean wanted(java.util.regex.Pattern only, Planned p) {
+        return chosen(only, p) && (excluded.isEmpty() || !excluded.containsKey(asciiUpper(p.indicator().id())));
+    }
+
+    /** The summary's line about what the user left out, or null. */
+    private Problem excludedNote() {
+        if (excluded.isEmpty()) return null;
+        long values = 0;
+        List<String> names = new ArrayList<>();
+        for (MeasureCount m : excluded.values()) {
+            values += m.values();
+            if (names.size() < 5) names.add(m.title() == null ? m.id() : m.title());
+        }
+        return Problem.warning(file.getFileName().toString(), null, null, null, "Valdes bort och importerades inte: "
+                + se.halsolage.format.SwedishNumbers.number(excluded.size(), 0) + " nyckeltal"
+                + " med " + se.halsolage.format.SwedishNumbers.number(values, 0) + " värden (" + String.join("; ", names)
+                + (excluded.size() > names.size() ? " …" : "") + ").");
+    }
+
+
     /** Changes the mapping (the wizard's "map" step); the next preview/validate/commit uses it. */
     public void useRecipe(Recipe r) {
         BuiltInRecipes.mapperFor(r); // fails early on an unknown kind
         this.recipe = r;
+        excluded.clear(); // another mapping gives other measures: the wizard lists them anew
     }
 
     /** The first {@code max} observations the file will give, with their areas resolved (nothing is written). */
@@ -208,7 +268,7 @@ public final class ImportSession {
         Ctx ctx = new Ctx(file, wb);
         java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
         BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
-            if (!chosen(only, p)) return true;
+            if (!wanted(only, p)) return true;
             String areaId = res.areaId(p);
             Double v = p.value();
             out.add(new PreviewRow(p.indicator().id(), p.indicator().title(), p.area().label(), areaId,
@@ -351,6 +411,14 @@ public final class ImportSession {
         final Path file;
         final boolean write;
         final Map<AreaRef, String> cache = new HashMap<>();
+        final Map<String, Optional<Area>> parents = new HashMap<>();
+        private java.util.function.Function<String, Optional<Area>> byName;
+
+        /** Name look-ups over the areas read once (municipality names of a school survey: hundreds of calls). */
+        java.util.function.Function<String, Optional<Area>> byName() {
+            if (byName == null) byName = wb.areas().snapshotResolver();
+            return byName;
+        }
         final Map<String, Integer> unmatchedCount = new LinkedHashMap<>();
         final Map<String, Planned> unmatchedFirst = new HashMap<>();
         final Set<String> created = new HashSet<>();
@@ -380,14 +448,17 @@ public final class ImportSession {
         private String resolve(AreaRef ref) {
             if (!ref.subarea()) {
                 Optional<Area> a = ref.code() != null ? wb.areas().resolve(ref.code()) : Optional.empty();
-                if (a.isEmpty() && ref.name() != null) a = wb.areas().resolve(ref.name());
+                if (a.isEmpty() && ref.name() != null) a = byName().apply(ref.name());
                 if (a.isEmpty() && ref.name() != null) a = genitive(ref.name());
                 return a.map(Area::id).orElse("");
             }
             String parentId = null;
             if (ref.parent() != null) {
-                Optional<Area> parent = wb.areas().resolve(ref.parent());
-                if (parent.isEmpty()) parent = genitive(ref.parent());
+                // one look-up per municipality name, not per school unit (a name look-up reads every area)
+                Optional<Area> parent = parents.computeIfAbsent(ref.parent(), name -> {
+                    Optional<Area> a = byName().apply(name);
+                    return a.isPresent() ? a : genitive(name);
+                });
                 if (parent.isPresent() && parent.get().kind() == AreaKind.MUNICIPALITY) {
                     parentId = parent.get().id();
                 } else {
@@ -415,7 +486,7 @@ public final class ImportSession {
         private Optional<Area> genitive(String name) {
             String base = name.strip().replaceFirst("(?i)\\s+kommun$", "");
             for (String variant : List.of(base + "n", base + "s")) {
-                Optional<Area> a = wb.areas().resolve(variant);
+                Optional<Area> a = byName().apply(variant);
                 if (a.isPresent() && a.get().kind() == AreaKind.MUNICIPALITY) {
                     extra.add(Problem.warning(file.getFileName().toString(), null, null, null, "\"" + name
                             + "\" tolkades som " + a.get().name() + " (" + a.get().id() + ")."));
@@ -502,7 +573,7 @@ public final class ImportSession {
             } else {
                 java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
                 BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
-                    if (chosen(only, p)) row(p, classify(p));
+                    if (wanted(only, p)) row(p, classify(p));
                     return true;
                 });
             }
@@ -631,6 +702,8 @@ public final class ImportSession {
             for (var e : sources.entrySet()) uses.add(new ImportSummary.SourceUse(e.getKey(), dry ? 0 : e.getValue().id(),
                     newSources.contains(e.getKey())));
             List<Problem> warnings = new ArrayList<>(grid.notices());
+            Problem left = excludedNote();
+            if (left != null) warnings.add(left);
             warnings.addAll(ctx.problems);
             warnings.addAll(resolver.warnings());
             return new ImportSummary(file.getFileName().toString(), recipe.name(), uses, counts.added(), counts.updated(),
@@ -716,7 +789,7 @@ public final class ImportSession {
                 java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
                 BuiltInRecipes.mapperFor(recipe).map(grid, recipe, run.ctx, p -> {
                     if (stop) throw new Stopped();
-                    if (!chosen(only, p)) return true;
+                    if (!wanted(only, p)) return true;
                     current.add(p, run.classify(p));
                     handed.add(asciiUpper(p.indicator().id()));
                     if (current.size == BATCH) handOver();

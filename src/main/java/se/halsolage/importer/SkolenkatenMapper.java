@@ -392,11 +392,13 @@ final class SkolenkatenMapper implements Mapper {
                     String qText = q.getKey();
                     String posLabel = String.join("\" + \"", q.getValue());
                     String kpi = kpiByQuestion.get(qText);
-                    String posId = base() + Headers.slug(qText, 44) + "-POSITIV";
-                    IndicatorSpec posSpec = positiveSpecs.computeIfAbsent(posId, x -> new IndicatorSpec(x,
-                            "Skolenkäten " + grade + ": " + qText + " Andel \"" + posLabel + "\"", Unit.PERCENT, grade, null,
-                            SurveyTitles.shortTitle(qText, null, grade),
-                            curation(x, qText, "Andel positiva svar (\"" + posLabel + "\")", positiveSuggestion(qText, kpi))));
+                    // one spec per question, not one per row (the id's slug is a few regexes)
+                    IndicatorSpec posSpec = positiveSpecs.computeIfAbsent(qText, t -> {
+                        String x = base() + Headers.slug(t, 44) + "-POSITIV";
+                        return new IndicatorSpec(x, "Skolenkäten " + grade + ": " + t + " Andel \"" + posLabel + "\"", Unit.PERCENT,
+                                grade, null, SurveyTitles.shortTitle(t, null, grade),
+                                curation(x, t, "Andel positiva svar (\"" + posLabel + "\")", positiveSuggestion(t, kpi)));
+                    });
                     int col = parts.get(0)[0];
                     if (!sink.accept(new Planned(posSpec, area, period, localGroupFor(groupLabel), v, n, status, marker, name, r.row(), col))) return false;
                     if (kpi != null && kpiRow) {
@@ -407,6 +409,8 @@ final class SkolenkatenMapper implements Mapper {
             }
             return true;
         }
+
+        private final Map<String, IndicatorSpec> positiveSpecs = new java.util.HashMap<>();
 
         private Group localGroupFor(String label) { return localGroup(label); }
 

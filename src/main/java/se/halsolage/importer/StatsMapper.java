@@ -562,7 +562,10 @@ final class StatsMapper implements Mapper {
             if (v.isBlank() || TableLayout.isTotalWord(v)) continue;
             String label = v.matches(".*\\p{L}.*") ? v : (b[0].isBlank() ? v : b[0].toLowerCase(TableLayout.SV) + " " + v);
             int kind = TableLayout.breakdownKind(label);
-            parts.add(new String[]{Integer.toString(kind < 0 ? 9 : kind), label});
+            // the breakdown's name: the column's header ("Ålder", "Typ av huvudman"), else what the value suggests
+            String name = b[0].isBlank() || b[0].matches("(?i)(värde|value|grupp|group)") ? Group.inferBreakdown(label)
+                    : breakdownName(b[0]);
+            parts.add(new String[]{Integer.toString(kind < 0 ? 9 : kind), label, name});
         }
         parts.sort((a, b) -> a[0].compareTo(b[0]));
         Group g;
@@ -570,15 +573,33 @@ final class StatsMapper implements Mapper {
             g = gender == null ? Group.TOTALT : gender;
         } else {
             StringBuilder sb = new StringBuilder();
-            if (gender != null && !gender.isTotal()) sb.append(gender.label());
+            List<String> names = new ArrayList<>();
+            if (gender != null && !gender.isTotal()) {
+                sb.append(gender.label());
+                names.add(Group.KON);
+            }
             for (String[] p : parts) {
                 if (sb.length() > 0) sb.append(", ");
                 sb.append(p[1]);
+                if (!names.contains(p[2])) names.add(p[2]);
             }
-            g = new Group(sb.toString());
+            g = new Group(sb.toString(), String.join(", ", names));
         }
         if (cache.size() < CACHE_LIMIT) cache.put(k, g);
         return g;
+    }
+
+    /** A header as a breakdown's name: "Typ av huvudman", "Ålder"; English ones in Swedish ("age" → "Ålder"). */
+    static String breakdownName(String header) {
+        String h = header.strip();
+        String n = h.toLowerCase(TableLayout.SV);
+        if (n.equals("age") || n.startsWith("ålder") || n.startsWith("åldersgrupp")) return "Ålder";
+        if (n.equals("sex") || n.equals("gender") || n.equals("kön")) return Group.KON;
+        if (n.startsWith("marital") || n.startsWith("civilstånd")) return "Civilstånd";
+        if (n.startsWith("födelseland") || n.startsWith("ursprung") || n.startsWith("bakgrund") || n.contains("born")) return "Födelseland";
+        if (n.startsWith("utbildning") || n.startsWith("education")) return "Utbildning";
+        if (n.contains("huvudman")) return "Typ av huvudman";
+        return h.isEmpty() ? "Grupp" : Character.toUpperCase(h.charAt(0)) + h.substring(1);
     }
 
     static Pattern onlyPattern(String only) {

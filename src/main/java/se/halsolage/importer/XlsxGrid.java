@@ -76,13 +76,64 @@ final class XlsxGrid implements GridSource {
                 + "De körs aldrig; bara de sparade cellvärdena läses.")) : List.of();
     }
 
+    /** Read once per file, on the first read of a sheet, and kept: they are the same for every sheet. */
+    private LimitedSharedStrings strings;
+    private StylesTable styles;
+
     @Override
     public void read(String sheet, RowHandler handler) {
-        if (!sheetParts.containsKey(sheet)) throw new IllegalArgumentException("Bladet finns inte: " + sheet);
+        String part = sheetParts.get(sheet);
+        if (part == null) throw new IllegalArgumentException("Bladet finns inte: " + sheet);
+        try {
+            if (strings == null) {
+                // the package is parsed (content types, relationships) once; a 25-sheet workbook did it per read
+                try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+                    XSSFReader reader = new XSSFReader(pkg);
+                    LimitedSharedStrings s = new LimitedSharedStrings(pkg);
+                    styles = reader.getStylesTable();
+                    strings = s;
+                }
+            }
+            // the sheet itself straight from the zip, through POI's zip-bomb guard (ratio and size limits)
+            try (org.apache.poi.openxml4j.util.ZipSecureFile zip = new org.apache.poi.openxml4j.util.ZipSecureFile(file.toFile())) {
+                org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry = zip.getEntry(part.startsWith("/") ? part.substring(1) : part);
+                if (entry == null) {
+                    readThroughPackage(sheet, handler);
+                    return;
+                }
+                List<int[]> merges = mergeCache.get(sheet);
+                if (merges == null) {
+                    merges = new ArrayList<>();
+                    // one bulk pass over the bytes: the <mergeCells> element alone (it follows the rows), none, or,
+                    // when unsure, a whole SAX pass as before
+                    byte[] fragment;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        fragment = scanMerges(in);
+                    }
+                    if (fragment != NO_MERGES) {
+                        try (InputStream in = fragment != null ? new java.io.ByteArrayInputStream(fragment) : zip.getInputStream(entry)) {
+                            parse(in, new MergeHandler(merges));
+                        }
+                    }
+                    mergeCache.put(sheet, merges);
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    parse(in, new SheetHandler(sheet, strings, styles, merges, handler));
+                } catch (Stop stop) {
+                    // handler asked to stop
+                }
+            }
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
+            throw Readers.broken(file, "Excel-arbetsbok (xlsx)", e);
+        }
+    }
+
+    /** The sheet through the package's own part look-up, for a part name the zip does not spell as given. */
+    private void readThroughPackage(String sheet, RowHandler handler) throws IOException, OpenXML4JException, SAXException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            LimitedSharedStrings strings = new LimitedSharedStrings(pkg);
-            StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
@@ -91,16 +142,11 @@ final class XlsxGrid implements GridSource {
                 List<int[]> merges = mergeCache.get(sheet);
                 if (merges == null) {
                     merges = new ArrayList<>();
-                    boolean mayHold;
+                    byte[] fragment;
                     try (InputStream in = it.getSheetPart().getInputStream()) {
-                        mayHold = mayHoldMerges(in);
+                        fragment = scanMerges(in);
                     }
-                    if (mayHold) {
-                        // the <mergeCells> element alone (it follows the rows), else a whole SAX pass as before
-                        byte[] fragment;
-                        try (InputStream in = it.getSheetPart().getInputStream()) {
-                            fragment = mergeCellsFragment(in);
-                        }
+                    if (fragment != NO_MERGES) {
                         try (InputStream in = fragment != null ? new java.io.ByteArrayInputStream(fragment)
                                 : it.getSheetPart().getInputStream()) {
                             parse(in, new MergeHandler(merges));
@@ -115,10 +161,6 @@ final class XlsxGrid implements GridSource {
                 }
                 return;
             }
-        } catch (ImportException e) {
-            throw e;
-        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
-            throw Readers.broken(file, "Excel-arbetsbok (xlsx)", e);
         }
     }
 
@@ -161,35 +203,83 @@ final class XlsxGrid implements GridSource {
      * element is written otherwise (a prefix, not UTF-8, not closed): then the caller parses the whole sheet.
      */
     static byte[] mergeCellsFragment(InputStream in) throws IOException {
-        in = new java.io.BufferedInputStream(in, 1 << 16);
-        byte[] head = in.readNBytes(512);
-        if (!utf8(head, head.length)) return null;
+        byte[] f = scanMerges(in);
+        return f == NO_MERGES ? null : f;
+    }
+
+    /** What {@link #scanMerges} returns for a UTF-8 sheet in which the bytes "mergeCell" occur nowhere. */
+    static final byte[] NO_MERGES = new byte[0];
+
+    /**
+     * One bulk pass over the sheet's bytes: the {@code <mergeCells …>…</mergeCells>} element (a tag cannot occur
+     * escaped in text); {@link #NO_MERGES} when the sheet is UTF-8 and "mergeCell" occurs nowhere (no merged region
+     * can exist, as {@link #mayHoldMerges} says); null when unsure (a prefix, not UTF-8, not closed): then the caller
+     * parses the whole sheet.
+     */
+    static byte[] scanMerges(InputStream in) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int len = in.readNBytes(buf, 0, buf.length);
+        if (len <= 0 || !utf8(buf, Math.min(len, 512))) return null;
+        boolean saw = false;
         java.io.ByteArrayOutputStream out = null;
-        int matched = 0; // bytes of MERGE_START (before) or MERGE_END (after the start) matched so far
-        int b;
-        for (int i = 0; ; i++) {
-            b = i < head.length ? head[i] & 0xff : in.read();
-            if (b < 0) return null;
+        while (true) {
             if (out == null) {
-                if (b == MERGE_START[matched]) {
-                    if (++matched == MERGE_START.length) {
-                        out = new java.io.ByteArrayOutputStream();
-                        out.write(MERGE_START);
-                        matched = 0;
+                int start = -1;
+                for (int i = indexOf(buf, len, MERGE_CELL, 0); i >= 0; i = indexOf(buf, len, MERGE_CELL, i + 1)) {
+                    saw = true;
+                    if (i + MERGE_CELL.length >= len) break; // the next byte is in the next block: seen again there
+                    if (i >= 1 && buf[i - 1] == '<' && buf[i + MERGE_CELL.length] == 's') {
+                        start = i - 1;
+                        break;
                     }
+                }
+                if (start >= 0) {
+                    out = new java.io.ByteArrayOutputStream();
+                    int end = indexOf(buf, len, MERGE_END, start);
+                    if (end >= 0) {
+                        out.write(buf, start, end + MERGE_END.length - start);
+                        return out.toByteArray();
+                    }
+                    out.write(buf, start, len - start);
+                    len = 0;
                 } else {
-                    matched = b == MERGE_START[0] ? 1 : 0;
+                    // the tail stays, so a word split between two blocks is still found whole
+                    int keep = Math.min(MERGE_START.length, len);
+                    System.arraycopy(buf, len - keep, buf, 0, keep);
+                    len = keep;
                 }
             } else {
-                out.write(b);
-                if (out.size() > 4_000_000) return null; // no real sheet has this many merges: let the parser decide
-                if (b == MERGE_END[matched]) {
-                    if (++matched == MERGE_END.length) return out.toByteArray();
-                } else {
-                    matched = b == MERGE_END[0] ? 1 : 0;
+                // inside the element: look for its end, also across the boundary with what was written already
+                byte[] sofar = out.toByteArray();
+                int from = Math.max(0, sofar.length - MERGE_END.length + 1);
+                byte[] both = new byte[sofar.length - from + len];
+                System.arraycopy(sofar, from, both, 0, sofar.length - from);
+                System.arraycopy(buf, 0, both, sofar.length - from, len);
+                int end = indexOf(both, both.length, MERGE_END, 0);
+                if (end >= 0) {
+                    out.write(buf, 0, end + MERGE_END.length - (sofar.length - from));
+                    return out.toByteArray();
                 }
+                out.write(buf, 0, len);
+                if (out.size() > 4_000_000) return null; // no real sheet has this many merges: let the parser decide
+                len = 0;
             }
+            int n = in.readNBytes(buf, len, buf.length - len);
+            if (n <= 0) return out == null && !saw ? NO_MERGES : null;
+            len += n;
         }
+    }
+
+    /** The first index of {@code pat} in {@code b[from, len)}, or -1. */
+    static int indexOf(byte[] b, int len, byte[] pat, int from) {
+        byte first = pat[0];
+        outer:
+        for (int i = from; i + pat.length <= len; i++) {
+            if (b[i] != first) continue;
+            for (int j = 1; j < pat.length; j++) if (b[i + j] != pat[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     /** Whether XML starting with these bytes is UTF-8: no UTF-16/32 marks and no other declared encoding. */
@@ -407,8 +497,19 @@ final class XlsxGrid implements GridSource {
             return letters > 3 ? -1 : cellRef(ref)[1];
         }
 
+        /** The merged regions that cover the current row (found once per row, usually none). */
+        private List<int[]> rowMerges = List.of();
+        private int rowMergesOf = -1;
+
         private String mergeOf(int row, int col) {
-            for (int[] m : merges) {
+            if (merges.isEmpty()) return null;
+            if (rowMergesOf != row) {
+                rowMergesOf = row;
+                List<int[]> here = new ArrayList<>(2);
+                for (int[] m : merges) if (row >= m[0] && row <= m[2]) here.add(m);
+                rowMerges = here;
+            }
+            for (int[] m : rowMerges) {
                 if (row >= m[0] && row <= m[2] && col >= m[1] && col <= m[3]) {
                     return Cell.columnName(m[1]) + (m[0] + 1) + ":" + Cell.columnName(m[3]) + (m[2] + 1);
                 }

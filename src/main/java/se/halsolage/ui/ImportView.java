@@ -123,6 +123,26 @@ final class ImportView {
         rolesBox.managedProperty().bind(rolesBox.visibleProperty());
         rolesBox.disableProperty().bind(vm.runningProperty());
 
+        // the measures found, each with its value count: unticked ones are not imported (the summary says so)
+        ListView<ImportViewModel.MeasureRow> measures = new ListView<>(vm.measures());
+        measures.setId("importMeasures");
+        measures.setMinHeight(80);
+        measures.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(ImportViewModel.MeasureRow::selectedProperty));
+        Ui.tip(measures, t.get("import.measuresTip"));
+        Label measuresLabel = Ui.labelFor(t.get("import.measures"), measures);
+        VBox measuresBox = new VBox(4, measuresLabel, measures);
+        measuresBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.measures()));
+        measuresBox.managedProperty().bind(measuresBox.visibleProperty());
+        measuresBox.disableProperty().bind(vm.runningProperty());
+
+        // side by side, so the preview below keeps its height
+        HBox rolesAndMeasures = new HBox(12, rolesBox, measuresBox);
+        HBox.setHgrow(rolesBox, Priority.ALWAYS);
+        HBox.setHgrow(measuresBox, Priority.ALWAYS);
+        rolesBox.setMaxWidth(Double.MAX_VALUE);
+        measuresBox.setMaxWidth(Double.MAX_VALUE);
+        measures.setPrefHeight(150);
+
         TableView<ImportViewModel.Row> table = new TableView<>(vm.preview());
         table.setId("importPreview");
         table.getColumns().add(Ui.column(t.get("col.indicator"), "indicator", 260));
@@ -160,7 +180,7 @@ final class ImportView {
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
 
-        VBox top = new VBox(10, Ui.heading(t.get("nav.import").replace("_", "")), stepBar, drop, detection, mapping, rolesBox, table, actions);
+        VBox top = new VBox(10, Ui.heading(t.get("nav.import").replace("_", "")), stepBar, drop, detection, mapping, rolesAndMeasures, table, actions);
         VBox.setVgrow(table, Priority.ALWAYS);
         top.setPadding(new Insets(12));
 

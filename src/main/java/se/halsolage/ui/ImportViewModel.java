@@ -84,6 +84,28 @@ public final class ImportViewModel {
         public String getRole() { return role.get(); }
         public void setRole(String r) { role.set(r); }
     }
+    /** A measure the file gives, with its value count and a check box: unticked ones are not imported. */
+    public static final class MeasureRow {
+        private final ImportSession.MeasureCount m;
+        private final BooleanProperty selected = new SimpleBooleanProperty(true);
+
+        MeasureRow(ImportSession.MeasureCount m) { this.m = m; }
+
+        public String getId() { return m.id(); }
+        public String getTitle() { return m.title(); }
+        public long getValues() { return m.values(); }
+        public BooleanProperty selectedProperty() { return selected; }
+        public boolean isSelected() { return selected.get(); }
+        public void setSelected(boolean b) { selected.set(b); }
+        ImportSession.MeasureCount measure() { return m; }
+
+        /** "3 värden – Andel som cyklar (LOK-…)", as the list shows it: the count first, so a narrow list still shows it. */
+        @Override public String toString() {
+            return SwedishNumbers.number(m.values(), 0) + (m.values() == 1 ? " värde" : " värden") + " \u2013 "
+                    + (m.title() == null ? m.id() : m.title() + " (" + m.id() + ")");
+        }
+    }
+    private final ObservableList<MeasureRow> measures = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
@@ -126,6 +148,14 @@ public final class ImportViewModel {
         previewAfter(() -> importSession.useRoles(chosen));
     }
     public ObservableList<String> problems() { return problems; }
+
+    /** The measures found in the file, each with its value count and check box (all ticked at first). */
+    public ObservableList<MeasureRow> measures() { return measures; }
+
+    /** Hands the unticked measures to the session before a check or an import. */
+    private void applyChoice() {
+        importSession.exclude(measures.stream().filter(m -> !m.isSelected()).map(MeasureRow::measure).toList());
+    }
     public BooleanProperty runningProperty() { return running; }
     public StringProperty messageProperty() { return message; }
     public IntegerProperty errorsProperty() { return errors; }
@@ -148,11 +178,13 @@ public final class ImportViewModel {
         message.set(session.texts().get("import.reading", f.getFileName()));
         session.runner().run(session.texts().get("import.reading", f.getFileName()), p -> {
             ImportSession s = ImportSession.open(wb, f, ImportOptions.defaults());
-            return new Object[]{s, s.preview(PREVIEW_ROWS)};
+            return new Object[]{s, s.preview(PREVIEW_ROWS), s.measures(null, p::isCancelled)};
         }, r -> {
             running.set(false);
             importSession = (ImportSession) r[0];
             @SuppressWarnings("unchecked") List<PreviewRow> rows = (List<PreviewRow>) r[1];
+            @SuppressWarnings("unchecked") List<ImportSession.MeasureCount> found = (List<ImportSession.MeasureCount>) r[2];
+            measures.setAll(found.stream().map(MeasureRow::new).toList());
             showSession(rows);
             step.set(Step.PREVIEW);
         }, e -> {
@@ -166,6 +198,7 @@ public final class ImportViewModel {
         importSession = null;
         preview.clear();
         columns.clear();
+        measures.clear();
         problems.clear();
         errors.set(0);
         summary.set("");
@@ -197,9 +230,12 @@ public final class ImportViewModel {
         running.set(true);
         session.runner().run(session.texts().get("import.previewing"), p -> {
             change.run();
-            return importSession.preview(PREVIEW_ROWS);
-        }, rows -> {
+            return new Object[]{importSession.preview(PREVIEW_ROWS), importSession.measures(null, p::isCancelled)};
+        }, r -> {
             running.set(false);
+            @SuppressWarnings("unchecked") List<ImportSession.MeasureCount> found = (List<ImportSession.MeasureCount>) r[1];
+            measures.setAll(found.stream().map(MeasureRow::new).toList());
+            @SuppressWarnings("unchecked") List<PreviewRow> rows = (List<PreviewRow>) r[0];
             showSession(rows);
         }, e -> {
             running.set(false);
@@ -224,6 +260,7 @@ public final class ImportViewModel {
     /** Step 3: checks the whole file without writing; lists errors and warnings with their places. */
     public void validate() {
         if (importSession == null) return;
+        applyChoice();
         cancel = false;
         running.set(true);
         message.set(session.texts().get("import.checking"));
@@ -245,6 +282,11 @@ public final class ImportViewModel {
     /** Step 4: imports in one transaction with progress; nothing is written on error or cancel. */
     public void commit() {
         if (importSession == null) return;
+        applyChoice();
+        if (!measures.isEmpty() && measures.stream().noneMatch(MeasureRow::isSelected)) {
+            message.set(session.texts().get("import.noneChosen"));
+            return;
+        }
         cancel = false;
         running.set(true);
         message.set(session.texts().get("import.importing"));

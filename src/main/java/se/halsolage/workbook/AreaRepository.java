@@ -122,17 +122,67 @@ public final class AreaRepository {
         return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
     }
 
+    /**
+     * A name look-up over the areas as they are now, for many {@link #resolve} calls in a row (an import resolving
+     * hundreds of municipality names): the areas and their name keys are read once instead of once per call. A name
+     * it cannot place is asked of {@link #resolve} itself, so areas added since are still found.
+     */
+    public java.util.function.Function<String, Optional<Area>> snapshotResolver() {
+        List<Area> areas = all();
+        java.util.Map<String, List<Area>> byKey = new java.util.HashMap<>();
+        for (Area a : areas) byKey.computeIfAbsent(nameKey(a.name()), k -> new ArrayList<>()).add(a);
+        return codeOrName -> {
+            if (codeOrName == null || codeOrName.isBlank()) return Optional.empty();
+            String raw = codeOrName.strip().replace('\u00a0', ' ');
+            if (raw.chars().anyMatch(Character::isDigit)) return resolve(codeOrName); // codes: one indexed query
+            String key = nameKey(raw);
+            List<Area> hits = new ArrayList<>(byKey.getOrDefault(key, List.of()));
+            if (key.endsWith("s")) hits.addAll(byKey.getOrDefault(key.substring(0, key.length() - 1), List.of()));
+            if (get(raw).isPresent()) return resolve(codeOrName); // a name that is also an id: as resolve does
+            Optional<Area> found = pick(hits);
+            return found.isPresent() ? found : resolve(codeOrName);
+        };
+    }
+
+    private static Optional<Area> pick(List<Area> hits) {
+        if (hits.size() > 1) {
+            List<Area> top = hits.stream().filter(a -> a.kind() != AreaKind.SUBAREA).toList();
+            if (top.size() == 1) return Optional.of(top.get(0));
+        }
+        return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+    }
+
     /** Lower case, accents kept, " kommun" dropped, "hela riket"/"samtliga" to riket. */
     public static String nameKey(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFC).replace('\u00a0', ' ').strip()
-                .toLowerCase(new Locale("sv", "SE")).replaceAll("\\s+", " ");
+        String s = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+        s = collapseSpaces(s.replace('\u00a0', ' ').strip().toLowerCase(SWEDISH));
         if (s.equals("hela riket") || s.equals("sverige") || s.equals("riket totalt")
                 || s.startsWith("samtliga deltagande") || s.equals("samtliga") || s.equals("hela landet")) {
             return "riket";
         }
-        s = s.replaceFirst(" kommun$", "");
-        s = s.replaceFirst("^(kommun) ", "");
+        if (s.endsWith(" kommun")) s = s.substring(0, s.length() - " kommun".length());
+        if (s.startsWith("kommun ")) s = s.substring("kommun ".length());
         return s;
+    }
+
+    private static final Locale SWEDISH = new Locale("sv", "SE");
+
+    /** Runs of white space as one blank (what {@code replaceAll("\\s+", " ")} did, without a regex per call). */
+    private static String collapseSpaces(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false, changed = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b') {
+                if (space || c != ' ') changed = true;
+                if (!space) b.append(' ');
+                space = true;
+            } else {
+                b.append(c);
+                space = false;
+            }
+        }
+        return changed ? b.toString() : s;
     }
 
     private static List<Area> query(Connection c, String sql, Object... args) throws SQLException {

@@ -303,6 +303,42 @@ public final class ObservationRepository {
         });
     }
 
+    /**
+     * The breakdowns an indicator has values for, anywhere (all areas and periods): each with its values in
+     * {@link Group} order and the total ({@link Group#TOTALT}) when the indicator has one, else null. "Kön" comes
+     * first, then the others by name; an indicator with only Totalt has no breakdown (empty list). The breakdown
+     * of a group is the one stored with it (named by the source's column, e.g. "Typ av huvudman") or, for groups
+     * stored before schema 42, the one {@link Group#inferBreakdown} gives.
+     */
+    public List<se.halsolage.domain.Breakdown> breakdownsOf(String indicatorId) {
+        return wb.withConnection(c -> {
+            java.util.Map<String, List<Group>> by = new java.util.TreeMap<>((a, b) -> a.equals(b) ? 0
+                    : a.equals(Group.KON) ? -1 : b.equals(Group.KON) ? 1 : a.compareTo(b));
+            boolean total = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT g.label, g.breakdown FROM obs_group g WHERE g.k IN "
+                    + "(SELECT DISTINCT o.grp FROM obs o JOIN obs_indicator i ON i.k = o.ind WHERE i.id = ?)")) {
+                ps.setString(1, indicatorId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Group g = new Group(rs.getString(1), rs.getString(2));
+                        if (g.isTotal()) {
+                            total = true;
+                            continue;
+                        }
+                        by.computeIfAbsent(g.breakdown(), x -> new ArrayList<>()).add(g);
+                    }
+                }
+            }
+            List<se.halsolage.domain.Breakdown> out = new ArrayList<>();
+            for (var e : by.entrySet()) {
+                List<Group> values = new ArrayList<>(e.getValue());
+                values.sort(null);
+                out.add(new se.halsolage.domain.Breakdown(e.getKey(), values, total ? Group.TOTALT : null));
+            }
+            return out;
+        });
+    }
+
     public long count() {
         return wb.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM observations"); ResultSet rs = ps.executeQuery()) {
@@ -365,11 +401,12 @@ public final class ObservationRepository {
                         k.areaKeys.put(rs.getString(2), key);
                     }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT k, label FROM obs_group ORDER BY k DESC")) {
+                try (ResultSet rs = st.executeQuery("SELECT k, label, breakdown FROM obs_group ORDER BY k DESC")) {
                     while (rs.next()) {
                         int key = rs.getInt(1);
                         if (k.groups.length == 0) k.groups = new Group[key + 1];
-                        k.groups[key] = ObservationRepository.group(rs.getString(2));
+                        k.groups[key] = rs.getString(3) == null ? ObservationRepository.group(rs.getString(2))
+                                : new Group(rs.getString(2), rs.getString(3));
                         k.groupKeys.put(rs.getString(2), key);
                     }
                 }

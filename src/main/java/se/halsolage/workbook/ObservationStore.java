@@ -1,5 +1,6 @@
 package se.halsolage.workbook;
 
+import se.halsolage.domain.Group;
 import se.halsolage.domain.Observation;
 import se.halsolage.domain.ObservationStatus;
 import se.halsolage.domain.Period;
@@ -137,18 +138,20 @@ final class ObservationStore implements AutoCloseable {
         return k;
     }
 
-    Integer group(String label, boolean create) throws SQLException {
+    Integer group(Group group, boolean create) throws SQLException {
+        String label = group.label();
         Integer k = groups.get(label);
         if (k != null) return k;
         if (findGrp == null) {
             findGrp = prepare("SELECT k FROM obs_group WHERE label=?");
-            addGrp = prepare("INSERT INTO obs_group(label) VALUES (?)");
+            addGrp = prepare("INSERT INTO obs_group(label, breakdown) VALUES (?, ?)");
         }
         findGrp.setString(1, label);
         k = first(findGrp);
         if (k == null) {
             if (!create) return null;
             addGrp.setString(1, label);
+            addGrp.setString(2, group.breakdown());
             addGrp.executeUpdate();
             k = (int) lastInsertId();
         }
@@ -201,7 +204,7 @@ final class ObservationStore implements AutoCloseable {
     }
 
     /** Binds the four key integers after {@code offset}; false when a part has no key yet (and !create). */
-    boolean bindKey(PreparedStatement ps, int offset, String indicatorId, String areaId, String group, Period period,
+    boolean bindKey(PreparedStatement ps, int offset, String indicatorId, String areaId, Group group, Period period,
                     boolean create) throws SQLException {
         Integer i = indicator(indicatorId, create), a = area(areaId, create), g = group(group, create), p = period(period, create);
         if (i == null || a == null || g == null || p == null) return false;
@@ -214,7 +217,7 @@ final class ObservationStore implements AutoCloseable {
 
     /** Binds all {@link #OBS_COLUMNS} of {@code o} after {@code offset} (13 parameters). */
     void bindFull(PreparedStatement ps, int offset, Observation o) throws SQLException {
-        bindKey(ps, offset, o.indicatorId(), o.areaId(), o.group().label(), o.period(), true);
+        bindKey(ps, offset, o.indicatorId(), o.areaId(), o.group(), o.period(), true);
         ObservationRepository.setDouble(ps, offset + 5, o.value());
         ObservationRepository.setInt(ps, offset + 6, o.n());
         ObservationRepository.setDouble(ps, offset + 7, o.ciLow());
@@ -226,7 +229,7 @@ final class ObservationStore implements AutoCloseable {
 
     /** Binds the {@value #PLAIN_WIDTH} {@link #PLAIN_COLUMNS} of {@code o} after {@code offset}. */
     void bindPlain(PreparedStatement ps, int offset, Observation o) throws SQLException {
-        bindKey(ps, offset, o.indicatorId(), o.areaId(), o.group().label(), o.period(), true);
+        bindKey(ps, offset, o.indicatorId(), o.areaId(), o.group(), o.period(), true);
         ObservationRepository.setDouble(ps, offset + 5, o.value());
         ps.setInt(offset + 6, statusCode(o.status()));
         bindOrigin(ps, offset + 7, o);
@@ -288,7 +291,7 @@ final class ObservationStore implements AutoCloseable {
         u.setInt(5, statusCode(o.status()));
         u.setString(6, o.marker());
         bindOrigin(u, 7, o);
-        if (!bindKey(u, 9, o.indicatorId(), o.areaId(), o.group().label(), o.period(), false)) return false;
+        if (!bindKey(u, 9, o.indicatorId(), o.areaId(), o.group(), o.period(), false)) return false;
         ObservationRepository.setDouble(u, 14, o.value());
         ObservationRepository.setInt(u, 15, o.n());
         ObservationRepository.setDouble(u, 16, o.ciLow());

@@ -72,4 +72,30 @@ class XlsxMergeScanTest {
         assertThat(XlsxGrid.mergeCellsFragment(new ByteArrayInputStream(xml.replace("UTF-8", "UTF-16")
                 .getBytes(StandardCharsets.UTF_8)))).isNull();
     }
+
+    @Test
+    void onePassTellsNoMergesTheElementOrUnsure() throws Exception {
+        String decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+        assertThat(XlsxGrid.scanMerges(new ByteArrayInputStream(sheet(decl, "", 20_000)))).isSameAs(XlsxGrid.NO_MERGES);
+        String merges = "<mergeCells count=\"1\"><mergeCell ref=\"A1:D1\"/></mergeCells>";
+        assertThat(new String(XlsxGrid.scanMerges(new ByteArrayInputStream(sheet(decl, merges, 20_000))), StandardCharsets.UTF_8))
+                .isEqualTo(merges);
+        assertThat(XlsxGrid.scanMerges(new ByteArrayInputStream(sheet(decl, "<x:mergeCells count=\"1\"><x:mergeCell ref=\"A1:D1\"/>"
+                + "</x:mergeCells>", 50)))).isNull();
+        // the start and the end tag placed across the 64 KiB block boundary at every offset
+        byte[] base = sheet(decl, "", 3000);
+        for (int shift = 0; shift < 16; shift++) {
+            for (boolean atEnd : new boolean[]{false, true}) {
+                byte[] b = new byte[140_000];
+                java.util.Arrays.fill(b, (byte) ' ');
+                System.arraycopy(base, 0, b, 0, 40);
+                String el = "<mergeCells count=\"2\"><mergeCell ref=\"A1:B2\"/><mergeCell ref=\"C1:D2\"/></mergeCells>";
+                byte[] w = el.getBytes(StandardCharsets.US_ASCII);
+                int at = atEnd ? 65_536 - w.length + 8 + shift : 65_536 - 8 + shift;
+                System.arraycopy(w, 0, b, at, w.length);
+                assertThat(new String(XlsxGrid.scanMerges(new ByteArrayInputStream(b)), StandardCharsets.US_ASCII))
+                        .as("shift %d end %s", shift, atEnd).isEqualTo(el);
+            }
+        }
+    }
 }

@@ -233,13 +233,25 @@ class DesktopFlowsTest extends DesktopTestBase {
         waitUntil(120, () -> !preview.getItems().isEmpty());
         assertThat(dialogs.errors).isEmpty();
         assertThat(preview.getItems()).hasSize(ImportViewModel.PREVIEW_ROWS);
+        // the measures found, each with a check box and its value count; the first is unticked and left out
+        javafx.scene.control.ListView<ImportViewModel.MeasureRow> measures = node("#importMeasures");
+        waitUntil(30, () -> !measures.getItems().isEmpty());
+        assertThat(measures.isVisible()).isTrue();
+        assertThat(measures.getItems()).hasSizeGreaterThan(50).allMatch(ImportViewModel.MeasureRow::isSelected);
+        ImportViewModel.MeasureRow first = measures.getItems().get(0);
+        assertThat(first.toString()).matches("[0-9 \u00a0\u202f]+ värden \u2013 .+ \\(.+\\)");
+        waitUntil(10, () -> lookup("#importMeasures .check-box").tryQuery().isPresent());
+        clickOn(lookup("#importMeasures .check-box").<javafx.scene.Node>query());
+        waitUntil(5, () -> !first.isSelected());
         clickOn("#runImport");
         TextArea summary = node("#importSummary");
         waitUntil(600, () -> !summary.getText().isBlank() || !dialogs.errors.isEmpty());
         assertThat(dialogs.errors).isEmpty();
         assertThat(summary.getText()).startsWith("Importerade skolenkaten-grundskola-ak8-2022.xlsx med receptet \"skolenkaten\".")
-                .contains("Nya nyckeltal: 101"); // positive shares (local and Kolada), index and mean values, base figures
-        assertThat(app.session().workbook().indicators().count()).isGreaterThan(150);
+                .contains("Valdes bort och importerades inte: 1 nyckeltal med " + se.halsolage.format.SwedishNumbers.number(first.getValues(), 0)
+                        + " värden (" + first.getTitle() + ").");
+        assertThat(app.session().workbook().observations().forIndicator(first.getId())).isEmpty();
+        assertThat(app.session().workbook().indicators().count()).isGreaterThanOrEqualTo(150); // 151 with the measure left out
         assertThat(lookup("#undoLastImport").query().isDisabled()).isFalse();
     }
 }

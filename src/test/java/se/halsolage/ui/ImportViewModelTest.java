@@ -70,6 +70,40 @@ class ImportViewModelTest {
     }
 
     @Test
+    void measuresAreListedWithCountsAndUntickedOnesAreNotImported() throws Exception {
+        Path two = dir.resolve("tva.csv");
+        Files.writeString(two, "Kommun;År;Kön;Nyckeltal;Värde\n"
+                + "Exempelby;2024;Totalt;Andel som cyklar till skolan;41,5\n"
+                + "Exempelby;2025;Totalt;Andel som cyklar till skolan;44,0\n"
+                + "Exempelby;2025;Flickor;Andel som cyklar till skolan;39,0\n"
+                + "Exempelby;2025;Totalt;Andel som går till skolan;30,5\n");
+        vm.choose(two);
+        assertThat(vm.measures()).extracting(ImportViewModel.MeasureRow::toString).containsExactly(
+                "3 värden \u2013 Andel som cyklar till skolan (" + ID + ")",
+                "1 värde \u2013 Andel som går till skolan (LOK-ANDEL-SOM-GAR-TILL-SKOLAN)");
+        assertThat(vm.measures()).allMatch(ImportViewModel.MeasureRow::isSelected);
+        vm.measures().get(0).setSelected(false);
+        vm.commit();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.summaryProperty().get()).contains("Tillagda: 1,")
+                .contains("Valdes bort och importerades inte: 1 nyckeltal med 3 värden (Andel som cyklar till skolan).");
+        assertThat(session.workbook().observations().series(ID, "0799", Group.TOTALT)).isEmpty();
+        assertThat(session.workbook().observations().series("LOK-ANDEL-SOM-GAR-TILL-SKOLAN", "0799", Group.TOTALT))
+                .extracting(o -> o.value()).containsExactly(30.5);
+    }
+
+    @Test
+    void noMeasureTickedImportsNothingAndSaysWhy() {
+        long before = session.workbook().observations().count();
+        vm.choose(csv);
+        vm.measures().forEach(m -> m.setSelected(false));
+        vm.commit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Inget mått är valt: bocka i minst ett mått att importera.");
+        assertThat(vm.stepProperty().get()).isEqualTo(ImportViewModel.Step.PREVIEW);
+        assertThat(session.workbook().observations().count()).isEqualTo(before);
+    }
+
+    @Test
     void checkImportSummaryAndUndoLastImport() {
         long before = session.workbook().observations().count();
         vm.choose(csv);

@@ -79,6 +79,16 @@ class ScreenshotTour extends FxRobot {
         interact(() -> app.showView("import"));
         Thread.sleep(500);
         shot(scene, target.resolve("import" + suffix + ".png"));
+        // a chosen file: preview, column roles and the measures with their check boxes and value counts
+        Path csv = dir.resolve("kommunenkat.csv");
+        Files.writeString(csv, "Kommun;År;Kön;Ålder;Andel (%) med gott hälsotillstånd;Andel (%) som röker dagligen\n"
+                + "Exempelby;2024;Totalt;Samtliga;71,5;8,0\nExempelby;2024;Kvinnor;Samtliga;69,0;7,5\n"
+                + "Exempelby;2024;Män;Samtliga;74,0;8,5\nExempelby;2024;Totalt;16-29 år;80,2;5,1\n");
+        dialogs.files.add(csv);
+        clickOn("#chooseImportFile");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#importMeasures .check-box").tryQuery().isPresent());
+        Thread.sleep(500);
+        shot(scene, target.resolve("import-matt" + suffix + ".png"));
 
         interact(() -> app.showView("story"));
         StoryViewModel vm = (StoryViewModel) lookup(n -> n.getProperties().get("vm") instanceof StoryViewModel).query().getProperties().get("vm");
