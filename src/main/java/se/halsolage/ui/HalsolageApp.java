@@ -64,6 +64,7 @@ public final class HalsolageApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         texts = new Texts(uiLocale());
+        if (Boolean.getBoolean("halsolage.fxcheck")) FxThreadCheck.install();
         runner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(() -> this.stage, texts, getHostServicesOrNull(), status::setText);
         session = new WorkbookViewModel(texts, runner, dialogDecorator.apply(dialogs),
@@ -73,7 +74,18 @@ public final class HalsolageApp extends Application {
         root.setTop(menuBar());
         root.setLeft(navigation());
         center.setPadding(new Insets(0));
-        root.setCenter(center);
+        // while an import or a Kolada fetch writes, the views say why editing is off
+        Label lockBanner = new Label();
+        lockBanner.setId("lockBanner");
+        lockBanner.getStyleClass().add("lock-banner");
+        lockBanner.setWrapText(true);
+        lockBanner.setMaxWidth(Double.MAX_VALUE);
+        lockBanner.textProperty().bind(session.longWriteProperty());
+        lockBanner.visibleProperty().bind(session.editingLocked());
+        lockBanner.managedProperty().bind(lockBanner.visibleProperty());
+        BorderPane main = new BorderPane(center);
+        main.setTop(lockBanner);
+        root.setCenter(main);
         root.setBottom(statusBar());
 
         // never larger than the screen (small laptops; the headless test screen is 1280×800)
@@ -135,15 +147,16 @@ public final class HalsolageApp extends Application {
         session.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
         refreshRecent();
         saveAs.disableProperty().bind(session.workbookProperty().isNull());
-        settings.disableProperty().bind(session.workbookProperty().isNull());
-        restore.disableProperty().bind(session.workbookProperty().isNull());
+        settings.disableProperty().bind(session.workbookProperty().isNull().or(session.editingLocked()));
+        restore.disableProperty().bind(session.workbookProperty().isNull().or(session.editingLocked()));
         Menu file = new Menu(texts.get("menu.file"), null, create, open, recentMenu, demo, new SeparatorMenuItem(),
                 saveAs, restore, settings, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu.undo", "Shortcut+Z", e -> guarded(() -> session.undo().undo()));
         MenuItem redo = item("menu.redo", "Shortcut+Y", e -> guarded(() -> session.undo().redo()));
-        undo.disableProperty().bind(session.undo().canUndoProperty().not());
-        redo.disableProperty().bind(session.undo().canRedoProperty().not());
+        // no undo while an import or a Kolada fetch writes: it would only wait behind it
+        undo.disableProperty().bind(session.undo().canUndoProperty().not().or(session.editingLocked()));
+        redo.disableProperty().bind(session.undo().canRedoProperty().not().or(session.editingLocked()));
         session.undo().undoTextProperty().addListener((o, a, b) ->
                 undo.setText(b.isEmpty() ? texts.get("menu.undo") : texts.get("menu.undo") + ": " + b));
         session.undo().redoTextProperty().addListener((o, a, b) ->

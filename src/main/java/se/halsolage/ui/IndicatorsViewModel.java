@@ -257,10 +257,13 @@ public final class IndicatorsViewModel {
 
     /** Stores edited metadata of an indicator (undoable). */
     public void saveIndicator(Indicator edited) {
-        Workbook wb = session.workbook();
-        Optional<Indicator> before = wb.indicators().get(edited.id());
-        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editIndicator", edited.id()),
-                w -> w.indicators().save(edited),
-                w -> before.ifPresentOrElse(b -> w.indicators().save(b), () -> w.indicators().delete(edited.id()))));
+        // what was stored is read when the edit runs on the task runner, not on the FX thread
+        Indicator[] before = {null};
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editIndicator", edited.id()), w -> {
+            before[0] = w.indicators().get(edited.id()).orElse(null);
+            w.indicators().save(edited);
+        }, w -> {
+            if (before[0] != null) w.indicators().save(before[0]); else w.indicators().delete(edited.id());
+        }));
     }
 }

@@ -62,7 +62,7 @@ final class TargetsView {
         Label explain = new Label(t.get("targets.explain"));
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
-        VBox box = new VBox(10, Ui.heading(t.get("nav.targets").replace("_", "")), explain, table, new HBox(8, add, edit, delete));
+        VBox box = new VBox(10, Ui.heading(t.get("nav.targets").replace("_", "")), explain, table, Ui.locked(session, new HBox(8, add, edit, delete)));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;

@@ -106,6 +106,26 @@ final class Ui {
         check.run();
     }
 
+    /**
+     * Editing controls (buttons, button rows) are off while an import or a Kolada fetch writes the
+     * workbook; the window shows why ({@link WorkbookViewModel#longWriteProperty()}). A row is
+     * disabled as a whole, so its buttons keep their own disable rules.
+     */
+    static void lockWhileWriting(WorkbookViewModel session, Node... nodes) {
+        for (Node n : nodes) {
+            if (n.disableProperty().isBound()) {
+                throw new IllegalArgumentException("lockWhileWriting: wrap " + n + " in a row; its disable is bound");
+            }
+            n.disableProperty().bind(session.editingLocked());
+        }
+    }
+
+    /** {@link #lockWhileWriting} for one node, returned for building a layout. */
+    static <T extends Node> T locked(WorkbookViewModel session, T node) {
+        lockWhileWriting(session, node);
+        return node;
+    }
+
     static Region grow() {
         Region r = new Region();
         javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);
