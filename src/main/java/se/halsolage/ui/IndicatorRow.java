@@ -11,11 +11,13 @@ import java.util.List;
  * @param trend the own values (Totalt) in period order, for the sparkline
  * @param latestNumber the latest own value as a number (null when there is none), for exports
  * @param changeNumber the change since the previous measurement (null when unknown), for exports
+ * @param changePhrase the change as the plan states it, "−3,0 p.e. sedan 2022 (osäker)" (null without an earlier value)
+ * @param verdict the change's verdict as the plan gives it (bättre, sämre, oförändrad, osäker; null when unknown)
  */
 public record IndicatorRow(Indicator indicator, String id, String title, String area, String malomraden,
                            String source, String latestValue, String period, String change, boolean worse,
                            String targetStatus, List<Double> trend, Double latestNumber,
-                           Double changeNumber) {
+                           Double changeNumber, String changePhrase, se.halsolage.analysis.Verdict verdict) {
     public String getId() { return id; }
     public String getTitle() { return title; }
     public String getArea() { return area; }

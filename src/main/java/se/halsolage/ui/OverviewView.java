@@ -113,12 +113,15 @@ final class OverviewView {
             link.setWrapText(true);
             link.setOnAction(e -> openIndicator.accept(row.id()));
             Ui.tip(link, row.indicator().title() + " (" + row.id() + ")");
-            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : " (" + row.period() + ")"));
-            Label change = new Label(row.change().isEmpty() ? "–" : row.change());
-            if (row.worse()) {
-                change.getStyleClass().add("worse");
-                change.setText(change.getText() + " " + t.get("overview.worse"));
-            }
+            // value, unit and change as the plan writes them: "2 532 (2025, antal)", "−5,9 p.e. sedan 2022 (osäker)"
+            String unitNote = se.halsolage.analysis.Texts.unitNote(row.indicator().unit());
+            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : " (" + row.period() + unitNote + ")"));
+            value.setId("overviewValue-" + row.id());
+            Label change = new Label(row.changePhrase() == null ? "–" : row.changePhrase());
+            change.setId("overviewChange-" + row.id());
+            if (row.verdict() == se.halsolage.analysis.Verdict.SAMRE) change.getStyleClass().add("worse");
+            else if (row.verdict() == se.halsolage.analysis.Verdict.OSAKER) change.getStyleClass().add("uncertain");
+            else if (row.verdict() == se.halsolage.analysis.Verdict.BATTRE) change.getStyleClass().add("better");
             Label status = new Label(row.targetStatus().isEmpty() ? t.get("overview.noTarget") : row.targetStatus());
             status.getStyleClass().add("status");
             Node spark = Ui.sparkline(row.trend(), 90, 22);
