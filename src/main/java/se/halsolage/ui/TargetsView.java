@@ -70,7 +70,8 @@ final class TargetsView {
 
     private Optional<Target> edit(Target existing) {
         Dialog<Target> d = new Dialog<>();
-        d.setTitle(existing == null ? t.get("targets.add") : t.get("targets.edit"));
+        // a window title shows no mnemonic underscore ("_Nytt mål…")
+        d.setTitle((existing == null ? t.get("targets.add") : t.get("targets.edit")).replace("_", ""));
         ComboBox<Indicator> ind = new ComboBox<>();
         ind.getItems().setAll(session.workbook().indicators().all());
         ind.setConverter(Ui.converter(i -> i.id() + "  " + i.displayTitle(), ""));
