@@ -142,6 +142,11 @@ final class PresentationWindow {
         return presenter;
     }
 
+    /** The presenter view follows the main window's text size (e.g. 19,5 px for 150 %); the slides scale with their screen. */
+    void textSize(double px) {
+        presenter.getScene().getRoot().setStyle("-fx-font-size: " + px + "px;");
+    }
+
     /**
      * P: the presenter view in front of the slides, or back. On one screen the full-screen slides
      * hide every other window, so the slides leave full screen while the presenter view is shown.

@@ -84,6 +84,11 @@ final class SlideRenderer {
             body.setMaxWidth(large ? 1100 : miniWidth);
             title.getStyleClass().setAll(large ? "slide-text-title" : "slide-title-small");
             title.setMaxWidth(large ? 1100 : miniWidth);
+            if (large) {
+                // for a wall: the text grows with the slide (60/44 px on a 1280 px window, 92/67 px on 1920 px),
+                // the block stays in the middle at 86 % of the width
+                box.widthProperty().addListener((o, a, w) -> scaleText(w.doubleValue(), title, body));
+            }
             box.setSpacing(large ? 40 : 8);
             box.setAlignment(Pos.CENTER);
             box.getChildren().add(body);
@@ -108,6 +113,21 @@ final class SlideRenderer {
             }
         }
         return box;
+    }
+
+    /** Font sizes of a text slide {@code width} px wide: title width/20, body width/27,3, never below 60/44 px's half. */
+    static double[] textSizes(double width) {
+        double w = Math.max(600, width);
+        return new double[]{Math.min(160, w / 20.0), Math.min(120, w / 27.3)};
+    }
+
+    private static void scaleText(double width, Label title, Label body) {
+        if (width <= 0) return;
+        double[] px = textSizes(width);
+        title.setStyle("-fx-font-size: " + Math.round(px[0]) + "px;");
+        body.setStyle("-fx-font-size: " + Math.round(px[1]) + "px;");
+        title.setMaxWidth(width * 0.86);
+        body.setMaxWidth(width * 0.86);
     }
 
     /**

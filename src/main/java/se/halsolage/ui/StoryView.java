@@ -311,6 +311,7 @@ final class StoryView {
         session.runner().run(t.get("story.preparing"), p -> SlideRenderer.prepare(wb, s.slides()), renderer -> {
             if (session.workbook() != wb) return;
             current = new PresentationWindow(null, renderer, s.slides(), screen, withPresenter, t);
+            current.textSize(Ui.rootFontSize(screens));
             current.open(!Boolean.getBoolean("halsolage.test"));
         }, e -> session.dialogs().showError(t.get("story.present"), session.message(e)));
     }
