@@ -15,7 +15,7 @@ class OverviewVerdictFlowTest extends DesktopTestBase {
 
     /** The text with no-break and thin spaces as plain spaces. */
     private static String plain(Label l) {
-        return l.getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+        return l.getText().replace('\u00a0', ' ').replace('\u202f', ' ').replace('\n', ' ');
     }
 
     @Test
@@ -31,7 +31,8 @@ class OverviewVerdictFlowTest extends DesktopTestBase {
         assertThat(gy2.getStyleClass()).contains("uncertain").doesNotContain("worse");
         // a value printed without a unit gets it after the period, as in the plan's overview table
         Label falls = lookup("#overviewValue-N20402").query();
-        assertThat(plain(falls)).matches("[0-9 ]+ \\(2025, per 100 000 invånare\\)");
+        assertThat(plain(falls)).matches("[0-9 ]+ \\(2025\\) per 100 000 invånare");
+        assertThat(falls.getText()).contains("\n");
 
         // every row: the phrase of the plan (analysis.Texts over the same analysis the report makes)
         List<String> mismatches = new ArrayList<>();
@@ -39,7 +40,7 @@ class OverviewVerdictFlowTest extends DesktopTestBase {
             var shown = lookup("#overviewChange-" + a.indicator().id()).tryQuery();
             if (shown.isEmpty()) continue;
             String expected = se.halsolage.analysis.Texts.changePhrase(a);
-            String text = ((Label) shown.get()).getText();
+            String text = ((Label) shown.get()).getText().replace('\n', ' ');
             assertThat(text).doesNotContain("(sämre) (sämre)");
             if (!text.equals(expected == null ? "–" : expected)) mismatches.add(a.indicator().id() + ": " + text + " ≠ " + expected);
         }
