@@ -152,6 +152,23 @@ final class Ui {
         });
     }
 
+    /** {@link #tabMovesFocus} for the scene {@code node} is (or will be) in, e.g. a dialog's pane. */
+    static void tabMovesFocusIn(Node node) {
+        if (node.getScene() != null) {
+            tabMovesFocus(node.getScene());
+            return;
+        }
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a,
+                                javafx.scene.Scene b) {
+                if (b == null) return;
+                node.sceneProperty().removeListener(this);
+                tabMovesFocus(b);
+            }
+        });
+    }
+
     /**
      * Gives every item of the menus a mnemonic (Alt+letter) where it has none: the first free letter
      * that starts a word, else the first free letter, unique within its menu. Works for either language.
