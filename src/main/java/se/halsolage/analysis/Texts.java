@@ -52,6 +52,18 @@ public final class Texts {
         return Math.abs(diff) < 0.5 * Math.pow(10, -SwedishNumbers.decimals(unit));
     }
 
+    /**
+     * The unit after the period for values printed without one: ", per 100 000 invånare", ", index 0–10",
+     * ", antal" (the plan's overview table and Översikt).
+     */
+    public static String unitNote(Unit u) {
+        if (u == null) return "";
+        return switch (u) {
+            case PER_100000, PER_1000, INDEX, COUNT -> ", " + u.label();
+            default -> "";
+        };
+    }
+
     /** "2020" or "2019–2021" as the label says. */
     public static String period(Period p) {
         return p.label();

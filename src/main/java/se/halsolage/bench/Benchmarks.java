@@ -75,6 +75,8 @@ public final class Benchmarks {
         if (only.contains("start")) try {
             BenchResult start = new StartupBench(log).measure(demoWorkbook(), skipped);
             if (start != null) results.add(start);
+            BenchResult data = new StartupBench(log).dataAfterWindow(demoWorkbook(), skipped);
+            if (data != null) results.add(data);
         } catch (Exception e) {
             skipped.add("Kallstart till första fönstret: mätningen misslyckades: " + e.getMessage());
         }

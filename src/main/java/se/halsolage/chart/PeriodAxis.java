@@ -29,6 +29,12 @@ final class PeriodAxis extends NumberAxis {
         setAutoRangeIncludesZero(false);
     }
 
+    /** The period's label at {@code year} ("2023", "2021–2024"), or the year itself. */
+    String label(int year) {
+        String l = labels.get(year);
+        return l == null ? Integer.toString(year) : l;
+    }
+
     void putLabel(int year, String label) {
         labels.putIfAbsent(year, label);
     }

@@ -416,10 +416,7 @@ final class KeyFigures {
 
     /** The unit after the period for values printed without one: ", per 100 000 invånare", ", index 0–10", ", antal". */
     static String unitNote(Unit u) {
-        return switch (u) {
-            case PER_100000, PER_1000, INDEX, COUNT -> ", " + u.label();
-            default -> "";
-        };
+        return se.halsolage.analysis.Texts.unitNote(u);
     }
 
     private String same(Indicator ind, String areaId, String periodLabel, Unit u) {

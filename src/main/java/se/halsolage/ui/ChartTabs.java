@@ -38,10 +38,14 @@ final class ChartTabs {
         if (indicatorId == null || wb == null) return;
         session.runner().run(session.texts().get("status.loading"), p -> {
             ChartService charts = new ChartService(wb);
+            se.halsolage.domain.Unit unit = wb.indicators().get(indicatorId).map(se.halsolage.domain.Indicator::unit).orElse(null);
             List<Kinded> out = new ArrayList<>();
             for (ChartKind k : charts.kinds(indicatorId)) {
                 if (k == ChartKind.OVERVIEW) continue;
-                out.add(new Kinded(k, charts.create(k, indicatorId, null, ChartTheme.SCREEN)));
+                RenderedChart rc = charts.create(k, indicatorId, null, ChartTheme.SCREEN);
+                // hovering a point tells its value, period and area ("Växjö, 2023: 83,1 %")
+                se.halsolage.chart.ChartTooltips.install(rc.chart(), unit);
+                out.add(new Kinded(k, rc));
             }
             return out;
         }, list -> {
@@ -49,7 +53,7 @@ final class ChartTabs {
             tabs.getTabs().removeIf(t -> t.getProperties().containsKey(CHART));
             int i = 0;
             for (Kinded kc : list) {
-                Tab tab = new Tab(session.texts().get("chart." + kc.kind().code()), content(kc.chart()));
+                Tab tab = new Tab(session.texts().get("chart." + kc.kind().code()), content(kc.chart(), session));
                 tab.setId("chart-" + kc.kind().code());
                 tab.setClosable(false);
                 tab.getProperties().put(CHART, Boolean.TRUE);
@@ -62,7 +66,7 @@ final class ChartTabs {
     private record Kinded(ChartKind kind, RenderedChart chart) {
     }
 
-    static VBox content(RenderedChart rc) {
+    static VBox content(RenderedChart rc, WorkbookViewModel session) {
         ChartViewer viewer = new ChartViewer(rc.chart());
         viewer.setAccessibleText(rc.altText());
         viewer.setAccessibleHelp(rc.altText());
@@ -71,7 +75,8 @@ final class ChartTabs {
         viewer.getStyleClass().add("chart-viewer");
         // the chart itself carries the source line and the note (as in the report)
         VBox box = new VBox(4, viewer);
-        Ui.tip(viewer, rc.altText());
+        // Swedish menu (copy, PNG, SVG); the alt text is for screen readers, the tooltip tells the point's value
+        ChartMenu.install(viewer, rc, session);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         box.setPadding(new javafx.geometry.Insets(6));
         return box;

@@ -54,6 +54,8 @@ public final class HalsolageApp extends Application {
     private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
     private double fontSize = 13;
     private BorderPane root;
+    /** The view shown (F1 opens the guide at its section). */
+    private String currentView = "overview";
 
     /** Exposed for tests: the session of the open window. */
     public WorkbookViewModel session() {
@@ -64,6 +66,7 @@ public final class HalsolageApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         texts = new Texts(uiLocale());
+        if (Boolean.getBoolean("halsolage.fxcheck")) FxThreadCheck.install();
         runner = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(() -> this.stage, texts, getHostServicesOrNull(), status::setText);
         session = new WorkbookViewModel(texts, runner, dialogDecorator.apply(dialogs),
@@ -73,13 +76,25 @@ public final class HalsolageApp extends Application {
         root.setTop(menuBar());
         root.setLeft(navigation());
         center.setPadding(new Insets(0));
-        root.setCenter(center);
+        // while an import or a Kolada fetch writes, the views say why editing is off
+        Label lockBanner = new Label();
+        lockBanner.setId("lockBanner");
+        lockBanner.getStyleClass().add("lock-banner");
+        lockBanner.setWrapText(true);
+        lockBanner.setMaxWidth(Double.MAX_VALUE);
+        lockBanner.textProperty().bind(session.longWriteProperty());
+        lockBanner.visibleProperty().bind(session.editingLocked());
+        lockBanner.managedProperty().bind(lockBanner.visibleProperty());
+        BorderPane main = new BorderPane(center);
+        main.setTop(lockBanner);
+        root.setCenter(main);
         root.setBottom(statusBar());
 
         // never larger than the screen (small laptops; the headless test screen is 1280×800)
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(HalsolageApp.class.getResource("halsolage.css").toExternalForm());
+        Ui.tabMovesFocus(scene);
         stage.titleProperty().bind(session.titleProperty());
         stage.setScene(scene);
         stage.setMinWidth(Math.min(900, screen.getWidth()));
@@ -135,26 +150,32 @@ public final class HalsolageApp extends Application {
         session.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
         refreshRecent();
         saveAs.disableProperty().bind(session.workbookProperty().isNull());
-        settings.disableProperty().bind(session.workbookProperty().isNull());
-        restore.disableProperty().bind(session.workbookProperty().isNull());
+        settings.disableProperty().bind(session.workbookProperty().isNull().or(session.editingLocked()));
+        restore.disableProperty().bind(session.workbookProperty().isNull().or(session.editingLocked()));
         Menu file = new Menu(texts.get("menu.file"), null, create, open, recentMenu, demo, new SeparatorMenuItem(),
                 saveAs, restore, settings, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("menu.undo", "Shortcut+Z", e -> guarded(() -> session.undo().undo()));
         MenuItem redo = item("menu.redo", "Shortcut+Y", e -> guarded(() -> session.undo().redo()));
-        undo.disableProperty().bind(session.undo().canUndoProperty().not());
-        redo.disableProperty().bind(session.undo().canRedoProperty().not());
-        session.undo().undoTextProperty().addListener((o, a, b) ->
-                undo.setText(b.isEmpty() ? texts.get("menu.undo") : texts.get("menu.undo") + ": " + b));
-        session.undo().redoTextProperty().addListener((o, a, b) ->
-                redo.setText(b.isEmpty() ? texts.get("menu.redo") : texts.get("menu.redo") + ": " + b));
+        // no undo while an import or a Kolada fetch writes: it would only wait behind it
+        undo.disableProperty().bind(session.undo().canUndoProperty().not().or(session.editingLocked()));
+        redo.disableProperty().bind(session.undo().canRedoProperty().not().or(session.editingLocked()));
+        // the label keeps its mnemonic (given below) when the edit's name is added to it
+        session.undo().undoTextProperty().addListener((o, a, b) -> {
+            String base = (String) undo.getProperties().getOrDefault("base", texts.get("menu.undo"));
+            undo.setText(b.isEmpty() ? base : base + ": " + b.replace("_", "__"));
+        });
+        session.undo().redoTextProperty().addListener((o, a, b) -> {
+            String base = (String) redo.getProperties().getOrDefault("base", texts.get("menu.redo"));
+            redo.setText(b.isEmpty() ? base : base + ": " + b.replace("_", "__"));
+        });
         Menu edit = new Menu(texts.get("menu.edit"), null, undo, redo);
 
         Menu view = new Menu(texts.get("menu.view"));
         registerViews();
         int n = 1;
         for (String key : factories.keySet()) {
-            MenuItem mi = new MenuItem(texts.get("nav." + key).replace("_", ""));
+            MenuItem mi = new MenuItem(texts.get("nav." + key));
             mi.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN));
             mi.setOnAction(e -> showView(key));
             view.getItems().add(mi);
@@ -179,10 +200,14 @@ public final class HalsolageApp extends Application {
         present.disableProperty().bind(session.workbookProperty().isNull());
         Menu presentation = new Menu(texts.get("menu.presentation"), null, present);
 
-        MenuItem guide = item("menu.guide", "F1", e -> HelpWindow.showGuide(stage, texts));
+        MenuItem guide = item("menu.guide", "F1", e -> HelpWindow.showGuide(stage, texts, currentView));
         MenuItem about = item("menu.about", null, e -> HelpWindow.showAbout(stage, texts));
         Menu help = new Menu(texts.get("menu.help"), null, guide, about);
         MenuBar bar = new MenuBar(file, edit, view, presentation, help);
+        // Alt+letter for every menu and item (mnemonics), in either language
+        Ui.assignMnemonics(bar.getMenus());
+        undo.getProperties().put("base", undo.getText());
+        redo.getProperties().put("base", redo.getText());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -222,6 +247,10 @@ public final class HalsolageApp extends Application {
 
     private VBox navigation() {
         registerViews();
+        // exactly one view is selected: clicking the selected one again does not leave none selected
+        navGroup.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null && a != null) a.setSelected(true);
+        });
         VBox nav = new VBox(2);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(10, 6, 10, 6));
@@ -246,6 +275,7 @@ public final class HalsolageApp extends Application {
 
     /** Shows a view (built the first time). */
     void showView(String key) {
+        currentView = key;
         Node node = views.get(key);
         if (node == null) {
             node = factories.get(key).get();

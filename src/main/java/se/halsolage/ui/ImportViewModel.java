@@ -290,7 +290,7 @@ public final class ImportViewModel {
         cancel = false;
         running.set(true);
         message.set(session.texts().get("import.importing"));
-        session.runner().run(session.texts().get("import.importing"),
+        session.runLongWrite(session.texts().get("import.importing"), session.texts().get("lock.import"),
                 p -> importSession.commit((sheet, row, n) -> p.update(-1, session.texts().get("import.progress", sheet, row, n)),
                         () -> cancel || p.isCancelled()),
                 (ImportSummary s) -> {
@@ -317,7 +317,8 @@ public final class ImportViewModel {
         if (wb == null || ImportSession.lastImport(wb).isEmpty()) return;
         if (!session.dialogs().confirm(session.texts().get("import.undoTitle"), lastImport.get() + "\n\n" + session.texts().get("import.undoQuestion"))) return;
         running.set(true);
-        session.runner().run(session.texts().get("import.undoing"), p -> ImportSession.undoLast(wb), text -> {
+        session.runLongWrite(session.texts().get("import.undoing"), session.texts().get("lock.undoImport"),
+                p -> ImportSession.undoLast(wb), text -> {
             running.set(false);
             message.set(text);
             session.changed();
@@ -325,7 +326,7 @@ public final class ImportViewModel {
         }, e -> {
             running.set(false);
             session.dialogs().showError(session.texts().get("import.undoFailed"), session.message(e));
-        });
+        }, null);
     }
 
     /** Starts over with another file. */

@@ -32,6 +32,8 @@ final class IndicatorDialog {
         Texts t = session.texts();
         Dialog<Indicator> d = new Dialog<>();
         d.setTitle(t.get("indicatorDialog.title"));
+        // Tab moves on from the description too, as in the main window (Ctrl+Tab writes a tab)
+        Ui.tabMovesFocusIn(d.getDialogPane());
         d.setHeaderText(ind.id() + " – " + ind.title());
         TextField title = new TextField(ind.title());
         TextField shortTitle = new TextField(ind.shortTitle() == null ? "" : ind.shortTitle());

@@ -12,11 +12,14 @@ import java.util.List;
  * @param latestNumber the latest own value as a number (null when there is none), for exports
  * @param changeNumber the change since the previous measurement (null when unknown), for exports
  * @param curation survey, question and measure of an imported indicator and its unconfirmed suggestion (null: none)
+ * @param changePhrase the change as the plan states it, "−3,0 p.e. sedan 2022 (osäker)" (null without an earlier value)
+ * @param verdict the change's verdict as the plan gives it (bättre, sämre, oförändrad, osäker; null when unknown)
  */
 public record IndicatorRow(Indicator indicator, String id, String title, String area, String malomraden,
                            String source, String latestValue, String period, String change, boolean worse,
                            String targetStatus, List<Double> trend, Double latestNumber,
-                           Double changeNumber, se.halsolage.domain.IndicatorCuration curation) {
+                           Double changeNumber, se.halsolage.domain.IndicatorCuration curation,
+                           String changePhrase, se.halsolage.analysis.Verdict verdict) {
     /** True when a direction, SfH area or målområde is suggested and not yet confirmed. */
     public boolean hasSuggestion() {
         return curation != null && curation.hasSuggestion();

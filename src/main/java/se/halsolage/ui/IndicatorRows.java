@@ -61,7 +61,9 @@ public final class IndicatorRows {
                 i.source() == null ? "" : i.source(),
                 latest == null ? "–" : SwedishNumbers.value(latest.value(), i.unit()),
                 latest == null ? "" : latest.period().label(), change, worse, status(a), trend,
-                latest == null ? null : latest.value(), changeNumber, cur);
+                latest == null ? null : latest.value(), changeNumber, cur,
+                // the plan's own words for the change (analysis.Texts), not a second wording of it
+                se.halsolage.analysis.Texts.changePhrase(a), c == null || !c.hasValues() ? null : c.verdict());
     }
 
     /** The target status in words: "I fas", "Avvikelse" …; empty when the indicator has no target. */

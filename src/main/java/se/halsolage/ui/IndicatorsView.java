@@ -78,7 +78,7 @@ final class IndicatorsView {
         Button add = new Button(t.get("indicators.addFromCatalog"));
         add.setId("addFromCatalog");
         add.setOnAction(e -> CatalogDialog.show(session, vm));
-        add.disableProperty().bind(session.workbookProperty().isNull());
+        add.disableProperty().bind(session.workbookProperty().isNull().or(session.editingLocked()));
         Button export = new Button(t.get("export.button"));
         export.setId("exportIndicators");
         Ui.tip(export, t.get("export.indicatorsTip"));
@@ -274,6 +274,7 @@ final class IndicatorsView {
             charts.show(i.id());
         });
         FlowPane buttons = new FlowPane(8, 8, edit, confirm, newInitiative); // wraps instead of cutting the labels
+        Ui.lockWhileWriting(session, buttons);
         VBox box = new VBox(8, title, meta, suggestion, buttons, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         box.setPadding(new Insets(12));

@@ -298,18 +298,18 @@ public final class IndicatorsViewModel {
 
     /** Stores edited metadata of an indicator (undoable); the user has decided, so a suggestion is dropped. */
     public void saveIndicator(Indicator edited) {
-        Workbook wb = session.workbook();
-        Optional<Indicator> before = wb.indicators().get(edited.id());
-        Optional<se.halsolage.domain.IndicatorCuration> cur = wb.indicators().curation(edited.id());
-        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editIndicator", edited.id()),
-                w -> {
-                    w.indicators().save(edited);
-                    w.indicators().clearSuggestion(edited.id());
-                },
-                w -> {
-                    before.ifPresentOrElse(b -> w.indicators().save(b), () -> w.indicators().delete(edited.id()));
-                    cur.ifPresent(c -> w.indicators().saveCuration(c));
-                }));
+        // what was stored is read when the edit runs on the task runner, not on the FX thread
+        Indicator[] before = {null};
+        se.halsolage.domain.IndicatorCuration[] cur = {null};
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editIndicator", edited.id()), w -> {
+            before[0] = w.indicators().get(edited.id()).orElse(null);
+            cur[0] = w.indicators().curation(edited.id()).orElse(null);
+            w.indicators().save(edited);
+            w.indicators().clearSuggestion(edited.id());
+        }, w -> {
+            if (before[0] != null) w.indicators().save(before[0]); else w.indicators().delete(edited.id());
+            if (cur[0] != null) w.indicators().saveCuration(cur[0]);
+        }));
     }
 
     /** Confirms the selected indicator's suggestion (direction, SfH area, målområden), undoably. */
@@ -317,14 +317,17 @@ public final class IndicatorsViewModel {
         IndicatorRow r = selected.get();
         Workbook wb = session.workbook();
         if (r == null || wb == null || !r.hasSuggestion()) return;
-        Optional<Indicator> before = wb.indicators().get(r.id());
-        Optional<se.halsolage.domain.IndicatorCuration> cur = wb.indicators().curation(r.id());
-        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.confirmSuggestion", r.id()),
-                w -> w.indicators().confirmSuggestion(r.id()),
-                w -> {
-                    before.ifPresent(b -> w.indicators().save(b));
-                    cur.ifPresent(c -> w.indicators().saveCuration(c));
-                }));
+        // what was stored is read when the edit runs on the task runner, not on the FX thread
+        Indicator[] before = {null};
+        se.halsolage.domain.IndicatorCuration[] cur = {null};
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.confirmSuggestion", r.id()), w -> {
+            before[0] = w.indicators().get(r.id()).orElse(null);
+            cur[0] = w.indicators().curation(r.id()).orElse(null);
+            w.indicators().confirmSuggestion(r.id());
+        }, w -> {
+            if (before[0] != null) w.indicators().save(before[0]);
+            if (cur[0] != null) w.indicators().saveCuration(cur[0]);
+        }));
     }
 
     /** The selected row's suggestion in words ("Förslag (frågans text): Högre är bättre · …"); empty when none. */

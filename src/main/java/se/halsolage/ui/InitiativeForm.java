@@ -61,6 +61,18 @@ public final class InitiativeForm {
         return !fingerprint().equals(clean);
     }
 
+    private int generation;
+
+    /** Increases each time another initiative (or an empty form) is loaded. */
+    public int generation() {
+        return generation;
+    }
+
+    /** The draft in the form was stored as initiative {@code storedId} (its content unchanged by this). */
+    public void setId(long storedId) {
+        id = storedId;
+    }
+
     /** The form's content now counts as saved, as initiative {@code savedId}. */
     public void markSaved(long savedId) {
         id = savedId;
@@ -81,6 +93,7 @@ public final class InitiativeForm {
     }
 
     public void load(Initiative in) {
+        generation++;
         id = in == null ? 0 : in.id();
         name.set(in == null ? "" : in.name());
         description.set(in == null || in.description() == null ? "" : in.description());

@@ -126,6 +126,7 @@ final class InitiativesView {
             }
         });
         HBox buttons = new HBox(8, add, delete);
+        Ui.lockWhileWriting(session, buttons);
         VBox left = new VBox(8, Ui.heading(t.get("nav.initiatives").replace("_", "")), filters, table, buttons);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
@@ -245,6 +246,7 @@ final class InitiativesView {
         g.addRow(r++, new Label(t.get("initiatives.targetGroups")), groups);
         g.addRow(r++, new Label(t.get("initiatives.malomraden")), mal);
         HBox linkRow = new HBox(6, pick, link, unlink);
+        Ui.lockWhileWriting(session, linkRow);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.indicators"), linked), new VBox(6, linked, linkRow));
         g.addRow(r++, Ui.labelFor(t.get("initiatives.responsible"), responsible), responsible);
         g.addRow(r++, Ui.labelFor(t.get("initiatives.partners"), partners), partners);
@@ -284,11 +286,12 @@ final class InitiativesView {
         // The save row stays visible under the scrolling form (the form grew with Bakgrund).
         HBox saveRow = new HBox(10, save, problem);
         saveRow.setPadding(new Insets(8, 12, 8, 12));
+        Ui.lockWhileWriting(session, save);
         javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
         pane.setBottom(saveRow);
         pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                save();
+                if (!save.isDisabled()) save();
                 e.consume();
             }
         });

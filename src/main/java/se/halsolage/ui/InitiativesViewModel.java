@@ -176,7 +176,8 @@ public final class InitiativesViewModel {
     public void newFor(String indicatorId) {
         newInitiative();
         form.indicatorIds.add(indicatorId);
-        session.workbook().indicators().get(indicatorId).ifPresent(ind -> form.malomraden.addAll(ind.malomraden()));
+        indicators.stream().filter(ind -> ind.id().equalsIgnoreCase(indicatorId)).findFirst()
+                .ifPresent(ind -> form.malomraden.addAll(ind.malomraden()));
     }
 
     /**
@@ -207,31 +208,50 @@ public final class InitiativesViewModel {
     public Map<String, String> save() {
         Map<String, String> problems = form.problems();
         if (!problems.isEmpty()) return problems;
-        long id = saveForm();
-        if (form.id() == 0 || selected.get() == null || selected.get().initiative().id() != id) {
-            select(id);
-            if (selected.get() == null) form.markSaved(id);
-        }
+        saveForm(id -> {
+            if (selected.get() == null || selected.get().initiative().id() != id) {
+                select(id);
+                if (selected.get() == null && form.id() == 0) form.markSaved(id);
+            }
+        });
         return Map.of();
     }
 
-    /** Writes the (valid) form to the workbook as one undoable edit, without changing what is selected. */
     private long saveForm() {
+        return saveForm(null);
+    }
+
+    /**
+     * Writes the (valid) form to the workbook as one undoable edit on the task runner, without changing
+     * what is selected: the form counts as saved at once (the edit is queued, behind an import if one
+     * runs), a new initiative gets its id when it is stored; {@code then} gets that id on the FX thread.
+     */
+    private long saveForm(java.util.function.LongConsumer then) {
         Initiative edited = form.toInitiative();
-        Workbook wb = session.workbook();
+        int draft = form.generation();
         if (edited.id() == 0) {
             long[] id = {0};
+            form.markSaved(0);
             session.undo().execute(UndoManager.Command.of(session.texts().get("undo.addInitiative", edited.name()),
                     w -> id[0] = w.initiatives().save(id[0] == 0 ? edited : edited.withId(id[0])).id(),
-                    w -> w.initiatives().delete(id[0])));
-            form.markSaved(id[0]);
+                    w -> w.initiatives().delete(id[0])), () -> {
+                // the same draft still in the form: it is that initiative now
+                if (form.generation() == draft && form.id() == 0) form.setId(id[0]);
+                if (then != null) then.accept(id[0]);
+            });
             return id[0];
         }
-        Optional<Initiative> before = wb.initiatives().get(edited.id());
-        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editInitiative", edited.name()),
-                w -> w.initiatives().save(edited),
-                w -> before.ifPresent(b -> w.initiatives().save(b))));
+        Initiative[] before = {null};
         form.markSaved(edited.id());
+        session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editInitiative", edited.name()), w -> {
+            // what was stored is read when the edit runs (on the task runner), not on the FX thread
+            before[0] = w.initiatives().get(edited.id()).orElse(null);
+            w.initiatives().save(edited);
+        }, w -> {
+            if (before[0] != null) w.initiatives().save(before[0]);
+        }), () -> {
+            if (then != null) then.accept(edited.id());
+        });
         return edited.id();
     }
 

@@ -259,7 +259,7 @@ public final class KoladaViewModel {
         // asked of Kolada by title (else the saved catalogue, with a warning), as 'kolada fetch --group liknande' does
         boolean findGroup = group.get() && req.groups().isEmpty() && wb.settings().plan().municipalityId() != null;
         List<String> warnings = new ArrayList<>();
-        session.runner().run(session.texts().get("kolada.fetching"), p -> {
+        session.runLongWrite(session.texts().get("kolada.fetching"), session.texts().get("lock.kolada"), p -> {
             KoladaService service = new KoladaService(client.get());
             FetchRequest r = req;
             if (findGroup) {

@@ -113,12 +113,17 @@ final class OverviewView {
             link.setWrapText(true);
             link.setOnAction(e -> openIndicator.accept(row.id()));
             Ui.tip(link, row.indicator().title() + " (" + row.id() + ")");
-            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : " (" + row.period() + ")"));
-            Label change = new Label(row.change().isEmpty() ? "–" : row.change());
-            if (row.worse()) {
-                change.getStyleClass().add("worse");
-                change.setText(change.getText() + " " + t.get("overview.worse"));
-            }
+            // value, unit and change as the plan writes them: "2 532 (2025, antal)", "−5,9 p.e. sedan 2022 (osäker)"
+            // (two lines each, so the target status and the curve stay in view at the default size)
+            String unitNote = se.halsolage.analysis.Texts.unitNote(row.indicator().unit());
+            Label value = new Label(row.latestValue() + (row.period().isEmpty() ? "" : " (" + row.period() + ")")
+                    + (unitNote.isEmpty() ? "" : "\n" + unitNote.substring(2)));
+            value.setId("overviewValue-" + row.id());
+            Label change = new Label(row.changePhrase() == null ? "–" : twoLines(row.changePhrase()));
+            change.setId("overviewChange-" + row.id());
+            if (row.verdict() == se.halsolage.analysis.Verdict.SAMRE) change.getStyleClass().add("worse");
+            else if (row.verdict() == se.halsolage.analysis.Verdict.OSAKER) change.getStyleClass().add("uncertain");
+            else if (row.verdict() == se.halsolage.analysis.Verdict.BATTRE) change.getStyleClass().add("better");
             Label status = new Label(row.targetStatus().isEmpty() ? t.get("overview.noTarget") : row.targetStatus());
             status.getStyleClass().add("status");
             Node spark = Ui.sparkline(row.trend(), 90, 22);
@@ -135,6 +140,12 @@ final class OverviewView {
             grid.addRow(r, empty);
         }
         grid.setAlignment(Pos.TOP_LEFT);
+    }
+
+    /** "−5,9 p.e. sedan 2021 (osäker)" as "−5,9 p.e. sedan 2021" over "(osäker)": the plan's words, on two lines. */
+    static String twoLines(String phrase) {
+        int at = phrase.lastIndexOf(" (");
+        return at < 0 ? phrase : phrase.substring(0, at) + "\n" + phrase.substring(at + 1);
     }
 
     /** A column as wide as its widest cell (value, change, target status). */

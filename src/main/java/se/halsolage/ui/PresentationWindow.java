@@ -17,7 +17,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import se.halsolage.domain.Slide;
-import se.halsolage.workbook.Workbook;
 
 import java.util.List;
 
@@ -43,11 +42,12 @@ final class PresentationWindow {
 
     private final Texts t;
 
-    PresentationWindow(Window owner, Workbook wb, List<Slide> slides, Screen screen, boolean withPresenterView, Texts t) {
+    /** {@code renderer} holds the slides' charts, read beforehand on the task runner ({@link SlideRenderer#prepare}). */
+    PresentationWindow(Window owner, SlideRenderer renderer, List<Slide> slides, Screen screen, boolean withPresenterView, Texts t) {
         this.t = t;
         this.withPresenterView = withPresenterView;
         this.model = new PresenterModel(slides);
-        this.renderer = new SlideRenderer(wb);
+        this.renderer = renderer;
         slidePane.getStyleClass().add("presentation");
         slidePane.setPadding(new Insets(40));
         Scene scene = new Scene(slidePane, 1280, 720);
@@ -140,6 +140,11 @@ final class PresentationWindow {
 
     Stage presenterStage() {
         return presenter;
+    }
+
+    /** The presenter view follows the main window's text size (e.g. 19,5 px for 150 %); the slides scale with their screen. */
+    void textSize(double px) {
+        presenter.getScene().getRoot().setStyle("-fx-font-size: " + px + "px;");
     }
 
     /**

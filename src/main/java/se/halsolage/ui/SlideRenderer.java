@@ -15,23 +15,49 @@ import se.halsolage.chart.RenderedChart;
 import se.halsolage.domain.Slide;
 import se.halsolage.workbook.Workbook;
 
-/** Draws one slide: a chart in the projector theme, or a short text. */
+/**
+ * Draws one slide: a chart in the projector theme, or a short text. What needs the workbook (titles,
+ * the charts' data) is read once for all slides by {@link #prepare} on the task runner; drawing on
+ * the FX thread then never waits for the workbook (e.g. behind an import).
+ */
 final class SlideRenderer {
-    private final Workbook wb;
-    private final ChartService charts;
+    /** A slide's title and chart (or the reason it has none), read from the workbook. */
+    private record Prepared(String title, RenderedChart chart, String problem) {
+    }
 
-    SlideRenderer(Workbook wb) {
-        this.wb = wb;
-        this.charts = new ChartService(wb);
+    private final java.util.Map<Slide, Prepared> prepared;
+
+    private SlideRenderer(java.util.Map<Slide, Prepared> prepared) {
+        this.prepared = prepared;
+    }
+
+    /** Reads titles and charts of {@code slides}; call off the FX thread. */
+    static SlideRenderer prepare(Workbook wb, java.util.List<Slide> slides) {
+        ChartService charts = new ChartService(wb);
+        java.util.Map<Slide, Prepared> out = new java.util.HashMap<>();
+        for (Slide s : slides) {
+            if (out.containsKey(s)) continue;
+            String title = s.title() != null && !s.title().isBlank() ? s.title()
+                    : s.kind() == Slide.Kind.CHART
+                    ? wb.indicators().get(s.indicatorId()).map(i -> i.displayTitle()).orElse(s.indicatorId()) : "";
+            RenderedChart rc = null;
+            String problem = null;
+            if (s.kind() == Slide.Kind.CHART) {
+                try {
+                    rc = charts.create(ChartKind.fromCode(s.chartKind()), s.indicatorId(), s.areaId(), ChartTheme.PROJECTOR);
+                } catch (RuntimeException e) {
+                    problem = e.getMessage();
+                }
+            }
+            out.put(s, new Prepared(title, rc, problem));
+        }
+        return new SlideRenderer(out);
     }
 
     /** The title shown above the slide. */
     String title(Slide s) {
-        if (s.title() != null && !s.title().isBlank()) return s.title();
-        if (s.kind() == Slide.Kind.CHART) {
-            return wb.indicators().get(s.indicatorId()).map(i -> i.displayTitle()).orElse(s.indicatorId());
-        }
-        return "";
+        Prepared p = prepared.get(s);
+        return p == null ? (s.title() == null ? "" : s.title()) : p.title();
     }
 
     Node render(Slide s, boolean large) {
@@ -58,13 +84,19 @@ final class SlideRenderer {
             body.setMaxWidth(large ? 1100 : miniWidth);
             title.getStyleClass().setAll(large ? "slide-text-title" : "slide-title-small");
             title.setMaxWidth(large ? 1100 : miniWidth);
+            if (large) {
+                // for a wall: the text grows with the slide (60/44 px on a 1280 px window, 92/67 px on 1920 px),
+                // the block stays in the middle at 86 % of the width
+                box.widthProperty().addListener((o, a, w) -> scaleText(w.doubleValue(), title, body));
+            }
             box.setSpacing(large ? 40 : 8);
             box.setAlignment(Pos.CENTER);
             box.getChildren().add(body);
         } else {
+            Prepared p = prepared.get(s);
             try {
-                RenderedChart rc = charts.create(ChartKind.fromCode(s.chartKind()), s.indicatorId(), s.areaId(),
-                        ChartTheme.PROJECTOR);
+                if (p == null || p.chart() == null) throw new IllegalStateException(p == null ? "" : p.problem());
+                RenderedChart rc = p.chart();
                 if (large) {
                     ChartViewer viewer = new ChartViewer(rc.chart());
                     viewer.setAccessibleText(rc.altText());
@@ -81,6 +113,21 @@ final class SlideRenderer {
             }
         }
         return box;
+    }
+
+    /** Font sizes of a text slide {@code width} px wide: title width/20, body width/27,3, never below 60/44 px's half. */
+    static double[] textSizes(double width) {
+        double w = Math.max(600, width);
+        return new double[]{Math.min(160, w / 20.0), Math.min(120, w / 27.3)};
+    }
+
+    private static void scaleText(double width, Label title, Label body) {
+        if (width <= 0) return;
+        double[] px = textSizes(width);
+        title.setStyle("-fx-font-size: " + Math.round(px[0]) + "px;");
+        body.setStyle("-fx-font-size: " + Math.round(px[1]) + "px;");
+        title.setMaxWidth(width * 0.86);
+        body.setMaxWidth(width * 0.86);
     }
 
     /**

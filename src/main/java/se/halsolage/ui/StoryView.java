@@ -86,7 +86,7 @@ final class StoryView {
             }
         });
         VBox left = new VBox(8, Ui.heading(t.get("nav.story").replace("_", "")), Ui.labelFor(t.get("story.stories"), stories),
-                stories, new HBox(8, create, delete));
+                stories, Ui.locked(session, new HBox(8, create, delete)));
         VBox.setVgrow(stories, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -165,8 +165,8 @@ final class StoryView {
         export.disableProperty().bind(vm.selectedProperty().isNull());
         export.setOnAction(e -> exportPptx());
         HBox presentRow = new HBox(8, Ui.labelFor(t.get("story.screenLabel"), screens), screens, presenterView);
-        VBox middle = new VBox(8, Ui.labelFor(t.get("story.slides"), slides), slides, new HBox(8, up, down, remove),
-                Ui.labelFor(t.get("story.notes"), slideNotes), slideNotes, saveNotes, presentRow, new HBox(8, present, export));
+        VBox middle = new VBox(8, Ui.labelFor(t.get("story.slides"), slides), slides, Ui.locked(session, new HBox(8, up, down, remove)),
+                Ui.labelFor(t.get("story.notes"), slideNotes), slideNotes, Ui.locked(session, new HBox(saveNotes)), presentRow, new HBox(8, present, export));
         VBox.setVgrow(slides, Priority.ALWAYS);
         middle.setPadding(new Insets(12));
 
@@ -263,7 +263,7 @@ final class StoryView {
         chart.addRow(1, Ui.labelFor(t.get("story.chartKind"), kind), kind);
         chart.addRow(2, Ui.labelFor(t.get("story.slideTitle"), title), title);
         chart.addRow(3, Ui.labelFor(t.get("story.notes"), notes), notes);
-        chart.add(new HBox(8, suggest, addChart), 1, 4);
+        chart.add(Ui.locked(session, new HBox(8, suggest, addChart)), 1, 4);
 
         TextField textTitle = new TextField();
         textTitle.setId("textSlideTitle");
@@ -302,8 +302,15 @@ final class StoryView {
         }
         refreshScreens();
         Screen screen = screens.getValue() == null ? Screen.getPrimary() : screens.getValue();
-        current = new PresentationWindow(null, session.workbook(), s.slides(), screen, presenterView.isSelected(), t);
-        current.open(!Boolean.getBoolean("halsolage.test"));
+        boolean withPresenter = presenterView.isSelected();
+        se.halsolage.workbook.Workbook wb = session.workbook();
+        // the charts are read on the task runner; the show opens when they are ready
+        session.runner().run(t.get("story.preparing"), p -> SlideRenderer.prepare(wb, s.slides()), renderer -> {
+            if (session.workbook() != wb) return;
+            current = new PresentationWindow(null, renderer, s.slides(), screen, withPresenter, t);
+            current.textSize(Ui.rootFontSize(screens));
+            current.open(!Boolean.getBoolean("halsolage.test"));
+        }, e -> session.dialogs().showError(t.get("story.present"), session.message(e)));
     }
 
     private void exportPptx() {

@@ -29,13 +29,27 @@ public final class StoryViewModel {
     public ObjectProperty<Story> selectedProperty() { return selected; }
     public ObservableList<Slide> slides() { return slides; }
 
+    private long wanted;
+
+    /** Reads the stories on the task runner (never on the FX thread) and keeps the selected one. */
     public void refresh() {
         Workbook wb = session.workbook();
         if (wb == null) return;
-        long keep = selected.get() == null ? 0 : selected.get().id();
-        List<Story> all = wb.stories().all();
-        stories.setAll(all);
+        int at = localEdits;
+        session.runner().run(session.texts().get("status.loading"), p -> wb.stories().all(), all -> {
+            // an edit shown locally since this read began: its own refresh follows and reads it back
+            if (session.workbook() != wb || at != localEdits) return;
+            show(all);
+        }, e -> session.dialogs().showError(session.texts().get("error.load"), session.message(e)));
+    }
+
+    private void show(List<Story> all) {
+        long keep = wanted != 0 ? wanted : selected.get() == null ? 0 : selected.get().id();
+        wanted = 0;
+        if (!stories.equals(all)) stories.setAll(all);
         Story again = all.stream().filter(s -> s.id() == keep).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        // read back as it is shown (an edit shown locally): the slide list and its selection stay as they are
+        if (again != null && again.equals(selected.get())) return;
         selected.set(null);
         selected.set(again);
     }
@@ -43,14 +57,16 @@ public final class StoryViewModel {
     /** Creates a new, empty story and selects it. Returns a problem text, or null when created. */
     public String create(String name) {
         if (name == null || name.isBlank()) return "Skriv ett namn på berättelsen.";
-        Workbook wb = session.workbook();
-        if (wb.stories().byName(name).isPresent()) return "Det finns redan en berättelse som heter \"" + name.strip() + "\".";
+        if (session.workbook() == null) return null;
+        if (stories.stream().anyMatch(s -> s.name().equalsIgnoreCase(name.strip()))) return "Det finns redan en berättelse som heter \"" + name.strip() + "\".";
         long[] id = {0};
         Story fresh = new Story(0, name.strip(), List.of());
         session.undo().execute(UndoManager.Command.of(session.texts().get("undo.addStory", fresh.name()),
                 w -> id[0] = w.stories().save(id[0] == 0 ? fresh : fresh.withId(id[0])).id(),
-                w -> w.stories().delete(id[0])));
-        select(id[0]);
+                w -> w.stories().delete(id[0])), () -> {
+            // shown when stored; the refresh the edit starts (on the task runner) keeps it selected
+            if (stories.stream().anyMatch(s -> s.id() == id[0])) select(id[0]); else wanted = id[0];
+        });
         return null;
     }
 
@@ -100,6 +116,7 @@ public final class StoryViewModel {
         Story after = before.withSlides(list);
         session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editSlide", before.name()),
                 w -> w.stories().save(after), w -> w.stories().save(before)));
+        showLocally(after);
     }
 
     /** Exports a story as PowerPoint in the background; notifies when done. */
@@ -129,5 +146,20 @@ public final class StoryViewModel {
         Story after = before.withSlides(list);
         session.undo().execute(UndoManager.Command.of(session.texts().get(key, before.name()),
                 w -> w.stories().save(after), w -> w.stories().save(before)));
+        showLocally(after);
+    }
+
+    /**
+     * The edit is queued on the task runner: the story is shown as edited at once, so that the next
+     * edit (before the refresh has read it back) builds on this one instead of on the old slides.
+     */
+    private int localEdits;
+
+    private void showLocally(Story after) {
+        localEdits++;
+        for (int i = 0; i < stories.size(); i++) {
+            if (stories.get(i).id() == after.id()) stories.set(i, after);
+        }
+        if (selected.get() != null && selected.get().id() == after.id()) selected.set(after);
     }
 }

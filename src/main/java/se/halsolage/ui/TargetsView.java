@@ -62,7 +62,7 @@ final class TargetsView {
         Label explain = new Label(t.get("targets.explain"));
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
-        VBox box = new VBox(10, Ui.heading(t.get("nav.targets").replace("_", "")), explain, table, new HBox(8, add, edit, delete));
+        VBox box = new VBox(10, Ui.heading(t.get("nav.targets").replace("_", "")), explain, table, Ui.locked(session, new HBox(8, add, edit, delete)));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;
@@ -70,7 +70,8 @@ final class TargetsView {
 
     private Optional<Target> edit(Target existing) {
         Dialog<Target> d = new Dialog<>();
-        d.setTitle(existing == null ? t.get("targets.add") : t.get("targets.edit"));
+        // a window title shows no mnemonic underscore ("_Nytt mål…")
+        d.setTitle((existing == null ? t.get("targets.add") : t.get("targets.edit")).replace("_", ""));
         ComboBox<Indicator> ind = IndicatorPicker.create("targetIndicator", t.get("picker.prompt"), 420);
         ind.getItems().setAll(session.workbook().indicators().all());
         TextField group = new TextField(existing == null ? "Totalt" : existing.group().label());

@@ -95,16 +95,19 @@ public final class TargetsViewModel {
 
     /** Adds or updates a target (undoable). */
     public void save(Target t) {
-        Workbook wb = session.workbook();
         if (t.id() == 0) {
             long[] id = {0};
             session.undo().execute(UndoManager.Command.of(session.texts().get("undo.addTarget", t.indicatorId()),
                     w -> id[0] = w.targets().save(id[0] == 0 ? t : t.withId(id[0])).id(),
                     w -> w.targets().delete(id[0])));
         } else {
-            Optional<Target> before = wb.targets().get(t.id());
-            session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editTarget", t.indicatorId()),
-                    w -> w.targets().save(t), w -> before.ifPresent(b -> w.targets().save(b))));
+            Target[] before = {null};
+            session.undo().execute(UndoManager.Command.of(session.texts().get("undo.editTarget", t.indicatorId()), w -> {
+                before[0] = w.targets().get(t.id()).orElse(null);
+                w.targets().save(t);
+            }, w -> {
+                if (before[0] != null) w.targets().save(before[0]);
+            }));
         }
     }
 

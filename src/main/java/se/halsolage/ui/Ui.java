@@ -106,6 +106,116 @@ final class Ui {
         check.run();
     }
 
+    /**
+     * Editing controls (buttons, button rows) are off while an import or a Kolada fetch writes the
+     * workbook; the window shows why ({@link WorkbookViewModel#longWriteProperty()}). A row is
+     * disabled as a whole, so its buttons keep their own disable rules.
+     */
+    static void lockWhileWriting(WorkbookViewModel session, Node... nodes) {
+        for (Node n : nodes) {
+            if (n.disableProperty().isBound()) {
+                throw new IllegalArgumentException("lockWhileWriting: wrap " + n + " in a row; its disable is bound");
+            }
+            n.disableProperty().bind(session.editingLocked());
+        }
+    }
+
+    /** {@link #lockWhileWriting} for one node, returned for building a layout. */
+    static <T extends Node> T locked(WorkbookViewModel session, T node) {
+        lockWhileWriting(session, node);
+        return node;
+    }
+
+    private static boolean forwarding;
+
+    /**
+     * Tab always moves the focus, also out of a multi-line field (Shift+Tab back); Ctrl+Tab inserts a
+     * tab character where one is wanted. JavaFX's TextArea does it the other way round; the filter
+     * hands it Ctrl+Tab, which its own behaviour treats as "move on".
+     */
+    static void tabMovesFocus(javafx.scene.Scene scene) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (forwarding || e.getCode() != javafx.scene.input.KeyCode.TAB) return;
+            if (!(e.getTarget() instanceof javafx.scene.control.TextArea area) || !area.isEditable()) return;
+            e.consume();
+            if (e.isControlDown()) {
+                area.replaceSelection("\t");
+                return;
+            }
+            forwarding = true;
+            try {
+                area.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.TAB, e.isShiftDown(), true, false, false));
+            } finally {
+                forwarding = false;
+            }
+        });
+    }
+
+    /** {@link #tabMovesFocus} for the scene {@code node} is (or will be) in, e.g. a dialog's pane. */
+    static void tabMovesFocusIn(Node node) {
+        if (node.getScene() != null) {
+            tabMovesFocus(node.getScene());
+            return;
+        }
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a,
+                                javafx.scene.Scene b) {
+                if (b == null) return;
+                node.sceneProperty().removeListener(this);
+                tabMovesFocus(b);
+            }
+        });
+    }
+
+    /**
+     * Gives every item of the menus a mnemonic (Alt+letter) where it has none: the first free letter
+     * that starts a word, else the first free letter, unique within its menu. Works for either language.
+     */
+    static void assignMnemonics(java.util.List<javafx.scene.control.Menu> menus) {
+        java.util.Set<Character> top = new java.util.HashSet<>();
+        for (javafx.scene.control.Menu m : menus) {
+            m.setText(withMnemonic(m.getText(), top));
+            assignMnemonics(m);
+        }
+    }
+
+    private static void assignMnemonics(javafx.scene.control.Menu menu) {
+        java.util.Set<Character> used = new java.util.HashSet<>();
+        for (javafx.scene.control.MenuItem mi : menu.getItems()) {
+            if (mi instanceof javafx.scene.control.SeparatorMenuItem || !mi.isMnemonicParsing() || !mi.isVisible()) continue;
+            String t = mi.getText();
+            if (t == null || t.isEmpty()) continue;
+            int at = t.indexOf('_');
+            if (at >= 0 && at + 1 < t.length()) used.add(Character.toLowerCase(t.charAt(at + 1)));
+        }
+        for (javafx.scene.control.MenuItem mi : menu.getItems()) {
+            if (mi instanceof javafx.scene.control.SeparatorMenuItem || !mi.isMnemonicParsing() || !mi.isVisible()) continue;
+            if (mi.getText() == null || mi.getText().contains("_")) continue;
+            mi.setText(withMnemonic(mi.getText(), used));
+            if (mi instanceof javafx.scene.control.Menu sub) assignMnemonics(sub);
+        }
+    }
+
+    /** {@code text} with "_" before its mnemonic letter, which is added to {@code used}; unchanged when it has one or none is free. */
+    static String withMnemonic(String text, java.util.Set<Character> used) {
+        int at = text.indexOf('_');
+        if (at >= 0 && at + 1 < text.length()) {
+            used.add(Character.toLowerCase(text.charAt(at + 1)));
+            return text;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean wordStart = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+                if (!Character.isLetter(c) || (pass == 0 && !wordStart)) continue;
+                if (used.add(Character.toLowerCase(c))) return text.substring(0, i) + "_" + text.substring(i);
+            }
+        }
+        return text;
+    }
+
     static Region grow() {
         Region r = new Region();
         javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);

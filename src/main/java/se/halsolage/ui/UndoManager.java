@@ -8,6 +8,7 @@ import se.halsolage.workbook.Workbook;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * Undo and redo of edits. Every {@link Command} is applied in its own workbook transaction, so an
@@ -53,6 +54,20 @@ public final class UndoManager {
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("");
     private Workbook workbook;
     private Runnable onChange = () -> { };
+    private TaskRunner runner = TaskRunner.direct();
+    private Consumer<Throwable> onError = e -> {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    };
+
+    /**
+     * Edits run on {@code runner} (the desktop's one background thread, behind an import or a Kolada
+     * fetch that holds the workbook), never on the calling thread; a failed edit is reported to
+     * {@code onError} and leaves the undo list as it was. Without this, edits run at once (view-model tests).
+     */
+    public void setRunner(TaskRunner runner, Consumer<Throwable> onError) {
+        this.runner = runner == null ? TaskRunner.direct() : runner;
+        if (onError != null) this.onError = onError;
+    }
 
     public void setWorkbook(Workbook wb) {
         this.workbook = wb;
@@ -67,33 +82,76 @@ public final class UndoManager {
     }
 
     public void execute(Command c) {
-        workbook.inTransaction(c::apply);
+        execute(c, null);
+    }
+
+    /**
+     * Applies {@code c} in one transaction on the task runner; it is on the undo list at once (an undo
+     * asked before it ran is queued after it), and {@code then} runs on the FX thread once it is stored (after the views were told).
+     */
+    public void execute(Command c, Runnable then) {
+        Workbook wb = workbook;
+        if (wb == null) return;
         undo.push(c);
         if (undo.size() > LIMIT) undo.removeLast();
         redo.clear();
         update();
-        onChange.run();
+        runner.run(c.description(), p -> {
+            wb.inTransaction(c::apply);
+            return Boolean.TRUE;
+        }, ok -> {
+            if (workbook == wb) onChange.run();
+            if (then != null) then.run();
+        }, e -> {
+            if (workbook == wb) {
+                undo.remove(c);
+                update();
+            }
+            onError.accept(e);
+        });
     }
 
     public boolean undo() {
-        if (undo.isEmpty()) return false;
-        Command c = undo.peek();
-        workbook.inTransaction(c::revert);
-        undo.pop();
+        if (undo.isEmpty() || workbook == null) return false;
+        Workbook wb = workbook;
+        Command c = undo.pop();
         redo.push(c);
         update();
-        onChange.run();
+        runner.run(c.description(), p -> {
+            wb.inTransaction(c::revert);
+            return Boolean.TRUE;
+        }, ok -> {
+            if (workbook == wb) onChange.run();
+        }, e -> {
+            if (workbook == wb) {
+                redo.remove(c);
+                undo.push(c);
+                update();
+            }
+            onError.accept(e);
+        });
         return true;
     }
 
     public boolean redo() {
-        if (redo.isEmpty()) return false;
-        Command c = redo.peek();
-        workbook.inTransaction(c::apply);
-        redo.pop();
+        if (redo.isEmpty() || workbook == null) return false;
+        Workbook wb = workbook;
+        Command c = redo.pop();
         undo.push(c);
         update();
-        onChange.run();
+        runner.run(c.description(), p -> {
+            wb.inTransaction(c::apply);
+            return Boolean.TRUE;
+        }, ok -> {
+            if (workbook == wb) onChange.run();
+        }, e -> {
+            if (workbook == wb) {
+                undo.remove(c);
+                redo.push(c);
+                update();
+            }
+            onError.accept(e);
+        });
         return true;
     }
 

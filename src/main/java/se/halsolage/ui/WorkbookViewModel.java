@@ -40,6 +40,8 @@ public final class WorkbookViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.recent = recent;
         undo.setOnChange(this::changed);
+        // edits queue on the one background thread (behind an import that holds the workbook), never on the FX thread
+        undo.setRunner(runner, e -> dialogs.showError(texts.get("error.edit"), message(e)));
         if (recent != null) recentFiles.setAll(recent.list());
     }
 
@@ -77,11 +79,64 @@ public final class WorkbookViewModel implements AutoCloseable {
     /** Tells every view that the workbook changed (after an import, a Kolada fetch, an edit). */
     public void changed() {
         Workbook wb = workbook.get();
-        if (wb != null) {
-            plan.set(wb.settings().plan());
-            updateTitle(wb);
+        if (wb == null) {
+            version.set(version.get() + 1);
+            return;
         }
-        version.set(version.get() + 1);
+        // the settings and the title's municipality are read on the background thread, like every query
+        record Heading(PlanSettings plan, String municipality) {
+        }
+        runner.run(texts.get("status.loading"), p -> {
+            PlanSettings ps = wb.settings().plan();
+            String m = ps.municipalityId() == null ? "" : wb.areas().get(ps.municipalityId()).map(Area::name).orElse("");
+            return new Heading(ps, m);
+        }, h -> {
+            if (workbook.get() != wb) return;
+            plan.set(h.plan());
+            updateTitle(wb, h.plan(), h.municipality());
+            version.set(version.get() + 1);
+        }, e -> {
+            version.set(version.get() + 1);
+            dialogs.showError(texts.get("error.load"), message(e));
+        });
+    }
+
+    private final ReadOnlyStringWrapper longWrite = new ReadOnlyStringWrapper("");
+    private int longWrites;
+
+    /**
+     * Why editing is off just now ("Import pågår – redigering är avstängd tills den är klar"), or ""
+     * when it is on. Set while an import or a Kolada fetch writes the workbook: edits made then would
+     * only wait behind it, so the views disable their editing controls and show this reason.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty longWriteProperty() { return longWrite.getReadOnlyProperty(); }
+
+    /** True while a long write runs (see {@link #longWriteProperty()}). */
+    public javafx.beans.binding.BooleanBinding editingLocked() {
+        return longWrite.isNotEmpty();
+    }
+
+    /**
+     * Runs a long write (import, Kolada fetch, undo of an import) on the task runner with editing
+     * switched off and {@code reason} shown until it ends, however it ends.
+     */
+    public <T> TaskRunner.Handle runLongWrite(String title, String reason, TaskRunner.Work<T> work, Consumer<T> onDone,
+                                              Consumer<Throwable> onError, TaskRunner.ProgressListener onProgress) {
+        longWrites++;
+        longWrite.set(reason);
+        Runnable end = () -> {
+            if (--longWrites <= 0) {
+                longWrites = 0;
+                longWrite.set("");
+            }
+        };
+        return runner.run(title, work, v -> {
+            end.run();
+            if (onDone != null) onDone.accept(v);
+        }, e -> {
+            end.run();
+            if (onError != null) onError.accept(e);
+        }, onProgress);
     }
 
     /** Opens a workbook in the background and shows it when ready. */
@@ -123,9 +178,11 @@ public final class WorkbookViewModel implements AutoCloseable {
     public void saveSettings(PlanSettings next) {
         Workbook wb = workbook.get();
         if (wb == null) return;
-        PlanSettings before = wb.settings().plan();
-        undo.execute(UndoManager.Command.of(texts.get("undo.settings"),
-                w -> w.settings().savePlan(next), w -> w.settings().savePlan(before)));
+        PlanSettings[] before = {null};
+        undo.execute(UndoManager.Command.of(texts.get("undo.settings"), w -> {
+            before[0] = w.settings().plan();
+            w.settings().savePlan(next);
+        }, w -> w.settings().savePlan(before[0])));
     }
 
     /** Shows an opened workbook, closing the previous one. */
@@ -154,10 +211,7 @@ public final class WorkbookViewModel implements AutoCloseable {
         return wb;
     }
 
-    private void updateTitle(Workbook wb) {
-        PlanSettings p = wb.settings().plan();
-        String municipality = p.municipalityId() == null ? ""
-                : wb.areas().get(p.municipalityId()).map(Area::name).orElse("");
+    private void updateTitle(Workbook wb, PlanSettings p, String municipality) {
         StringBuilder t = new StringBuilder("Hälsoläge – ").append(wb.file().getFileName());
         if (!municipality.isEmpty()) {
             t.append(" – ").append(municipality.endsWith("kommun") ? municipality : municipality + " kommun");

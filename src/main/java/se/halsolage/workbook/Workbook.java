@@ -731,6 +731,7 @@ public final class Workbook implements AutoCloseable {
             throw new WorkbookException("Arbetsboken " + file.getFileName()
                     + " är öppnad skrivskyddad (den är öppen i ett annat fönster eller program). Inget ändrades.");
         }
+        checkAccess();
         lock.lock();
         try {
             if (txDepth > 0) {
@@ -842,8 +843,25 @@ public final class Workbook implements AutoCloseable {
         T apply(Connection c) throws SQLException;
     }
 
+    private static volatile Runnable accessCheck;
+
+    /**
+     * A check run before every statement and transaction, on the calling thread (null: none). The
+     * desktop's test mode uses it to catch workbook calls on the FX thread, which would freeze the
+     * window while an import holds the workbook.
+     */
+    public static void setAccessCheck(Runnable check) {
+        accessCheck = check;
+    }
+
+    private static void checkAccess() {
+        Runnable c = accessCheck;
+        if (c != null) c.run();
+    }
+
     /** Runs SQL under the workbook's lock; translates SQL errors into Swedish WorkbookExceptions. */
     <T> T withConnection(SqlFunction<T> fn) {
+        checkAccess();
         lock.lock();
         try {
             return fn.apply(connection);

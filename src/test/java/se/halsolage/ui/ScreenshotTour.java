@@ -93,8 +93,10 @@ class ScreenshotTour extends FxRobot {
         interact(() -> app.showView("story"));
         StoryViewModel vm = (StoryViewModel) lookup(n -> n.getProperties().get("vm") instanceof StoryViewModel).query().getProperties().get("vm");
         StoryView view = (StoryView) lookup(n -> n.getProperties().get("view") instanceof StoryView).query().getProperties().get("view");
+        interact(() -> vm.create("Workshop med nämnden 2026"));
+        DesktopTestBase.waitUntil(10, () -> vm.selectedProperty().get() != null
+                && vm.selectedProperty().get().name().equals("Workshop med nämnden 2026"));
         interact(() -> {
-            vm.create("Workshop med nämnden 2026");
             vm.addChart("N15428", "TREND", null, SlideNotes.suggest(app.session().workbook(), "N15428"));
             vm.addChart("UNG-MAR-BRA-AK8", "GENDER", null, SlideNotes.suggest(app.session().workbook(), "UNG-MAR-BRA-AK8", "GENDER"));
             vm.addText("Vad gör vi nu?", "Vilka insatser når eleverna i årskurs 9?\nVem äger frågan?", "Låt politikerna prata först.");

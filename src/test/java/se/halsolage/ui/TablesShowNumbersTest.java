@@ -48,7 +48,7 @@ class TablesShowNumbersTest extends DesktopTestBase {
         interact(() -> app.setFontSize(13));
         // Översikt: no value, change or target status is cut ("6,3 % (20…")
         java.util.function.Supplier<List<Label>> find = () -> lookup(n -> n instanceof Label l && l.getText() != null
-                && l.getText().matches("[−+]?[0-9][0-9 \u00a0,]*(\u00a0|\\s)?[^()]*\\(\\d{4}\\)|[−+]\\d.*"))
+                && l.getText().matches("(?s)[−+±]?[0-9][0-9 \u00a0,]*(\u00a0|\\s)?[^()]*\\(\\d{4}\\).*|(?s)[−+±]\\d.*"))
                 .queryAllAs(Label.class).stream().filter(javafx.scene.Node::isVisible).toList();
         waitUntil(10, () -> find.get().size() > 20);
         List<Label> numbers = find.get();

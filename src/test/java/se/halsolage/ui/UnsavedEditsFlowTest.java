@@ -58,6 +58,8 @@ class UnsavedEditsFlowTest extends DesktopTestBase {
         clickRow(1);
         Initiative second = table.getItems().get(1).initiative();
         waitUntil(5, () -> name.getText().equals(second.name()));
+        // the save runs on the task runner
+        waitUntil(10, () -> stored(first.id()).notes().containsKey(2030));
         assertThat(stored(first.id()).notes()).containsEntry(2030, "Uppföljning med skolorna");
         assertThat(stored(first.id()).name()).isEqualTo(first.name());
         assertThat(dialogs.notes).anyMatch(n -> n.contains(first.name()) && n.contains("sparades"));
@@ -101,8 +103,9 @@ class UnsavedEditsFlowTest extends DesktopTestBase {
         waitUntil(10, () -> lookup("#slideList").tryQuery().isPresent());
         StoryViewModel vm = (StoryViewModel) lookup(n -> n.getProperties().get("vm") instanceof StoryViewModel)
                 .query().getProperties().get("vm");
+        interact(() -> vm.create("Workshop 2026"));
+        waitUntil(10, () -> vm.selectedProperty().get() != null && vm.selectedProperty().get().name().equals("Workshop 2026"));
         interact(() -> {
-            vm.create("Workshop 2026");
             vm.addChart("N15428", "TREND", null, "Behörigheten sjunker.");
             vm.addText("Vad gör vi nu?", "Tre frågor till nämnden", null);
         });

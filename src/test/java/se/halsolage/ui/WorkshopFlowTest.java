@@ -24,6 +24,7 @@ class WorkshopFlowTest extends DesktopTestBase {
         StoryViewModel vm = (StoryViewModel) lookup(n -> n.getProperties().get("vm") instanceof StoryViewModel)
                 .query().getProperties().get("vm");
         interact(() -> vm.create("Workshop 2026"));
+        waitUntil(10, () -> vm.selectedProperty().get() != null && vm.selectedProperty().get().name().equals("Workshop 2026"));
         var wb = app.session().workbook();
 
         // notes suggested for the trend chart do not follow the slide when the kind is changed to kön
