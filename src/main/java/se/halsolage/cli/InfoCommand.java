@@ -25,7 +25,7 @@ public final class InfoCommand implements Callable<Integer> {
                         + " bredvid filen; Arkiv › Återställ säkerhetskopia… i fönstret). Filen har inte ändrats.");
             }
             PlanSettings p = wb.settings().plan();
-            System.out.println("Arbetsbok:\t" + wb.file());
+            System.out.println("Arbetsbok:\t" + wb.location());
             System.out.println("Schemaversion:\t" + wb.schemaVersion());
             System.out.println("Skick:\tok (sidorna kontrollerade)");
             System.out.println("Kommun:\t" + name(wb, p.municipalityId()));

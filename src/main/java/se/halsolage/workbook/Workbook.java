@@ -688,6 +688,11 @@ public final class Workbook implements AutoCloseable {
         return pg;
     }
 
+    /** Where the workbook is, as a user writes it: the file's path, or the server address (never with a password). */
+    public String location() {
+        return pg != null ? pg.address() : file.toString();
+    }
+
     /** A name for messages and titles: the file name, or "databas/schema" on PostgreSQL. */
     public String displayName() {
         return pg != null ? pg.displayName() : String.valueOf(file.getFileName());
