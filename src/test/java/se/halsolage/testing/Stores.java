@@ -33,6 +33,14 @@ public enum Stores {
     }
 
     /**
+     * The store a test class runs on: PostgreSQL for a subclass named "…OnPostgres" (which runs all of its base
+     * class's tests there), else SQLite.
+     */
+    public static Stores of(Class<?> testClass) {
+        return testClass.getSimpleName().endsWith("OnPostgres") ? POSTGRESQL : SQLITE;
+    }
+
+    /**
      * A new, not yet created workbook address: {@code dir/name.halsa}, or a fresh schema on the test server
      * (removed when the tests end). Skips the calling test when there is no server.
      */
