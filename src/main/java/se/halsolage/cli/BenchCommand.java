@@ -19,8 +19,12 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "FALL",
-            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start (standard: alla).")
+            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, stor, rapport, start (standard: alla); pg (med --postgresql) mäter en länsarbetsbok på PostgreSQL.")
     List<String> only;
+
+    @Option(names = "--postgresql", paramLabel = "ADRESS",
+            description = "PostgreSQL-server för mätfallet pg (postgresql://server/databas?user=namn; lösenord i PGPASSFILE).")
+    String postgresql;
 
     @Override
     public Integer call() throws Exception {
@@ -29,7 +33,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
         Benchmarks bench = new Benchmarks(work, System.out, quick,
-                only == null || only.isEmpty() ? java.util.Set.copyOf(Benchmarks.CASES) : java.util.Set.copyOf(only));
+                only == null || only.isEmpty() ? java.util.Set.copyOf(Benchmarks.CASES) : java.util.Set.copyOf(only))
+                .postgres(postgresql);
         List<BenchResult> results = bench.run();
         System.out.println();
         Benchmarks.print(results, System.out);
