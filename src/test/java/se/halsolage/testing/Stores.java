@@ -89,6 +89,24 @@ public enum Stores {
         }
     }
 
+    /**
+     * What "left the workbook byte-identical" compares: the file's bytes (SHA-256), or for a county workbook, which
+     * has no file, every row of every table ({@code Workbook.contentDigest}).
+     */
+    public static String fingerprint(Path workbook) {
+        try {
+            if (PostgresStore.is(workbook)) {
+                try (se.halsolage.workbook.Workbook wb = se.halsolage.workbook.Workbook.openReadOnly(workbook)) {
+                    return wb.contentDigest();
+                }
+            }
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(workbook)));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void dropQuietly(Path p) {
         try {
             PostgresWorkbooks.drop(p);
