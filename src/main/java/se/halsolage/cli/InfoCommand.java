@@ -27,7 +27,8 @@ public final class InfoCommand implements Callable<Integer> {
             PlanSettings p = wb.settings().plan();
             System.out.println("Arbetsbok:\t" + wb.location());
             System.out.println("Schemaversion:\t" + wb.schemaVersion());
-            System.out.println("Skick:\tok (sidorna kontrollerade)");
+            System.out.println(wb.postgres() != null ? "Lagring:\tPostgreSQL-server (sidorna och säkerhetskopiorna sköts av servern)"
+                    : "Skick:\tok (sidorna kontrollerade)");
             System.out.println("Kommun:\t" + name(wb, p.municipalityId()));
             System.out.println("Län/region:\t" + name(wb, p.countyId()));
             System.out.println("Jämförelsegrupp:\t" + name(wb, p.comparisonGroupId()));
