@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
                 se.halsolage.cli.CompareSetsCommand.class,
                 se.halsolage.cli.ReportCommand.class,
                 se.halsolage.cli.StoryCommand.class,
+                se.halsolage.cli.WorkbookCommand.class,
                 se.halsolage.cli.BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

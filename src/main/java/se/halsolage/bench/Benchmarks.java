@@ -32,6 +32,16 @@ public final class Benchmarks {
     /** Indicators of the "volym" workbook (issue 18: 2 000 × 312 areas × 15 years × 3 groups = 28 M values). */
     private int volumeIndicators = 2000;
 
+    /** Cases run only when asked for by name: "pg" needs a PostgreSQL server ({@link #postgres(String)}). */
+    public static final List<String> EXTRA_CASES = List.of("pg");
+    private String postgres;
+
+    /** The server address for the "pg" case (a workbook schema of its own is made and removed there). */
+    public Benchmarks postgres(String address) {
+        this.postgres = address;
+        return this;
+    }
+
     public Benchmarks(Path work, PrintStream log, boolean quick) {
         this(work, log, quick, java.util.Set.copyOf(DEFAULT_CASES));
     }
@@ -49,7 +59,7 @@ public final class Benchmarks {
         this.log = log;
         this.quick = quick;
         for (String c : only) {
-            if (!CASES.contains(c)) throw new IllegalArgumentException("Okänt mätfall \"" + c + "\". Välj bland " + String.join(", ", CASES) + ".");
+            if (!CASES.contains(c) && !EXTRA_CASES.contains(c)) throw new IllegalArgumentException("Okänt mätfall \"" + c + "\". Välj bland " + String.join(", ", CASES) + ".");
         }
         this.only = java.util.Set.copyOf(only);
     }
@@ -70,6 +80,16 @@ public final class Benchmarks {
             skipped.add("Riktiga filer: mätningen misslyckades: " + e.getMessage());
         }
         if (only.contains("stor")) results.addAll(largeWorkbook());
+        if (only.contains("pg")) {
+            if (postgres == null) throw new IllegalArgumentException("Mätfallet pg behöver --postgresql postgresql://server/databas?user=namn.");
+            Path large = work.resolve("stor-" + (quick ? 12 : 60) + ".halsa");
+            if (!Files.exists(large)) largeWorkbook();
+            try {
+                results.addAll(new PostgresBench(work, log, postgres).run(quick ? 50_000 : 1_000_000, large));
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL-mätningen misslyckades: " + e.getMessage(), e);
+            }
+        }
         if (only.contains("rapport")) results.addAll(reports());
         if (only.contains("volym")) results.addAll(volume());
         if (only.contains("start")) try {

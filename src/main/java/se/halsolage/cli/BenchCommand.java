@@ -19,13 +19,17 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "FALL",
-            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, enkat, stor, rapport, start, volym "
+            description = "Kör bara dessa mätfall, kommaseparerade: csv, xlsx, enkat, stor, rapport, start, volym; pg (med --postgresql) mäter en länsarbetsbok på PostgreSQL "
                     + "(standard: alla utom volym, som skriver en arbetsbok på ~1 GB).")
     List<String> only;
 
     @Option(names = "--volym-nyckeltal", paramLabel = "N", defaultValue = "2000",
             description = "Antal nyckeltal i volymfallet (standard: ${DEFAULT-VALUE} = 28 miljoner värden).")
     int volumeIndicators;
+
+    @Option(names = "--postgresql", paramLabel = "ADRESS",
+            description = "PostgreSQL-server för mätfallet pg (postgresql://server/databas?user=namn; lösenord i PGPASSFILE).")
+    String postgresql;
 
     @Override
     public Integer call() throws Exception {
@@ -35,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
         Benchmarks bench = new Benchmarks(work, System.out, quick,
                 only == null || only.isEmpty() ? java.util.Set.copyOf(Benchmarks.DEFAULT_CASES) : java.util.Set.copyOf(only))
-                .volumeIndicators(volumeIndicators);
+                .volumeIndicators(volumeIndicators).postgres(postgresql);
         List<BenchResult> results = bench.run();
         System.out.println();
         Benchmarks.print(results, System.out);

@@ -28,7 +28,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println(BUILDING);
             return DemoWorkbook.build(tmp);
         })) {
-            System.out.printf("Exempelarbetsboken skapad: %s%n", wb.file());
+            System.out.printf("Exempelarbetsboken skapad: %s%n", wb.location());
             System.out.printf("  %d nyckeltal, %d värden, %d insatser, %d mål%n", wb.indicators().count(),
                     wb.observations().count(), wb.initiatives().all().size(), wb.targets().all().size());
             System.out.println("  Observera: alla värden är påhittade exempeldata.");

@@ -94,7 +94,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
                 if (ids != null) for (String id : ids) if (wb.indicators().get(id).isEmpty()) unknown.add(id);
             }
             if (!unknown.isEmpty()) {
-                throw new se.halsolage.domain.UserError("Okänt nyckeltal i " + wb.file().getFileName() + ": "
+                throw new se.halsolage.domain.UserError("Okänt nyckeltal i " + wb.displayName() + ": "
                         + String.join(", ", unknown) + ". Inget ändrades (se halsolage indicators " + workbook + ").");
             }
             int[] changed = new int[3];

@@ -25,9 +25,10 @@ public final class InfoCommand implements Callable<Integer> {
                         + " bredvid filen; Arkiv › Återställ säkerhetskopia… i fönstret). Filen har inte ändrats.");
             }
             PlanSettings p = wb.settings().plan();
-            System.out.println("Arbetsbok:\t" + wb.file());
+            System.out.println("Arbetsbok:\t" + wb.location());
             System.out.println("Schemaversion:\t" + wb.schemaVersion());
-            System.out.println("Skick:\tok (sidorna kontrollerade)");
+            System.out.println(wb.postgres() != null ? "Lagring:\tPostgreSQL-server (sidorna och säkerhetskopiorna sköts av servern)"
+                    : "Skick:\tok (sidorna kontrollerade)");
             System.out.println("Kommun:\t" + name(wb, p.municipalityId()));
             System.out.println("Län/region:\t" + name(wb, p.countyId()));
             System.out.println("Jämförelsegrupp:\t" + name(wb, p.comparisonGroupId()));

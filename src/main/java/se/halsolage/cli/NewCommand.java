@@ -63,13 +63,13 @@ public final class NewCommand implements Callable<Integer> {
                 w.areas().save(new Area(g.id(), g.title(), AreaKind.GROUP, null, null));
                 w.areas().setMembers(g.id(), g.members().keySet());
             }));
-            System.out.printf("Arbetsboken skapad: %s%n", wb.file());
+            System.out.printf("Arbetsboken skapad: %s%n", wb.location());
             System.out.printf("  Kommun: %s (%s), län: %s, planår %d%n", own.name(), own.id(),
                     county == null ? "–" : wb.areas().get(county).map(Area::name).orElse(county), y);
             similar.ifPresent(g -> System.out.printf("  Jämförelsegrupp: %s (%s, %d kommuner)%n", g.title(), g.id(), g.members().size()));
             if (!noGroup && !catalogue) {
                 System.out.println("  Ingen jämförelsegrupp ännu: Koladas katalog är inte hämtad. Kör 'halsolage kolada catalog update' "
-                        + "och sedan 'halsolage kolada fetch --workbook " + wb.file().getFileName() + " --kpi sfh --group liknande'.");
+                        + "och sedan 'halsolage kolada fetch --workbook " + (wb.postgres() != null ? "'" + wb.location() + "'" : wb.file().getFileName()) + " --kpi sfh --group liknande'.");
             } else if (!noGroup && similar.isEmpty()) {
                 System.out.println("  Ingen grupp \"Liknande kommuner\" för " + own.name() + " i Koladas katalog.");
             }

@@ -93,7 +93,7 @@ public final class SourcesCommand implements Callable<Integer> {
     private Integer delete(Path workbook) {
         try (Workbook wb = WorkbookArgs.open(workbook)) {
             Source s = wb.sources().get(delete)
-                    .orElseThrow(() -> new UserError("Arbetsboken " + wb.file().getFileName() + " har ingen källa " + delete
+                    .orElseThrow(() -> new UserError("Arbetsboken " + wb.displayName() + " har ingen källa " + delete
                             + ". Inget ändrades (se halsolage sources " + workbook + ")."));
             wb.backup("fore-borttagning");
             SourceRepository.Deleted d = wb.transaction(w -> w.sources().deleteWithWhatItAloneCreated(s.id()));

@@ -56,7 +56,7 @@ public final class StoryCommand implements Callable<Integer> {
             if (!n.endsWith(".pptx")) throw new UserError("Filen ska sluta på .pptx: " + out);
             try (Workbook wb = Workbook.openReadOnly(existing(workbook))) {
                 Story s = wb.stories().byName(story).orElseThrow(() -> new UserError("Det finns ingen berättelse som heter \""
-                        + story + "\" i " + workbook.getFileName() + ". Berättelser: "
+                        + story + "\" i " + wb.displayName() + ". Berättelser: "
                         + (wb.stories().all().isEmpty() ? "inga" : wb.stories().all().stream().map(Story::name)
                         .collect(Collectors.joining(", "))) + "."));
                 Path abs = out.toAbsolutePath();
@@ -70,7 +70,7 @@ public final class StoryCommand implements Callable<Integer> {
     }
 
     static Path existing(Path file) {
-        if (!Files.exists(file)) throw new UserError("Arbetsboken finns inte: " + file);
+        if (!se.halsolage.workbook.PostgresStore.is(file) && !Files.exists(file)) throw new UserError("Arbetsboken finns inte: " + file);
         return file;
     }
 }

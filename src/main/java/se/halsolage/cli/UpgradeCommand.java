@@ -17,10 +17,10 @@ public final class UpgradeCommand implements Callable<Integer> {
     public Integer call() {
         try (Workbook wb = WorkbookArgs.open(workbook)) {
             if (wb.migrationBackup() == null) {
-                System.out.println("Arbetsboken " + wb.file().getFileName() + " har redan det aktuella formatet (schema "
+                System.out.println("Arbetsboken " + wb.displayName() + " har redan det aktuella formatet (schema "
                         + wb.schemaVersion() + "). Inget ändrades.");
             } else {
-                System.out.println("Arbetsboken " + wb.file().getFileName() + " är uppgraderad till schema " + wb.schemaVersion()
+                System.out.println("Arbetsboken " + wb.displayName() + " är uppgraderad till schema " + wb.schemaVersion()
                         + ". Originalet finns kvar som säkerhetskopia: " + wb.migrationBackup());
             }
         }

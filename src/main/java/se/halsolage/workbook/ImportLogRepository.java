@@ -157,12 +157,12 @@ public final class ImportLogRepository {
      */
     static int deleteUnusedIndicators(java.sql.Connection c, List<String> ids) throws java.sql.SQLException {
         int n = 0;
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM indicators WHERE id=? AND user_edited=0 "
+        try (PreparedStatement del = c.prepareStatement(numbered(c, "DELETE FROM indicators WHERE id=? AND user_edited=0 "
                 + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind=(SELECT k FROM obs_indicator WHERE id=?1)) "
                 + "AND NOT EXISTS (SELECT 1 FROM initiative_indicators WHERE indicator_id=?1) "
                 + "AND NOT EXISTS (SELECT 1 FROM targets WHERE indicator_id=?1) "
                 + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE indicator_id=?1) "
-                + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)")) {
+                + "AND NOT EXISTS (SELECT 1 FROM indicator_malomraden WHERE indicator_id=?1)", "indicators.id"))) {
             for (String id : ids) {
                 del.setString(1, id);
                 n += del.executeUpdate();
@@ -174,19 +174,27 @@ public final class ImportLogRepository {
     /** Deletes those of {@code ids} (sub-areas an import created) that no value, target, slide or group uses. */
     static int deleteUnusedAreas(java.sql.Connection c, List<String> ids) throws java.sql.SQLException {
         int n = 0;
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
+        try (PreparedStatement del = c.prepareStatement(numbered(c, "DELETE FROM areas WHERE id=? AND kind='SUBAREA' "
                 // values of the area: the key starts with the indicator, so it is searched once per indicator
                 + "AND NOT EXISTS (SELECT 1 FROM obs WHERE ind IN (SELECT k FROM obs_indicator) "
                 + "AND area=(SELECT k FROM obs_area WHERE id=?1)) "
                 + "AND NOT EXISTS (SELECT 1 FROM targets WHERE area_id=?1) "
                 + "AND NOT EXISTS (SELECT 1 FROM story_slides WHERE area_id=?1) "
-                + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)")) {
+                + "AND NOT EXISTS (SELECT 1 FROM area_members WHERE group_id=?1 OR member_id=?1)", "areas.id"))) {
             for (String id : ids) {
                 del.setString(1, id);
                 n += del.executeUpdate();
             }
         }
         return n;
+    }
+
+    /**
+     * SQLite's "?1" (the first parameter again) as PostgreSQL needs it: the deleted row's own column, which equals
+     * the first parameter ({@code id=?}).
+     */
+    private static String numbered(java.sql.Connection c, String sql, String column) throws java.sql.SQLException {
+        return c.getMetaData().getURL().startsWith("jdbc:postgresql:") ? sql.replace("?1", column) : sql;
     }
 
     /** The runs (undone or not) that created this source: what it alone may have created besides its values. */

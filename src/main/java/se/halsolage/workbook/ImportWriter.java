@@ -72,11 +72,15 @@ public final class ImportWriter implements AutoCloseable {
                     + "marker, source_id, location FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=? "
                     + "AND NOT (value IS ? AND n IS ? AND ci_low IS ? AND ci_high IS ? AND status = ? AND marker IS ?)");
             exists = c.prepareStatement("SELECT 1 FROM observations WHERE indicator_id=? AND area_id=? AND period=? AND grp=?");
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
-                previousCache = rs.next() ? rs.getLong(1) : -2000;
-            }
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA cache_size=-" + CACHE_KIB);
+            if (wb.dialect() == Dialect.SQLITE) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+                    previousCache = rs.next() ? rs.getLong(1) : -2000;
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA cache_size=-" + CACHE_KIB);
+                }
+            } else {
+                previousCache = 0; // the server's shared_buffers are its own
             }
         } catch (SQLException e) {
             throw new WorkbookException("Fel i arbetsboken " + wb.file().getFileName() + ": " + e.getMessage(), e);
@@ -94,6 +98,7 @@ public final class ImportWriter implements AutoCloseable {
         return wb.withConnection(c -> {
             // sqlite-jdbc otherwise matches every INSERT against a pattern and prepares and runs
             // "SELECT last_insert_rowid()" after it, for getGeneratedKeys(), which nothing here reads.
+            if (wb.dialect() != Dialect.SQLITE) return writeBatch(batch, logAdded);
             SQLiteConnectionConfig cfg = c.unwrap(SQLiteConnection.class).getConnectionConfig();
             boolean keysWere = cfg.isGetGeneratedKeys();
             cfg.setGetGeneratedKeys(false);
@@ -227,7 +232,7 @@ public final class ImportWriter implements AutoCloseable {
         wb.withConnection(c -> {
             for (PreparedStatement ps : List.of(keys, insertPlain, insertPlainMany, addedMarker, copy, exists)) ps.close();
             store.close();
-            try (Statement st = c.createStatement()) {
+            if (wb.dialect() == Dialect.SQLITE) try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA cache_size=" + previousCache);
             }
             return null;

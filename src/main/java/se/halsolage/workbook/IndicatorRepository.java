@@ -251,7 +251,10 @@ public final class IndicatorRepository {
     public void saveGoal(se.halsolage.domain.SfhGoal g) {
         wb.requireTransaction();
         wb.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sfh_goals(number, area, wording) VALUES (?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement(wb.dialect() == Dialect.SQLITE
+                    ? "INSERT OR REPLACE INTO sfh_goals(number, area, wording) VALUES (?,?,?)"
+                    : "INSERT INTO sfh_goals(number, area, wording) VALUES (?,?,?) "
+                    + "ON CONFLICT(number) DO UPDATE SET area=excluded.area, wording=excluded.wording")) {
                 ps.setInt(1, g.number());
                 ps.setString(2, g.area().code());
                 ps.setString(3, g.wording());

@@ -61,6 +61,7 @@ public final class ObservationRepository {
         return wb.withConnection(c -> {
             // Off while upserting: sqlite-jdbc would otherwise match each INSERT against a pattern and prepare and
             // run "SELECT last_insert_rowid()" after it, for getGeneratedKeys(), which is never read here.
+            if (wb.dialect() != Dialect.SQLITE) return upsertEach(c, observations);
             org.sqlite.SQLiteConnectionConfig cfg = c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
             boolean keysWere = cfg.isGetGeneratedKeys();
             cfg.setGetGeneratedKeys(false);
@@ -363,7 +364,13 @@ public final class ObservationRepository {
      */
     private Keys keys(Connection c) throws SQLException {
         long version;
-        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        // PostgreSQL: the dictionaries only grow between changes of this workbook (identity keys are never reused), so
+        // the newest key of each tells whether another user's commit added any
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(wb.dialect() == Dialect.SQLITE
+                ? "PRAGMA data_version" : "SELECT (SELECT coalesce(max(k), 0) FROM obs_indicator) * 1000003 "
+                + "+ (SELECT coalesce(max(k), 0) FROM obs_area) * 10007 + (SELECT coalesce(max(k), 0) FROM obs_group) * 101 "
+                + "+ (SELECT coalesce(max(k), 0) FROM obs_period) * 7 + (SELECT coalesce(max(k), 0) FROM obs_origin) "
+                + "+ (SELECT count(*) FROM obs_indicator) * 31")) {
             rs.next();
             version = rs.getLong(1);
         }

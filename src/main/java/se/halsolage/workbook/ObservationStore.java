@@ -47,8 +47,28 @@ final class ObservationStore implements AutoCloseable {
         }
     }
 
+    /** On PostgreSQL several users may add the same key at once: a dictionary row is added "if absent", then read. */
+    private final boolean shared;
+
     ObservationStore(Connection c) {
         this.c = c;
+        boolean pg;
+        try {
+            pg = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        } catch (SQLException e) {
+            pg = false;
+        }
+        this.shared = pg;
+    }
+
+    /** Runs an "add" of a dictionary row; its new key, or the key another user's committed row has (PostgreSQL). */
+    private Integer added(PreparedStatement add, PreparedStatement find) throws SQLException {
+        if (add.executeUpdate() == 1) return (int) lastInsertId();
+        return first(find);
+    }
+
+    private String addSql(String sql) {
+        return shared ? sql + " ON CONFLICT DO NOTHING" : sql;
     }
 
     /**
@@ -105,15 +125,14 @@ final class ObservationStore implements AutoCloseable {
         if (k != null) return k;
         if (findInd == null) {
             findInd = prepare("SELECT k FROM obs_indicator WHERE id=?");
-            addInd = prepare("INSERT INTO obs_indicator(id) VALUES (?)");
+            addInd = prepare(addSql("INSERT INTO obs_indicator(id) VALUES (?)"));
         }
         findInd.setString(1, id);
         k = first(findInd);
         if (k == null) {
             if (!create) return null;
             addInd.setString(1, id);
-            addInd.executeUpdate();
-            k = (int) lastInsertId();
+            k = added(addInd, findInd);
         }
         indicators.put(id, k);
         return k;
@@ -124,15 +143,14 @@ final class ObservationStore implements AutoCloseable {
         if (k != null) return k;
         if (findArea == null) {
             findArea = prepare("SELECT k FROM obs_area WHERE id=?");
-            addArea = prepare("INSERT INTO obs_area(id) VALUES (?)");
+            addArea = prepare(addSql("INSERT INTO obs_area(id) VALUES (?)"));
         }
         findArea.setString(1, id);
         k = first(findArea);
         if (k == null) {
             if (!create) return null;
             addArea.setString(1, id);
-            addArea.executeUpdate();
-            k = (int) lastInsertId();
+            k = added(addArea, findArea);
         }
         areas.put(id, k);
         return k;
@@ -144,7 +162,7 @@ final class ObservationStore implements AutoCloseable {
         if (k != null) return k;
         if (findGrp == null) {
             findGrp = prepare("SELECT k FROM obs_group WHERE label=?");
-            addGrp = prepare("INSERT INTO obs_group(label, breakdown) VALUES (?, ?)");
+            addGrp = prepare(addSql("INSERT INTO obs_group(label, breakdown) VALUES (?, ?)"));
         }
         findGrp.setString(1, label);
         k = first(findGrp);
@@ -152,8 +170,7 @@ final class ObservationStore implements AutoCloseable {
             if (!create) return null;
             addGrp.setString(1, label);
             addGrp.setString(2, group.breakdown());
-            addGrp.executeUpdate();
-            k = (int) lastInsertId();
+            k = added(addGrp, findGrp);
         }
         groups.put(label, k);
         return k;
@@ -164,7 +181,7 @@ final class ObservationStore implements AutoCloseable {
         if (k != null) return k;
         if (findPeriod == null) {
             findPeriod = prepare("SELECT k FROM obs_period WHERE label=? AND start_year=? AND end_year=?");
-            addPeriod = prepare("INSERT INTO obs_period(label, start_year, end_year) VALUES (?,?,?)");
+            addPeriod = prepare(addSql("INSERT INTO obs_period(label, start_year, end_year) VALUES (?,?,?)"));
         }
         findPeriod.setString(1, p.label());
         findPeriod.setInt(2, p.startYear());
@@ -175,8 +192,7 @@ final class ObservationStore implements AutoCloseable {
             addPeriod.setString(1, p.label());
             addPeriod.setInt(2, p.startYear());
             addPeriod.setInt(3, p.endYear());
-            addPeriod.executeUpdate();
-            k = (int) lastInsertId();
+            k = added(addPeriod, findPeriod);
         }
         periods.put(p, k);
         return k;

@@ -36,9 +36,14 @@ public final class TargetRepository {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO targets(indicator_id, area_id, grp, "
+            String columns = "targets(indicator_id, area_id, grp, "
                     + "baseline_year, baseline_value, change_per_year, target_value, horizon_year, description, id) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?)";
+            try (PreparedStatement ps = c.prepareStatement(wb.dialect() == Dialect.SQLITE ? "INSERT OR REPLACE INTO " + columns
+                    : "INSERT INTO " + columns + " ON CONFLICT(id) DO UPDATE SET indicator_id=excluded.indicator_id, "
+                    + "area_id=excluded.area_id, grp=excluded.grp, baseline_year=excluded.baseline_year, "
+                    + "baseline_value=excluded.baseline_value, change_per_year=excluded.change_per_year, "
+                    + "target_value=excluded.target_value, horizon_year=excluded.horizon_year, description=excluded.description")) {
                 bind(ps, t);
                 ps.setLong(10, t.id());
                 ps.executeUpdate();

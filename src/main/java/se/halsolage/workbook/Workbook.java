@@ -38,6 +38,9 @@ public final class Workbook implements AutoCloseable {
     private static final String SQLITE_MAGIC = "SQLite format 3\0";
 
     private final Path file;
+    private final Dialect dialect;
+    /** The server and schema of a PostgreSQL workbook; null for a file. */
+    private final PostgresStore pg;
     private final Connection connection;
     private final WriterLock writerLock;
     private final boolean readOnly;
@@ -62,7 +65,13 @@ public final class Workbook implements AutoCloseable {
     private final ComparisonSetRepository comparisonSets = new ComparisonSetRepository(this);
 
     private Workbook(Path file, Connection connection, WriterLock writerLock, boolean readOnly) {
+        this(file, Dialect.SQLITE, null, connection, writerLock, readOnly);
+    }
+
+    private Workbook(Path file, Dialect dialect, PostgresStore pg, Connection connection, WriterLock writerLock, boolean readOnly) {
         this.file = file;
+        this.dialect = dialect;
+        this.pg = pg;
         this.connection = connection;
         this.writerLock = writerLock;
         this.readOnly = readOnly;
@@ -70,6 +79,7 @@ public final class Workbook implements AutoCloseable {
 
     /** Creates a new, empty workbook (schema only). Fails if the file already exists. */
     public static Workbook create(Path file) {
+        if (PostgresStore.is(file)) return createPostgres(PostgresStore.of(file));
         Path abs = file.toAbsolutePath();
         if (Files.exists(abs)) {
             throw new WorkbookException("Filen finns redan: " + abs + ". Välj ett annat namn eller ta bort filen först.");
@@ -100,6 +110,7 @@ public final class Workbook implements AutoCloseable {
      * in atomically, so an interrupted upgrade leaves the old file as it was.
      */
     public static Workbook open(Path file) {
+        if (PostgresStore.is(file)) return openPostgres(PostgresStore.of(file), false);
         Path abs = file.toAbsolutePath();
         checkRegularFile(abs, "Arbetsboken");
         checkIsSqlite(abs);
@@ -126,6 +137,7 @@ public final class Workbook implements AutoCloseable {
      * file is refused. Returns the new workbook, open for writing.
      */
     public static Workbook replace(Path file, boolean overwrite, Function<Path, Workbook> build) {
+        if (PostgresStore.is(file)) return PostgresWorkbooks.replace(PostgresStore.of(file), overwrite, build);
         Path abs = file.toAbsolutePath();
         if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(abs)) {
             if (!overwrite) {
@@ -172,6 +184,10 @@ public final class Workbook implements AutoCloseable {
      * is swapped in atomically. Returns the backup of the state before.
      */
     static Path replaceWithCopyOf(Path abs, Path source, String reason) {
+        if (PostgresStore.is(abs)) {
+            throw new WorkbookException("En länsarbetsbok på PostgreSQL återställs av serverns säkerhetskopior "
+                    + "(se docs/postgresql.md), inte av Hälsoläge. Inget ändrades.");
+        }
         checkRegularFile(abs, "Arbetsboken");
         checkWritable(abs);
         WriterLock lock = WriterLock.acquire(abs);
@@ -330,6 +346,7 @@ public final class Workbook implements AutoCloseable {
      * clear message. See {@link #needsUpgrade()} for a file of an older schema.
      */
     public static Workbook openReadOnly(Path file) {
+        if (PostgresStore.is(file)) return openPostgres(PostgresStore.of(file), true);
         Path abs = file.toAbsolutePath();
         checkRegularFile(abs, "Arbetsboken");
         checkIsSqlite(abs);
@@ -386,7 +403,7 @@ public final class Workbook implements AutoCloseable {
     public int schemaNumber() {
         return withConnection(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+                    "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         });
@@ -394,6 +411,7 @@ public final class Workbook implements AutoCloseable {
 
     /** PRAGMA quick_check(1): "ok" when the pages are sound, else SQLite's first finding. */
     public String quickCheck() {
+        if (dialect == Dialect.POSTGRESQL) return "ok"; // the server checks its own pages (data checksums)
         try {
             return withConnection(c -> {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(1)")) {
@@ -661,6 +679,61 @@ public final class Workbook implements AutoCloseable {
         return file;
     }
 
+    /** The store's SQL dialect: SQLite for a .halsa file, PostgreSQL for a county workbook. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The server address of a PostgreSQL workbook (never with a password); null for a file. */
+    public PostgresStore postgres() {
+        return pg;
+    }
+
+    /** Where the workbook is, as a user writes it: the file's path, or the server address (never with a password). */
+    public String location() {
+        return pg != null ? pg.address() : file.toString();
+    }
+
+    /** A name for messages and titles: the file name, or "databas/schema" on PostgreSQL. */
+    public String displayName() {
+        return pg != null ? pg.displayName() : String.valueOf(file.getFileName());
+    }
+
+    private String describe(String verb, SQLException e) {
+        if (pg == null) return SqliteErrors.describe(file, verb, e, true);
+        if ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState())) {
+            return "Någon annan ändrade samma uppgifter i länsarbetsboken " + pg.displayName() + " samtidigt. Inget av det "
+                    + "du gjorde sparades; försök igen.";
+        }
+        String m = pg.describe(e);
+        if (!m.endsWith(".")) m += ".";
+        return m + (verb.equals("läsas") || m.contains("Inget ändrades") ? "" : " Inget ändrades.");
+    }
+
+    /** Opens a PostgreSQL workbook: migrated to this build's schema first (for writing), or read-only as it is. */
+    private static Workbook openPostgres(PostgresStore store, boolean readOnly) {
+        if (!readOnly) PostgresWorkbooks.migrate(store, false);
+        else PostgresWorkbooks.requireWorkbook(store);
+        return connectPostgres(store, readOnly);
+    }
+
+    /** Creates the schema of a new PostgreSQL workbook; refused when the schema already holds one. */
+    private static Workbook createPostgres(PostgresStore store) {
+        PostgresWorkbooks.migrate(store, true);
+        return connectPostgres(store, false);
+    }
+
+    static Workbook connectPostgres(PostgresStore store, boolean readOnly) {
+        try {
+            Connection c = store.connectTranslating();
+            c.setAutoCommit(true);
+            if (readOnly) c.setReadOnly(true);
+            return new Workbook(store.asPath(), Dialect.POSTGRESQL, store, c, null, readOnly);
+        } catch (SQLException e) {
+            throw new WorkbookException(store.describe(e), e);
+        }
+    }
+
     /** The backup made when this open migrated the file, or null if no migration was needed. */
     public Path migrationBackup() {
         return lastMigrationBackup;
@@ -668,6 +741,7 @@ public final class Workbook implements AutoCloseable {
 
     /** A consistent copy of this workbook in its backup folder. */
     public Path backup(String reason) {
+        if (dialect == Dialect.POSTGRESQL) return null; // the server's backups (pg_dump, WAL archiving) cover it
         lock.lock();
         try {
             return vacuumInto(connection, file, reason);
@@ -678,6 +752,10 @@ public final class Workbook implements AutoCloseable {
 
     /** A consistent copy of this workbook at {@code target} ("Spara som"); the target must not exist. */
     public void copyTo(Path target) {
+        if (dialect == Dialect.POSTGRESQL || PostgresStore.is(target)) {
+            WorkbookCopy.copy(this, target);
+            return;
+        }
         Path abs = target.toAbsolutePath();
         if (Files.exists(abs)) {
             throw new WorkbookException("Filen finns redan: " + abs + ". Välj ett annat namn.");
@@ -696,7 +774,7 @@ public final class Workbook implements AutoCloseable {
         return withConnection(c -> {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery(
-                         "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL "
+                         "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
                                  + "ORDER BY installed_rank DESC LIMIT 1")) {
                 return rs.next() ? rs.getString(1) : "0";
             }
@@ -745,7 +823,7 @@ public final class Workbook implements AutoCloseable {
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
-                throw new WorkbookException(SqliteErrors.describe(file, "ändras", e, true), e);
+                throw new WorkbookException(describe("ändras", e), e);
             }
             txDepth = 1;
             boolean ok = false;
@@ -755,7 +833,7 @@ public final class Workbook implements AutoCloseable {
                 ok = true;
                 return result;
             } catch (SQLException e) {
-                throw new WorkbookException(SqliteErrors.describe(file, "sparas", e, true), e);
+                throw new WorkbookException(describe("sparas", e), e);
             } finally {
                 txDepth = 0;
                 generation++;
@@ -779,6 +857,7 @@ public final class Workbook implements AutoCloseable {
      * another connection reads at the moment (the -wal then shrinks at the next checkpoint or on close).
      */
     public void checkpoint() {
+        if (dialect == Dialect.POSTGRESQL) return;
         if (isReadOnly() || isInTransaction()) return;
         withConnection(c -> {
             try (Statement st = c.createStatement()) {
@@ -802,6 +881,15 @@ public final class Workbook implements AutoCloseable {
 
     public StorageInfo storageInfo() {
         long values = observations.count();
+        if (dialect == Dialect.POSTGRESQL) {
+            long bytes = withConnection(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(sum(pg_total_relation_size("
+                        + "quote_ident(schemaname) || '.' || quote_ident(tablename))), 0) FROM pg_tables WHERE schemaname = current_schema()")) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
+            return new StorageInfo(bytes, 0, values);
+        }
         long main = sizeOf(file), wal = sizeOf(Path.of(file + "-wal"));
         return new StorageInfo(main, wal, values);
     }
@@ -866,6 +954,7 @@ public final class Workbook implements AutoCloseable {
         try {
             return fn.apply(connection);
         } catch (SQLException e) {
+            if (dialect == Dialect.POSTGRESQL) throw new WorkbookException(describe(isReadOnly() ? "läsas" : "sparas", e), e);
             if (SqliteErrors.kind(e) != SqliteErrors.Kind.OTHER) {
                 throw new WorkbookException(SqliteErrors.describe(file, isReadOnly() ? "läsas" : "sparas", e, true), e);
             }
@@ -877,6 +966,7 @@ public final class Workbook implements AutoCloseable {
 
     /** PRAGMA integrity_check; "ok" when the file is sound. */
     public String integrityCheck() {
+        if (dialect == Dialect.POSTGRESQL) return "ok";
         return withConnection(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 StringBuilder sb = new StringBuilder();
@@ -906,7 +996,7 @@ public final class Workbook implements AutoCloseable {
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            java.util.List<String> names = contentTables(c);
+            java.util.List<String> names = contentTables(c, dialect);
             for (String n : names) {
                 md.update(("#" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + n + "\" ORDER BY 1, 2")) {
@@ -923,8 +1013,16 @@ public final class Workbook implements AutoCloseable {
     }
 
     /** The workbook's own tables (not SQLite's or Flyway's), by name. */
-    private static java.util.List<String> contentTables(Connection c) throws SQLException {
+    static java.util.List<String> contentTables(Connection c, Dialect dialect) throws SQLException {
         java.util.List<String> names = new java.util.ArrayList<>();
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables "
+                    + "WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history'")) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+            java.util.Collections.sort(names); // SQLite's order (binary), whatever the database's collation
+            return names;
+        }
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table' "
                      + "AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history' ORDER BY name")) {
@@ -937,7 +1035,7 @@ public final class Workbook implements AutoCloseable {
     public java.util.Map<String, Long> tableCounts() {
         return withConnection(c -> {
             java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-            java.util.List<String> names = contentTables(c);
+            java.util.List<String> names = contentTables(c, dialect);
             for (String n : names) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + n + "\"")) {
                     rs.next();
@@ -954,7 +1052,7 @@ public final class Workbook implements AutoCloseable {
         lock.lock();
         try {
             if (connection.isClosed()) return;
-            if (!isReadOnly()) try (Statement st = connection.createStatement()) {
+            if (!isReadOnly() && dialect == Dialect.SQLITE) try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException e) {
                 LOG.debug("checkpoint failed", e);

@@ -25,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The service on a real workbook with a few hand-made series (Ljungby 0781, Region Kronoberg 0007). */
-class AnalysisServiceTest {
+class AnalysisServiceTest { // AnalysisServiceTestOnPostgres runs these on PostgreSQL
     @TempDir
     Path dir;
 
     private Workbook small() {
-        Workbook wb = Workbooks.createNew(dir.resolve("t.halsa"), new PlanSettings("0781", "0007", null, 2026, "sv", false));
+        Workbook wb = Workbooks.createNew(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "t"), new PlanSettings("0781", "0007", null, 2026, "sv", false));
         wb.inTransaction(w -> {
             long src = w.sources().add(Source.newKolada("test", Instant.parse("2026-01-01T00:00:00Z"))).id();
             List<Observation> o = new ArrayList<>();
@@ -139,7 +139,7 @@ class AnalysisServiceTest {
 
     @Test
     void demoWorkbookGivesSensibleFindings() {
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("demo.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "demo"))) {
             AnalysisService s = new AnalysisService(wb);
             List<IndicatorAnalysis> all = s.analyzeAll();
             assertThat(all).hasSize(wb.indicators().count());

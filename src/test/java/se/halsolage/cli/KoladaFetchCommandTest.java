@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.within;
  * Ljungby with its members, the real statuses of 12 180 values for all 290 municipalities, {@code --update}
  * with from_date, and undo in one step. Values marked CRAFTED are test figures, not Kolada's.
  */
-class KoladaFetchCommandTest {
+class KoladaFetchCommandTest { // KoladaFetchCommandTestOnPostgres runs these on PostgreSQL
     @TempDir
     Path dir;
     PrintStream oldOut, oldErr;
@@ -80,7 +80,7 @@ class KoladaFetchCommandTest {
     }
 
     Path ljungby() {
-        Path file = dir.resolve("ljungby.halsa");
+        Path file = se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "ljungby");
         Workbooks.createNew(file, new PlanSettings("0781", "0007", null, 2026, "sv", false)).close();
         return file;
     }
@@ -222,7 +222,7 @@ class KoladaFetchCommandTest {
 
     @Test
     void updateAsksOnlyForWhatChangedAndItsRevisionsCanBeUndone() {
-        Path file = dir.resolve("arboga.halsa");
+        Path file = se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "arboga");
         Workbooks.createNew(file, new PlanSettings("1984", "0019", null, 2026, "sv", false)).close();
         // the real rows of grp_data.csv: N03702 for Arboga 2012–2023
         assertThat(run("kolada", "fetch", "--workbook", file.toString(), "--kpi", "N03702", "--areas", "1984",

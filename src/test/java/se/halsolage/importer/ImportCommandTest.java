@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI: a refused file exits 1 with file, sheet, row and column, and leaves the workbook byte-identical. */
-class ImportCommandTest {
+class ImportCommandTest { // ImportCommandTestOnPostgres runs these on PostgreSQL
     @TempDir
     Path dir;
 
@@ -37,7 +37,7 @@ class ImportCommandTest {
     }
 
     Path demo() {
-        Path wb = dir.resolve("d.halsa");
+        Path wb = se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "d");
         DemoWorkbook.build(wb).close();
         return wb;
     }
@@ -45,26 +45,26 @@ class ImportCommandTest {
     @Test
     void aBrokenFileExitsOneAndTheWorkbookIsByteIdentical() throws Exception {
         Path wb = demo();
-        String before = ImportSession.sha256(wb);
+        String before = se.halsolage.testing.Stores.fingerprint(wb);
         Path bad = dir.resolve("trasig.csv");
         Files.writeString(bad, "Område;År;Nyckeltal;Värde\nVäxjö;2023;A;12\nVäxjö;2022;A;tolv\n", StandardCharsets.UTF_8);
         Result r = run("import", bad.toString(), "--workbook", wb.toString());
         assertThat(r.code()).isEqualTo(Cli.USER_ERROR);
         assertThat(r.err()).contains("trasig.csv").contains("blad \"trasig\"").contains("rad 3").contains("kolumn D")
                 .contains("\"tolv\"");
-        assertThat(ImportSession.sha256(wb)).isEqualTo(before);
+        assertThat(se.halsolage.testing.Stores.fingerprint(wb)).isEqualTo(before);
     }
 
     @Test
     void dryRunPrintsCountsAndChangesNothing() throws Exception {
         Path wb = demo();
-        String before = ImportSession.sha256(wb);
+        String before = se.halsolage.testing.Stores.fingerprint(wb);
         Path ok = dir.resolve("bra.csv");
         Files.writeString(ok, "Område;År;Nyckeltal;Värde\nVäxjö;2023;A;12\nAlvesta;2023;A;..\n", StandardCharsets.UTF_8);
         Result r = run("import", ok.toString(), "--workbook", wb.toString(), "--dry-run");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Provkörning").contains("Tillagda: 2").contains("sekretessmarkerade/maskade: 1");
-        assertThat(ImportSession.sha256(wb)).isEqualTo(before);
+        assertThat(se.halsolage.testing.Stores.fingerprint(wb)).isEqualTo(before);
         Result real = run("import", ok.toString(), "--workbook", wb.toString(), "--save-recipe", "mitt");
         assertThat(real.out()).contains("Tillagda: 2").contains("Receptet sparades som \"mitt\"");
         Result again = run("import", ok.toString(), "--workbook", wb.toString(), "--recipe", "mitt");

@@ -18,7 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real Skolverket CSV: every school unit, counts per grade, markers; re-import, delete and undo. */
-class SkolverketImportTest {
+class SkolverketImportTest { // SkolverketImportTestOnPostgres runs these on PostgreSQL
     @TempDir
     Path dir;
 
@@ -30,7 +30,7 @@ class SkolverketImportTest {
     void everySchoolUnitWithItsMunicipalityAndCountsPerGrade() throws Exception {
         Path csv = Fixtures.get(Fixtures.SKOLVERKET);
         long dataRows = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().filter(l -> l.matches("^[^;]+;\\d{8};.*")).count();
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("w.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "w"))) {
             ImportSession s = ImportSession.open(wb, csv, ImportOptions.defaults());
             assertThat(s.recipe().name()).isEqualTo(BuiltInRecipes.SKOLVERKET);
             assertThat(s.detection().encoding()).isEqualTo("UTF-8");
@@ -73,7 +73,7 @@ class SkolverketImportTest {
                 + "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Elever, årskurs 1;\n"
                 + "Norrskolan;11111111;Växjö;0780;25;\n"
                 + "Söderskolan;22222222;Växjö;0780;..;\n", StandardCharsets.UTF_8);
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("w.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "w"))) {
             long before = wb.observations().count();
             ImportSummary first = ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
             assertThat(first.added()).isEqualTo(2);
@@ -113,7 +113,7 @@ class SkolverketImportTest {
     void undoOfAFirstImportRemovesItsSource() throws Exception {
         Path csv = dir.resolve("lang-2021.csv");
         Files.writeString(csv, "Område;År;Nyckeltal;Värde\nVäxjö;2021;N15643;80\n", StandardCharsets.UTF_8);
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("w.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "w"))) {
             List<Observation> old = wb.observations().series("N15643", "0780", Group.TOTALT);
             ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
             assertThat(wb.observations().series("N15643", "0780", Group.TOTALT)).anyMatch(o -> o.period().label().equals("2021")
@@ -131,7 +131,7 @@ class SkolverketImportTest {
                 + "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Elever, årskurs 1;Elever, årskurs 2;\n"
                 + "Norrskolan;11111111;Växjö;0780;25;27;\n"
                 + "Söderskolan;22222222;Växjö;0780;..;19;\n", StandardCharsets.UTF_8);
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("radera.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "radera"))) {
             int indicatorsBefore = wb.indicators().allIncludingHidden().size(), areasBefore = wb.areas().all().size();
             long valuesBefore = wb.observations().count();
             ImportSummary sum = ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
@@ -163,7 +163,7 @@ class SkolverketImportTest {
                 + "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Elever, årskurs 1;Elever, årskurs 2;\n"
                 + "Norrskolan;11111111;Växjö;0780;25;27;\n"
                 + "Söderskolan;22222222;Växjö;0780;..;19;\n", StandardCharsets.UTF_8);
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("w.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "w"))) {
             int indicatorsBefore = wb.indicators().all().size(), areasBefore = wb.areas().all().size();
             ImportSession.open(wb, csv, ImportOptions.defaults()).commit(null, null);
             assertThat(wb.indicators().get("SKV-GRUNDSKOLA-ELEVER-ARSKURS-1")).isPresent();

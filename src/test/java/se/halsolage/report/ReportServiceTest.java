@@ -44,8 +44,9 @@ class ReportServiceTest {
     static ReportOptions options;
 
     @BeforeAll
-    static void generate() throws Exception {
-        wb = DemoWorkbook.build(dir.resolve("demo.halsa"));
+    static void generate(org.junit.jupiter.api.TestInfo info) throws Exception {
+        // ReportServiceTestOnPostgres runs these on PostgreSQL
+        wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(info.getTestClass().orElseThrow()).newWorkbook(dir, "demo"));
         ReportService rs = new ReportService(wb);
         options = rs.defaultOptions().withDate(LocalDate.of(2026, 1, 20));
         docx = dir.resolve("plan.docx");

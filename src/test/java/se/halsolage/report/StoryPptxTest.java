@@ -24,13 +24,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StoryPptxTest {
+class StoryPptxTest { // StoryPptxTestOnPostgres runs these on PostgreSQL
     @TempDir
     Path dir;
 
     @Test
     void oneSlidePerChartWithAltTextSourceLineAndNotes() throws Exception {
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("demo.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "demo"))) {
             Story story = new Story(0, "Workshop", List.of(
                     Slide.chart("N15428", "TREND", null, "Behörigheten sjunker."),
                     Slide.text("Vad gör vi nu?", "Tre frågor\ntill nämnden", "Låt dem prata."),
@@ -109,7 +109,7 @@ class StoryPptxTest {
 
     @Test
     void storyExportOnTheCommandLine() throws Exception {
-        Path f = dir.resolve("demo.halsa");
+        Path f = se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "demo");
         try (Workbook wb = DemoWorkbook.build(f)) {
             wb.inTransaction(w -> w.stories().save(new Story(0, "Workshop", List.of(
                     Slide.chart("N15643", "TREND", null, null), Slide.chart("N15643", "OVERVIEW", null, null)))));
@@ -128,7 +128,7 @@ class StoryPptxTest {
 
     @Test
     void cancellingLeavesNoFile() throws Exception {
-        try (Workbook wb = DemoWorkbook.build(dir.resolve("demo.halsa"))) {
+        try (Workbook wb = DemoWorkbook.build(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "demo"))) {
             Story story = new Story(0, "X", List.of(Slide.chart("N15428", "TREND", null, null)));
             Path out = dir.resolve("x.pptx");
             assertThatThrownBy(() -> new StoryPptx(wb).write(story, out, () -> true)).isInstanceOf(CancellationException.class);

@@ -11,13 +11,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StoryRepositoryTest {
+class StoryRepositoryTest { // StoryRepositoryTestOnPostgres runs these on PostgreSQL
     @TempDir
     Path dir;
 
     @Test
     void storiesKeepSlideOrderAcrossReopenAndDeleteCascades() {
-        Path f = dir.resolve("s.halsa");
+        Path f = se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "s");
         long id;
         try (Workbook wb = Workbook.create(f)) {
             Story s = wb.transaction(w -> w.stories().save(new Story(0, "Workshop", List.of(
@@ -39,7 +39,7 @@ class StoryRepositoryTest {
 
     @Test
     void copyToWritesAConsistentCopyAndRefusesExistingFiles() throws Exception {
-        try (Workbook wb = Workbook.create(dir.resolve("a.halsa"))) {
+        try (Workbook wb = Workbook.create(se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, "a"))) {
             wb.inTransaction(w -> w.stories().save(new Story(0, "Kopia", List.of())));
             Path copy = dir.resolve("b.halsa");
             wb.copyTo(copy);

@@ -21,10 +21,24 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Workbook behaviour on real SQLite files in a temporary folder. */
+/**
+ * Workbook behaviour on real SQLite files in a temporary folder; WorkbookTestOnPostgres runs the tests that are not
+ * about files (locks, backups, SQLite's own checks) on a county workbook on PostgreSQL.
+ */
 class WorkbookTest {
     @TempDir
     Path dir;
+
+    /** A new workbook address in this class's store (a file, or a schema on the test server). */
+    Path workbook(String name) {
+        return se.halsolage.testing.Stores.of(getClass()).newWorkbook(dir, name);
+    }
+
+    /** For tests of what only a .halsa file has (locks, backups, upgrades, SQLite's query plans). */
+    void fileOnly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(se.halsolage.testing.Stores.of(getClass()) == se.halsolage.testing.Stores.SQLITE,
+                "gäller bara .halsa-filer");
+    }
 
     private static Indicator indicator(String id) {
         return new Indicator(id, "Test " + id, null, Unit.PERCENT, Direction.HIGHER_IS_BETTER, "test", true, null,
@@ -37,7 +51,7 @@ class WorkbookTest {
 
     @Test
     void createReopenAndQueryASeriesInPeriodOrder() {
-        Path file = dir.resolve("a.halsa");
+        Path file = workbook("a");
         try (Workbook wb = Workbook.create(file)) {
             wb.inTransaction(w -> {
                 w.indicators().save(indicator("N1"));
@@ -62,7 +76,7 @@ class WorkbookTest {
 
     @Test
     void schoolYearsAndRollingPeriodsSortByEndYear() {
-        Path file = dir.resolve("p.halsa");
+        Path file = workbook("p");
         try (Workbook wb = Workbook.create(file)) {
             wb.inTransaction(w -> {
                 w.indicators().save(indicator("N1"));
@@ -79,7 +93,7 @@ class WorkbookTest {
 
     @Test
     void reimportUpdatesInsteadOfDuplicating() {
-        try (Workbook wb = Workbook.create(dir.resolve("r.halsa"))) {
+        try (Workbook wb = Workbook.create(workbook("r"))) {
             wb.inTransaction(w -> w.indicators().save(indicator("N1")));
             long s1 = wb.transaction(w -> source(w, "a").id());
             var first = wb.transaction(w -> w.observations().upsertAll(List.of(
@@ -97,7 +111,7 @@ class WorkbookTest {
 
     @Test
     void deletingASourceRemovesExactlyItsObservations() {
-        try (Workbook wb = Workbook.create(dir.resolve("d.halsa"))) {
+        try (Workbook wb = Workbook.create(workbook("d"))) {
             long[] ids = wb.transaction(w -> {
                 w.indicators().save(indicator("N1"));
                 long a = source(w, "a").id();
@@ -118,7 +132,7 @@ class WorkbookTest {
 
     @Test
     void aFailedTransactionLeavesNothingBehind() {
-        try (Workbook wb = Workbook.create(dir.resolve("t.halsa"))) {
+        try (Workbook wb = Workbook.create(workbook("t"))) {
             wb.inTransaction(w -> w.indicators().save(indicator("N1")));
             assertThatThrownBy(() -> wb.inTransaction(w -> {
                 long s = source(w, "x").id();
@@ -132,13 +146,14 @@ class WorkbookTest {
 
     @Test
     void writesOutsideATransactionAreRefused() {
-        try (Workbook wb = Workbook.create(dir.resolve("w.halsa"))) {
+        try (Workbook wb = Workbook.create(workbook("w"))) {
             assertThatThrownBy(() -> wb.indicators().save(indicator("N1"))).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Test
     void seriesQueriesUseTheIndex() {
+        fileOnly();
         try (Workbook wb = Workbook.create(dir.resolve("i.halsa"))) {
             String plan = wb.withConnection(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT * FROM observations "
@@ -166,6 +181,7 @@ class WorkbookTest {
 
     @Test
     void anOlderSchemaIsMigratedAfterABackupCopy() throws Exception {
+        fileOnly();
         Path file = dir.resolve("old.halsa");
         Workbook.createAtVersion(file, "1");
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
@@ -195,6 +211,7 @@ class WorkbookTest {
 
     @Test
     void aForeignSqliteDatabaseIsRefused() throws Exception {
+        fileOnly();
         Path file = dir.resolve("other.halsa");
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
             st.execute("CREATE TABLE customers(id)");
@@ -205,6 +222,7 @@ class WorkbookTest {
 
     @Test
     void aFileThatIsNotAWorkbookIsRefusedClearly() throws Exception {
+        fileOnly();
         Path text = dir.resolve("notes.halsa");
         Files.writeString(text, "hej");
         assertThatThrownBy(() -> Workbook.open(text)).isInstanceOf(WorkbookException.class)
@@ -217,7 +235,7 @@ class WorkbookTest {
 
     @Test
     void areasResolveByCodeAndByTheNamesPeopleWrite() {
-        try (Workbook wb = Workbook.create(dir.resolve("areas.halsa"))) {
+        try (Workbook wb = Workbook.create(workbook("areas"))) {
             wb.inTransaction(w -> {
                 w.areas().save(new se.halsolage.domain.Area("0000", "Riket", se.halsolage.domain.AreaKind.RIKET, null, null));
                 w.areas().save(new se.halsolage.domain.Area("0007", "Region Kronoberg", se.halsolage.domain.AreaKind.REGION, "0000", "07"));
@@ -237,6 +255,7 @@ class WorkbookTest {
 
     @Test
     void aSecondWriterIsRefusedButMayReadAndTheLockGoesWithTheFirst() {
+        fileOnly();
         Path file = dir.resolve("two.halsa");
         try (Workbook first = Workbook.create(file)) {
             first.inTransaction(w -> w.settings().set("plan_year", "2026"));
@@ -258,6 +277,7 @@ class WorkbookTest {
 
     @Test
     void aSecondProcessIsRefusedWhileTheFirstHoldsTheWorkbook() throws Exception {
+        fileOnly();
         Path file = dir.resolve("proc.halsa");
         try (Workbook wb = Workbook.create(file)) {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -278,6 +298,7 @@ class WorkbookTest {
 
     @Test
     void backupsRollAndARestoreBringsBackTheOldStateAndCanItselfBeUndone() throws Exception {
+        fileOnly();
         Path file = dir.resolve("b.halsa");
         Path first;
         try (Workbook wb = Workbook.create(file)) {
