@@ -410,7 +410,6 @@ final class SkolenkatenMapper implements Mapper {
             return true;
         }
 
-        private final Map<String, IndicatorSpec> positiveSpecs = new java.util.HashMap<>();
 
         private Group localGroupFor(String label) { return localGroup(label); }
 
