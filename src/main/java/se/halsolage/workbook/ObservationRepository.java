@@ -203,7 +203,8 @@ public final class ObservationRepository {
     private static void readAhead(Connection c, Keys k, Map<Integer, String> byKey,
                                   Map<String, Map<String, List<Observation>>> out, String where) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ind, area, grp, period, value, status, origin, "
-                + "(n IS NOT NULL OR ci_low IS NOT NULL OR ci_high IS NOT NULL OR marker IS NOT NULL OR col IS NOT NULL), "
+                + "CASE WHEN n IS NOT NULL OR ci_low IS NOT NULL OR ci_high IS NOT NULL OR marker IS NOT NULL OR col IS NOT NULL "
+                + "THEN 1 ELSE 0 END, " // an integer in both stores (PostgreSQL gives a boolean for the bare OR)
                 + "n, ci_low, ci_high, marker, col, row FROM obs WHERE " + where);
              ResultSet rs = ps.executeQuery()) {
             String lastInd = null, lastArea = null;
