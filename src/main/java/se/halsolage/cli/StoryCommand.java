@@ -30,7 +30,9 @@ public final class StoryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Workbook wb = Workbook.openReadOnly(existing(workbook))) {
-                for (Story s : wb.stories().all()) System.out.println(s.name() + "\t" + s.slides().size() + " bilder");
+                var stories = wb.stories().all();
+                if (stories.isEmpty()) System.out.println("Arbetsboken har inga berättelser än. Skapa en i fönstret Berättelse.");
+                for (Story s : stories) System.out.println(s.name() + "\t" + s.slides().size() + " bilder");
             }
             return Cli.OK;
         }
