@@ -68,6 +68,7 @@ public final class ImportSession {
         this.grid = grid;
         this.recipe = recipe;
         this.detection = detection;
+        excludeFromRecipe();
     }
 
     /**
@@ -125,8 +126,9 @@ public final class ImportSession {
         return saved.isPresent() ? saved : BuiltInRecipes.get(name);
     }
 
+    /** The recipe whose detector is surest of the file: one saved in the workbook, or a built-in ({@link RecipeRegistry}). */
     private static Optional<Recipe> detectRecipe(Workbook wb, GridSource grid) {
-        return BuiltInRecipes.detect(grid);
+        return RecipeRegistry.of(wb).detect(grid);
     }
 
     public Detection detection() { return detection; }
@@ -233,6 +235,17 @@ public final class ImportSession {
         for (MeasureCount m : measures) excluded.put(asciiUpper(m.id()), m);
     }
 
+    /** The measures the recipe itself leaves out (saved with the wizard's ticks): their counts are not known yet (-1). */
+    private void excludeFromRecipe() {
+        if (recipe.exclude() == null) return;
+        for (String id : recipe.exclude()) excluded.putIfAbsent(asciiUpper(id), new MeasureCount(id, null, -1));
+    }
+
+    /** The ids of the measures left out (unticked in the wizard, or by the recipe), in the order they were left out. */
+    public List<String> excludedIds() {
+        return excluded.values().stream().map(MeasureCount::id).toList();
+    }
+
     /** Whether a planned value is imported: chosen by --only and not unticked in the wizard. */
     private boolean wanted(java.util.regex.Pattern only, Planned p) {
         return chosen(only, p) && (excluded.isEmpty() || !excluded.containsKey(asciiUpper(p.indicator().id())));
@@ -242,14 +255,17 @@ public final class ImportSession {
     private Problem excludedNote() {
         if (excluded.isEmpty()) return null;
         long values = 0;
+        boolean unknown = false;
         List<String> names = new ArrayList<>();
         for (MeasureCount m : excluded.values()) {
-            values += m.values();
+            if (m.values() < 0) unknown = true;
+            else values += m.values();
             if (names.size() < 5) names.add(m.title() == null ? m.id() : m.title());
         }
         return Problem.warning(file.getFileName().toString(), null, null, null, "Valdes bort och importerades inte: "
                 + se.halsolage.format.SwedishNumbers.number(excluded.size(), 0) + " nyckeltal"
-                + " med " + se.halsolage.format.SwedishNumbers.number(values, 0) + " värden (" + String.join("; ", names)
+                + (unknown ? " (receptet väljer bort dem)" : " med " + se.halsolage.format.SwedishNumbers.number(values, 0) + " värden")
+                + " (" + String.join("; ", names)
                 + (excluded.size() > names.size() ? " …" : "") + ").");
     }
 
@@ -259,6 +275,7 @@ public final class ImportSession {
         BuiltInRecipes.mapperFor(r); // fails early on an unknown kind
         this.recipe = r;
         excluded.clear(); // another mapping gives other measures: the wizard lists them anew
+        excludeFromRecipe();
     }
 
     /** The first {@code max} observations the file will give, with their areas resolved (nothing is written). */
@@ -598,7 +615,8 @@ public final class ImportSession {
                 wb.imports().finish(runId, created, all, String.join(" ", summary(false).lines().subList(0, 2)),
                         List.copyOf(createdIndicators), resolver.created.stream().sorted().toList());
                 if (saveRecipeAs != null && !saveRecipeAs.isBlank()) {
-                    Recipe named = recipe.withName(saveRecipeAs.strip());
+                    // with the measures chosen: --only is in the recipe, the wizard's unticked boxes become its exclude list
+                    Recipe named = recipe.withName(saveRecipeAs.strip()).withExclude(excludedIds());
                     wb.recipes().save(named.name(), grid.format().name(), named.toJson());
                 }
                 progress.progress("", -1, count);
