@@ -163,4 +163,17 @@ public final class RecipeRegistry {
         Recipe r = saved.sheets() == null && !Objects.equals(p.sheet(), p.grid().dataSheets().get(0)) ? saved.withSheets(List.of(p.sheet())) : saved;
         return Optional.of(new RecipeDetector.Fit(r, SAVED_MAPPING));
     }
+
+    /**
+     * Why no recipe fits, for the refusal: an empty file says so; otherwise the columns found and the exact --map that
+     * would import them, plus the built-in recipes there are.
+     */
+    static String refusal(GridSource grid, String fileName) {
+        boolean empty = true;
+        for (String s : grid.sheets()) if (Table.read(grid, s, null) != null) empty = false;
+        if (empty) return "Bladet är tomt: det finns inga rader att importera.";
+        StatsMapper.Sheet s = StatsMapper.understand(grid, grid.dataSheets().get(0), null, fileName);
+        return StatsMapper.unrecognised(s) + " Eller välj ett recept med --recipe ("
+                + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").";
+    }
 }
