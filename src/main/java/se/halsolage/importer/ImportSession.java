@@ -162,10 +162,12 @@ public final class ImportSession {
 
     /**
      * The measures not to import (the wizard's unticked boxes): their values are left out of preview, check and
-     * import, and the summary names them. An empty list imports everything again.
+     * import, and the summary names them. An empty list imports everything again, except what the recipe itself leaves
+     * out ({@link Recipe#exclude()}, a choice saved with it).
      */
     public void exclude(List<MeasureCount> measures) {
         excluded.clear();
+        excludeFromRecipe(); // what the recipe leaves out stays out (a saved choice); the list adds to it
         for (MeasureCount m : measures) excluded.put(asciiUpper(m.id()), m);
     }
 
