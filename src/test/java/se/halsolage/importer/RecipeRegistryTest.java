@@ -81,7 +81,7 @@ class RecipeRegistryTest {
         Files.writeString(next, NEXT_YEAR, StandardCharsets.UTF_8);
         ImportCommandTest.Result again = ImportCommandTest.run("import", next.toString(), "--workbook", wb.toString());
         assertThat(again.code()).as(again.err()).isEqualTo(Cli.OK);
-        assertThat(again.err()).contains("recept: valdeltagande");
+        assertThat(again.err()).contains("recept: valdeltagande (sparat i arbetsboken och känt igen; --recipe NAMN väljer ett annat)");
         assertThat(again.out()).contains("Tillagda: 1,").contains("Nya nyckeltal: 0");
         assertThat(series(wb, riksdag)).filteredOn(o -> o.period().label().equals("2026")).extracting(Observation::value)
                 .containsExactly(84.3);
