@@ -50,4 +50,29 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("se.halsolage.cli..", "se.halsolage.ui..")
                 .check(classes);
     }
+
+    /** The importer's grid readers: files become cells, nothing more. */
+    private static final String READING = "se\\.halsolage\\.importer\\.(GridSource|Readers|CsvGrid|BoundedCsvReader|XlsxGrid|XlsGrid"
+            + "|PxGrid|HeadCachingGrid|LimitedSharedStrings|TextDetect|ReadFailure|Cell|GridRow|FileFormat)(\\$.*)?";
+    /** Understanding a table's layout: header rows, column roles. */
+    private static final String LAYOUT = "se\\.halsolage\\.importer\\.(Table|TableLayout)(\\$.*)?";
+    /** Mapping to observations, choosing and detecting recipes, and the flow. */
+    private static final String MAPPING_AND_FLOW = "se\\.halsolage\\.importer\\.(.*Mapper|MapContext|Planned|IndicatorSpec"
+            + "|AreaResolver|ColumnRoles|Recipe|RecipeRegistry|RecipeDetector|RecipeDetectors|BuiltInRecipes|ImportSession"
+            + "|Detection)(\\$.*)?";
+
+    @Test
+    void importerReadsThenUnderstandsThenMaps() {
+        // reading knows nothing of layouts, recipes or mapping
+        noClasses().that().haveNameMatching(READING)
+                .should().dependOnClassesThat().haveNameMatching(LAYOUT)
+                .orShould().dependOnClassesThat().haveNameMatching(MAPPING_AND_FLOW)
+                .check(classes);
+        // layout understanding knows the recipe's named columns (Recipe), never a mapper or the flow
+        noClasses().that().haveNameMatching(LAYOUT)
+                .should().dependOnClassesThat().haveNameMatching(
+                        "se\\.halsolage\\.importer\\.(.*Mapper|MapContext|Planned|IndicatorSpec|AreaResolver|ColumnRoles"
+                                + "|RecipeRegistry|RecipeDetectors?|BuiltInRecipes|ImportSession|Detection)(\\$.*)?")
+                .check(classes);
+    }
 }

@@ -75,7 +75,7 @@ final class RealFileBench {
             String[] recipe = new String[1];
             Runnable detect = () -> {
                 GridSource g = Readers.open(f, null);
-                recipe[0] = BuiltInRecipes.detect(g).map(r -> r.name()).orElse("inget recept");
+                recipe[0] = se.halsolage.importer.RecipeRegistry.builtIn().detect(g).map(r -> r.name()).orElse("inget recept");
             };
             double first = Measure.once(detect);
             double median = Measure.median(0, 3, detect);

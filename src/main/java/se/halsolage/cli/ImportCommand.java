@@ -109,7 +109,9 @@ public final class ImportCommand implements Callable<Integer> {
             var d = session.detection();
             System.err.println("Fil: " + d.file() + " (" + d.format().label() + (d.encoding() == null ? "" : ", " + d.encoding())
                     + (d.separator() == null ? "" : ", avgränsare " + (d.separator() == '\t' ? "tabb" : "'" + d.separator() + "'"))
-                    + "), recept: " + session.recipe().name());
+                    + "), recept: " + session.recipe().name()
+                    + (given == null && named == null && BuiltInRecipes.get(session.recipe().name()).isEmpty()
+                    ? " (sparat i arbetsboken och känt igen; --recipe NAMN väljer ett annat)" : ""));
             if (preview != null) {
                 System.out.println("nyckeltal\tområde\tområdes-id\tperiod\tgrupp\tvärde\tn\tstatus\tcell");
                 for (PreviewRow p : session.preview(preview)) {

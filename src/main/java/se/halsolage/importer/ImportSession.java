@@ -68,6 +68,7 @@ public final class ImportSession {
         this.grid = grid;
         this.recipe = recipe;
         this.detection = detection;
+        excludeFromRecipe();
     }
 
     /**
@@ -87,36 +88,10 @@ public final class ImportSession {
         } else {
             recipe = detectRecipe(wb, grid).orElseThrow(() -> new ImportException(Problem.error(
                     file.getFileName().toString(), grid.sheets().isEmpty() ? null : grid.dataSheets().get(0), null, null,
-                    emptyGrid(grid) ? "Bladet är tomt: det finns inga rader att importera." : unrecognised(grid, file))));
+                    RecipeRegistry.refusal(grid, file.getFileName().toString()))));
         }
-        List<Detection.SheetInfo> sheets = new ArrayList<>();
-        for (String s : grid.sheets()) {
-            SkolenkatenMapper.Layout l = grid.format() == FileFormat.XLSX || grid.format() == FileFormat.XLS
-                    ? SkolenkatenMapper.layout(grid, s) : null;
-            if (l != null && l.valid()) {
-                sheets.add(new Detection.SheetInfo(s, l.labelRow + 1, l.genderSheet ? "Skolenkäten, per kön" : "Skolenkäten, svar",
-                        List.of()));
-                continue;
-            }
-            Table t = Table.read(grid, s, null);
-            sheets.add(t == null ? new Detection.SheetInfo(s, null, "tomt", List.of())
-                    : new Detection.SheetInfo(s, t.headerRow + 1, "tabell", t.headers));
-        }
-        Detection d = new Detection(file.getFileName().toString(), grid.format(), grid.encoding(),
-                grid.separator() == 0 ? null : grid.separator(), sheets, recipe.name(), recipe.description());
+        Detection d = Detection.describe(grid, file.getFileName().toString(), recipe);
         return new ImportSession(wb, file, grid, recipe, d);
-    }
-
-    /** The columns found and the --map that would import them, plus the recipes there are. */
-    private static String unrecognised(GridSource grid, Path file) {
-        StatsMapper.Sheet s = StatsMapper.understand(grid, grid.dataSheets().get(0), null, file.getFileName().toString());
-        return StatsMapper.unrecognised(s) + " Eller välj ett recept med --recipe ("
-                + String.join(", ", BuiltInRecipes.all().stream().map(Recipe::name).toList()) + ").";
-    }
-
-    private static boolean emptyGrid(GridSource grid) {
-        for (String s : grid.sheets()) if (Table.read(grid, s, null) != null) return false;
-        return true;
     }
 
     /** A saved recipe (workbook) first, then a built-in one. */
@@ -125,8 +100,9 @@ public final class ImportSession {
         return saved.isPresent() ? saved : BuiltInRecipes.get(name);
     }
 
+    /** The recipe whose detector is surest of the file: one saved in the workbook, or a built-in ({@link RecipeRegistry}). */
     private static Optional<Recipe> detectRecipe(Workbook wb, GridSource grid) {
-        return BuiltInRecipes.detect(grid);
+        return RecipeRegistry.of(wb).detect(grid);
     }
 
     public Detection detection() { return detection; }
@@ -144,34 +120,7 @@ public final class ImportSession {
      * named columns), for the wizard to show and let the user change; empty when the sheet has no table it can read.
      */
     public List<ColumnRole> columnRoles() {
-        String sheet = recipe.sheets() != null && !recipe.sheets().isEmpty() ? recipe.sheets().get(0)
-                : grid.sheets().isEmpty() ? null : grid.dataSheets().get(0);
-        if (sheet == null) return List.of();
-        StatsMapper.Sheet s = StatsMapper.understand(grid, sheet, Recipe.STATS.equals(recipe.kind()) ? recipe : null,
-                file.getFileName().toString());
-        TableLayout t = s.t;
-        if (t.roles == null || t.keyRow < 0) return List.of();
-        List<ColumnRole> out = new ArrayList<>();
-        for (int c = 0; c < t.roles.length; c++) {
-            if (t.key(c).isBlank() && t.upper.get(c).isEmpty()) continue;
-            out.add(new ColumnRole(t.fullHeader(c), t.key(c), roleKey(t.roles[c])));
-        }
-        return out;
-    }
-
-    private static String roleKey(TableLayout.Role r) {
-        if (r == null) return "ignore";
-        return switch (r) {
-            case AREA_CODE, AREA_NAME, SUB_CODE -> "area";
-            case PERIOD -> "period";
-            case GROUP, ROW_LABEL -> "group";
-            case BREAKDOWN -> "breakdown";
-            case DIMENSION, MEASURE_KIND -> "dimension";
-            case VALUE -> "value";
-            case N -> "n";
-            case CI_LOW, CI_HIGH, CI_TEXT -> "ci";
-            default -> "ignore";
-        };
+        return ColumnRoles.of(grid, recipe, file.getFileName().toString());
     }
 
     /**
@@ -179,20 +128,7 @@ public final class ImportSession {
      * with exactly those columns, the same recipe a --map of them gives (and --save-recipe stores).
      */
     public void useRoles(List<ColumnRole> roles) {
-        StringBuilder map = new StringBuilder();
-        for (ColumnRole r : roles) {
-            if (r.key().isBlank() || r.role() == null || r.role().equals("ignore") || r.role().equals("ci")) continue;
-            if (r.key().contains(",")) {
-                throw new UserError("Kolumnen \"" + r.key() + "\" har ett kommatecken i rubriken och kan inte väljas här; "
-                        + "använd ett recept (FIL.json).");
-            }
-            if (map.length() > 0) map.append(',');
-            map.append(r.role()).append('=').append(r.key());
-        }
-        Recipe base = Recipe.STATS.equals(recipe.kind()) ? recipe.withRoles(null, null, null, null, null, null, null) : null;
-        Recipe r = Recipe.fromMap(map.toString(), base);
-        if (recipe.sheets() != null) r = r.withSheets(recipe.sheets());
-        useRecipe(r);
+        useRecipe(ColumnRoles.recipe(recipe, roles));
     }
 
     public Path file() { return file; }
@@ -226,11 +162,24 @@ public final class ImportSession {
 
     /**
      * The measures not to import (the wizard's unticked boxes): their values are left out of preview, check and
-     * import, and the summary names them. An empty list imports everything again.
+     * import, and the summary names them. An empty list imports everything again, except what the recipe itself leaves
+     * out ({@link Recipe#exclude()}, a choice saved with it).
      */
     public void exclude(List<MeasureCount> measures) {
         excluded.clear();
+        excludeFromRecipe(); // what the recipe leaves out stays out (a saved choice); the list adds to it
         for (MeasureCount m : measures) excluded.put(asciiUpper(m.id()), m);
+    }
+
+    /** The measures the recipe itself leaves out (saved with the wizard's ticks): their counts are not known yet (-1). */
+    private void excludeFromRecipe() {
+        if (recipe.exclude() == null) return;
+        for (String id : recipe.exclude()) excluded.putIfAbsent(asciiUpper(id), new MeasureCount(id, null, -1));
+    }
+
+    /** The ids of the measures left out (unticked in the wizard, or by the recipe), in the order they were left out. */
+    public List<String> excludedIds() {
+        return excluded.values().stream().map(MeasureCount::id).toList();
     }
 
     /** Whether a planned value is imported: chosen by --only and not unticked in the wizard. */
@@ -242,14 +191,17 @@ public final class ImportSession {
     private Problem excludedNote() {
         if (excluded.isEmpty()) return null;
         long values = 0;
+        boolean unknown = false;
         List<String> names = new ArrayList<>();
         for (MeasureCount m : excluded.values()) {
-            values += m.values();
+            if (m.values() < 0) unknown = true;
+            else values += m.values();
             if (names.size() < 5) names.add(m.title() == null ? m.id() : m.title());
         }
         return Problem.warning(file.getFileName().toString(), null, null, null, "Valdes bort och importerades inte: "
                 + se.halsolage.format.SwedishNumbers.number(excluded.size(), 0) + " nyckeltal"
-                + " med " + se.halsolage.format.SwedishNumbers.number(values, 0) + " värden (" + String.join("; ", names)
+                + (unknown ? " (receptet väljer bort dem)" : " med " + se.halsolage.format.SwedishNumbers.number(values, 0) + " värden")
+                + " (" + String.join("; ", names)
                 + (excluded.size() > names.size() ? " …" : "") + ").");
     }
 
@@ -259,12 +211,13 @@ public final class ImportSession {
         BuiltInRecipes.mapperFor(r); // fails early on an unknown kind
         this.recipe = r;
         excluded.clear(); // another mapping gives other measures: the wizard lists them anew
+        excludeFromRecipe();
     }
 
     /** The first {@code max} observations the file will give, with their areas resolved (nothing is written). */
     public List<PreviewRow> preview(int max) {
         List<PreviewRow> out = new ArrayList<>();
-        Resolver res = new Resolver(wb, file, false);
+        AreaResolver res = new AreaResolver(wb, file, false);
         Ctx ctx = new Ctx(file, wb);
         java.util.regex.Pattern only = StatsMapper.onlyPattern(recipe.only());
         BuiltInRecipes.mapperFor(recipe).map(grid, recipe, ctx, p -> {
@@ -405,126 +358,13 @@ public final class ImportSession {
         boolean hasErrors() { return errorSeen; }
     }
 
-    /** Resolves area references (and creates sub-areas when writing), collecting unmatched names. */
-    private static final class Resolver {
-        final Workbook wb;
-        final Path file;
-        final boolean write;
-        final Map<AreaRef, String> cache = new HashMap<>();
-        final Map<String, Optional<Area>> parents = new HashMap<>();
-        private java.util.function.Function<String, Optional<Area>> byName;
-
-        /** Name look-ups over the areas read once (municipality names of a school survey: hundreds of calls). */
-        java.util.function.Function<String, Optional<Area>> byName() {
-            if (byName == null) byName = wb.areas().snapshotResolver();
-            return byName;
-        }
-        final Map<String, Integer> unmatchedCount = new LinkedHashMap<>();
-        final Map<String, Planned> unmatchedFirst = new HashMap<>();
-        final Set<String> created = new HashSet<>();
-        final List<Problem> extra = new ArrayList<>();
-
-        Resolver(Workbook wb, Path file, boolean write) {
-            this.wb = wb;
-            this.file = file;
-            this.write = write;
-        }
-
-        boolean isNew(String id) { return created.contains(id); }
-
-        /** The area id, or null when the file's name/code matches nothing (then remembered as a warning). */
-        String areaId(Planned p) {
-            AreaRef ref = p.area();
-            String id = cache.computeIfAbsent(ref, this::resolve);
-            if (id.isEmpty()) {
-                String key = ref.label();
-                unmatchedCount.merge(key, 1, Integer::sum);
-                unmatchedFirst.putIfAbsent(key, p);
-                return null;
-            }
-            return id;
-        }
-
-        private String resolve(AreaRef ref) {
-            if (!ref.subarea()) {
-                Optional<Area> a = ref.code() != null ? wb.areas().resolve(ref.code()) : Optional.empty();
-                if (a.isEmpty() && ref.name() != null) a = byName().apply(ref.name());
-                if (a.isEmpty() && ref.name() != null) a = genitive(ref.name());
-                return a.map(Area::id).orElse("");
-            }
-            String parentId = null;
-            if (ref.parent() != null) {
-                // one look-up per municipality name, not per school unit (a name look-up reads every area)
-                Optional<Area> parent = parents.computeIfAbsent(ref.parent(), name -> {
-                    Optional<Area> a = byName().apply(name);
-                    return a.isPresent() ? a : genitive(name);
-                });
-                if (parent.isPresent() && parent.get().kind() == AreaKind.MUNICIPALITY) {
-                    parentId = parent.get().id();
-                } else {
-                    extra.add(Problem.warning(file.getFileName().toString(), null, null, null, "Kommunen \"" + ref.parent()
-                            + "\" för " + ref.label() + " finns inte i katalogen; delområdet sparas utan kommun."));
-                }
-            }
-            String id = ref.code() != null ? ref.code() : "SUB-" + (parentId == null ? "" : parentId + "-") + Headers.slug(ref.name(), 40);
-            Optional<Area> existing = wb.areas().get(id);
-            if (existing.isPresent() && existing.get().kind() != AreaKind.SUBAREA) return id;
-            Area area = new Area(id, ref.name() == null ? id : ref.name(), AreaKind.SUBAREA, parentId,
-                    parentId == null ? null : wb.areas().get(parentId).map(Area::countyCode).orElse(null));
-            if (existing.isEmpty() || !existing.get().equals(area)) {
-                if (existing.isEmpty()) created.add(id);
-                if (write) wb.areas().save(area);
-            }
-            return id;
-        }
-
-        /**
-         * Names written in genitive or shortened form ("Falu kommun" for Falun, "Grum" for Grums): tried
-         * with a final "n" or "s" added, accepted only when that gives exactly one municipality, and
-         * reported as a warning so the user sees the interpretation.
-         */
-        private Optional<Area> genitive(String name) {
-            String base = name.strip().replaceFirst("(?i)\\s+kommun$", "");
-            for (String variant : List.of(base + "n", base + "s")) {
-                Optional<Area> a = byName().apply(variant);
-                if (a.isPresent() && a.get().kind() == AreaKind.MUNICIPALITY) {
-                    extra.add(Problem.warning(file.getFileName().toString(), null, null, null, "\"" + name
-                            + "\" tolkades som " + a.get().name() + " (" + a.get().id() + ")."));
-                    return a;
-                }
-            }
-            return Optional.empty();
-        }
-
-        List<Problem> warnings() {
-            List<Problem> out = new ArrayList<>(extra);
-            for (var e : unmatchedCount.entrySet()) {
-                Planned p = unmatchedFirst.get(e.getKey());
-                out.add(Problem.warning(file.getFileName().toString(), p.sheet(), p.row() + 1, Cell.columnName(p.col()),
-                        "Hittar inget område som heter eller har koden \"" + e.getKey() + "\"; " + e.getValue()
-                                + " värden hoppades över."));
-            }
-            return out;
-        }
-
-        int skippedIn(String sheet) {
-            int n = 0;
-            for (var e : unmatchedCount.entrySet()) if (unmatchedFirst.get(e.getKey()).sheet().equals(sheet)) n += e.getValue();
-            return n;
-        }
-
-        int skipped() {
-            return unmatchedCount.values().stream().mapToInt(Integer::intValue).sum();
-        }
-    }
-
     /** One pass over the file: validate only, or write. */
     private final class Run {
         final boolean write;
         final ProgressListener progress;
         final BooleanSupplier cancelled;
         final Ctx ctx;
-        final Resolver resolver;
+        final AreaResolver resolver;
         final LongHashSet keys = new LongHashSet();
         final Map<String, Source> sources = new LinkedHashMap<>();
         final Set<String> newSources = new HashSet<>();
@@ -546,7 +386,7 @@ public final class ImportSession {
             this.progress = progress;
             this.cancelled = cancelled;
             this.ctx = new Ctx(file, wb);
-            this.resolver = new Resolver(wb, file, write);
+            this.resolver = new AreaResolver(wb, file, write);
         }
 
         void pass(String saveRecipeAs) {
@@ -598,7 +438,8 @@ public final class ImportSession {
                 wb.imports().finish(runId, created, all, String.join(" ", summary(false).lines().subList(0, 2)),
                         List.copyOf(createdIndicators), resolver.created.stream().sorted().toList());
                 if (saveRecipeAs != null && !saveRecipeAs.isBlank()) {
-                    Recipe named = recipe.withName(saveRecipeAs.strip());
+                    // with the measures chosen: --only is in the recipe, the wizard's unticked boxes become its exclude list
+                    Recipe named = recipe.withName(saveRecipeAs.strip()).withExclude(excludedIds());
                     wb.recipes().save(named.name(), grid.format().name(), named.toJson());
                 }
                 progress.progress("", -1, count);

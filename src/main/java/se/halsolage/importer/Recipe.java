@@ -37,6 +37,8 @@ import java.util.Map;
  * @param only       a pattern (case-insensitive, {@code *} any text) that a measure's title must match to be imported
  * @param responses  SKOLENKATEN: also the share of every response option (with its count as n); by default only the
  *                   positive share per question, the index and mean values and the base figures
+ * @param exclude    ids of the measures not to import (the wizard's unticked boxes when the recipe was saved); a
+ *                   measure not in the list, also one that is new in next year's file, is imported
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -67,7 +69,8 @@ public record Recipe(
         List<String> dimensions,
         List<String> breakdowns,
         String only,
-        Boolean responses) {
+        Boolean responses,
+        List<String> exclude) {
 
     public static final String SKOLENKATEN = "SKOLENKATEN";
     public static final String TABLE = "TABLE";
@@ -88,7 +91,7 @@ public record Recipe(
 
     public static Recipe empty(String name, String kind) {
         return new Recipe(name, kind, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public String toJson() {
@@ -154,61 +157,73 @@ public record Recipe(
         }
         return new Recipe(r.name, STATS, r.description, sh, header, area, sub, r.subareaName, parentCol, period, periodV, group,
                 groupV, null, r.indicatorId, r.indicatorPrefix, value, nCol, null, shares, r.markers, r.kpiLinks, r.grade,
-                dims.isEmpty() ? null : dims, bds.isEmpty() ? null : bds, r.only, r.responses);
+                dims.isEmpty() ? null : dims, bds.isEmpty() ? null : bds, r.only, r.responses, r.exclude);
     }
 
     public Recipe withName(String newName) {
         return new Recipe(newName, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 
     public Recipe withShares(String newShares) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, newShares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 
     public Recipe withSheets(List<String> newSheets) {
         return new Recipe(name, kind, description, newSheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 
     public Recipe withPeriodValue(String p) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 p, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 
     public Recipe withRoles(String newArea, String newPeriod, String newGroup, String newValue, String newN,
                             List<String> newDimensions, List<String> newBreakdowns) {
         return new Recipe(name, kind, description, sheets, headerRow, newArea, subareaCode, subareaName, parent, newPeriod,
                 periodValue, newGroup, groupValue, indicator, indicatorId, indicatorPrefix, newValue, newN, columns, shares,
-                markers, kpiLinks, grade, newDimensions, newBreakdowns, only, responses);
+                markers, kpiLinks, grade, newDimensions, newBreakdowns, only, responses, exclude);
     }
 
     public Recipe withOnly(String pattern) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, pattern, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, pattern, responses, exclude);
     }
 
     public Recipe withResponses(Boolean all) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, all);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, all, exclude);
+    }
+
+    public Recipe withExclude(List<String> ids) {
+        return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, ids == null || ids.isEmpty() ? null : List.copyOf(ids));
+    }
+
+    public Recipe withDescription(String text) {
+        return new Recipe(name, kind, text, sheets, headerRow, area, subareaCode, subareaName, parent, period,
+                periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 
     public Recipe withKind(String newKind) {
         return new Recipe(name, newKind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, columns, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 
     public Recipe withColumns(List<ColumnMap> cols) {
         return new Recipe(name, kind, description, sheets, headerRow, area, subareaCode, subareaName, parent, period,
                 periodValue, group, groupValue, indicator, indicatorId, indicatorPrefix, value, n, cols, shares,
-                markers, kpiLinks, grade, dimensions, breakdowns, only, responses);
+                markers, kpiLinks, grade, dimensions, breakdowns, only, responses, exclude);
     }
 }

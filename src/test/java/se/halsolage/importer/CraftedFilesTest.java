@@ -234,7 +234,7 @@ class CraftedFilesTest extends DemoWorkbookImportTest {
         assertThat(template).exists();
         GridSource g = Readers.open(template, null);
         assertThat(g.sheets()).contains("Data");
-        assertThat(BuiltInRecipes.detect(g).orElseThrow().name()).isEqualTo(BuiltInRecipes.YOUTH);
+        assertThat(RecipeRegistry.builtIn().detect(g).orElseThrow().name()).isEqualTo(BuiltInRecipes.YOUTH);
     }
 
     @Test
