@@ -189,6 +189,11 @@ public final class Benchmarks {
         };
         double open = Measure.median(1, 5, openAndAnalyse);
         double openCpu = Measure.medianCpu(0, 5, openAndAnalyse);
+        double openOnly = Measure.median(1, 5, () -> {
+            try (Workbook wb = Workbook.open(file)) {
+                wb.settings().plan();
+            }
+        });
         long values;
         long heapOpen;
         try (Workbook wb = Workbook.open(file)) {
@@ -197,7 +202,8 @@ public final class Benchmarks {
             a.analyzeAll();
             heapOpen = usedHeap();
             out.add(BenchResult.absolute("Volym: öppna + Översikt-data", open, 300, "(" + indicators + " nyckeltal, "
-                    + values + " värden, " + size / 1024 / 1024 + " MB, median av 5; CPU " + cpu(openCpu) + ")"));
+                    + values + " värden, " + size / 1024 / 1024 + " MB, median av 5; CPU " + cpu(openCpu)
+                    + "; att bara öppna: " + cpu(openOnly) + ")"));
             String ind = wb.indicators().all().get(wb.indicators().all().size() - 1).id();
             double series = Measure.median(5, 21, () -> wb.observations().seriesForAllAreas(ind, Group.TOTALT));
             double seriesCpu = Measure.medianCpu(0, 21, () -> wb.observations().seriesForAllAreas(ind, Group.TOTALT));
