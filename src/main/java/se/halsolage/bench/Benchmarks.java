@@ -182,9 +182,16 @@ public final class Benchmarks {
         }
         long size = Files.size(file);
         long heapBefore = usedHeap();
-        double open = Measure.median(1, 5, () -> {
+        Runnable openAndAnalyse = () -> {
             try (Workbook wb = Workbook.open(file)) {
                 new AnalysisService(wb).analyzeAll();
+            }
+        };
+        double open = Measure.median(1, 5, openAndAnalyse);
+        double openCpu = Measure.medianCpu(0, 5, openAndAnalyse);
+        double openOnly = Measure.median(1, 5, () -> {
+            try (Workbook wb = Workbook.open(file)) {
+                wb.settings().plan();
             }
         });
         long values;
@@ -195,15 +202,19 @@ public final class Benchmarks {
             a.analyzeAll();
             heapOpen = usedHeap();
             out.add(BenchResult.absolute("Volym: öppna + Översikt-data", open, 300, "(" + indicators + " nyckeltal, "
-                    + values + " värden, " + size / 1024 / 1024 + " MB, median av 5)"));
+                    + values + " värden, " + size / 1024 / 1024 + " MB, median av 5; CPU " + cpu(openCpu)
+                    + "; att bara öppna: " + cpu(openOnly) + ")"));
             String ind = wb.indicators().all().get(wb.indicators().all().size() - 1).id();
             double series = Measure.median(5, 21, () -> wb.observations().seriesForAllAreas(ind, Group.TOTALT));
+            double seriesCpu = Measure.medianCpu(0, 21, () -> wb.observations().seriesForAllAreas(ind, Group.TOTALT));
             out.add(BenchResult.absolute("Volym: ett nyckeltals serie för alla områden", series, 20,
-                    "(" + ind + ", Totalt, " + wb.observations().seriesForAllAreas(ind, Group.TOTALT).size() + " värden, median av 21)"));
+                    "(" + ind + ", Totalt, " + wb.observations().seriesForAllAreas(ind, Group.TOTALT).size()
+                            + " värden, median av 21; CPU " + cpu(seriesCpu) + ")"));
             java.util.Set<String> plan = se.halsolage.report.PlanIndicators.includedIds(wb);
             double findings = Measure.median(2, 7, () -> a.findings(plan));
+            double findingsCpu = Measure.medianCpu(0, 7, () -> a.findings(plan));
             out.add(BenchResult.absolute("Volym: Vad sticker ut, planens nyckeltal", findings, 200,
-                    "(" + plan.size() + " nyckeltal i planen, median av 7)"));
+                    "(" + plan.size() + " nyckeltal i planen, median av 7; CPU " + cpu(findingsCpu) + ")"));
         }
         long heapAfter = usedHeap();
         log.printf("  heap i bruk efter GC: före %d MB, med arbetsboken öppen och analyserad %d MB, efter stängning %d MB%n",
@@ -212,6 +223,11 @@ public final class Benchmarks {
                 + heapOpen / 1024 / 1024 + " / " + heapAfter / 1024 / 1024 + " MB (max heap "
                 + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB)");
         return out;
+    }
+
+    /** A CPU median in the bench's notes, Swedish style ("12,3 ms"). */
+    private static String cpu(double ms) {
+        return String.format(java.util.Locale.forLanguageTag("sv-SE"), "%.1f ms", ms);
     }
 
     private static long usedHeap() {

@@ -24,6 +24,24 @@ public final class Measure {
         return runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
     }
 
+    /**
+     * Median milliseconds of this thread's CPU time (user + system) over {@code runs} runs after {@code warmup}
+     * unmeasured runs: what the work costs apart from waiting for the cores on a loaded machine (the wall time's
+     * median says how long it took there). SQLite runs in the calling thread, so its work is counted too.
+     */
+    public static double medianCpu(int warmup, int runs, Runnable r) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < warmup; i++) r.run();
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            r.run();
+            t[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+        }
+        Arrays.sort(t);
+        return runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
+    }
+
     public static <T> T timed(Supplier<T> s, double[] msOut) {
         long t0 = System.nanoTime();
         T v = s.get();

@@ -298,14 +298,12 @@ public final class IndicatorRepository {
         });
     }
 
+    /**
+     * Indicators selected by {@code sql} (of {@link #COLUMNS}) with their målområden. The målområden are read after the
+     * indicators: only those of the indicators found when they are few ({@link #get} reads one indicator's, not
+     * every indicator's: that made reading N indicators one by one O(N²)), all in one statement otherwise.
+     */
     private static List<Indicator> query(Connection c, String sql, Object... args) throws SQLException {
-        Map<String, Set<Malomrade>> mal = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT indicator_id, malomrade FROM indicator_malomraden");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                mal.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Malomrade.class)).add(Malomrade.of(rs.getInt(2)));
-            }
-        }
         List<Indicator> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
@@ -317,10 +315,31 @@ public final class IndicatorRepository {
                     out.add(new Indicator(id, rs.getString("title"), rs.getString("short_title"),
                             Unit.fromCode(rs.getString("unit")), Direction.fromCode(rs.getString("direction")),
                             rs.getString("source"), rs.getInt("gender_split") == 1, rs.getString("grade"),
-                            mal.getOrDefault(id, Set.of()), SfhArea.fromCode(rs.getString("sfh_area")), sfhGoal,
+                            Set.of(), SfhArea.fromCode(rs.getString("sfh_area")), sfhGoal,
                             rs.getString("mapping_confidence"), rs.getString("description")));
                 }
             }
+        }
+        if (out.isEmpty()) return out;
+        Map<String, Set<Malomrade>> mal = new HashMap<>();
+        boolean few = out.size() <= 50;
+        StringBuilder in = new StringBuilder();
+        if (few) for (int i = 0; i < out.size(); i++) in.append(i == 0 ? "?" : ",?");
+        try (PreparedStatement ps = c.prepareStatement("SELECT indicator_id, malomrade FROM indicator_malomraden"
+                + (few ? " WHERE indicator_id IN (" + in + ")" : ""))) {
+            if (few) for (int i = 0; i < out.size(); i++) ps.setString(i + 1, out.get(i).id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    mal.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Malomrade.class)).add(Malomrade.of(rs.getInt(2)));
+                }
+            }
+        }
+        if (mal.isEmpty()) return out;
+        for (int i = 0; i < out.size(); i++) {
+            Indicator d = out.get(i);
+            Set<Malomrade> m = mal.get(d.id());
+            if (m != null) out.set(i, new Indicator(d.id(), d.title(), d.shortTitle(), d.unit(), d.direction(), d.source(),
+                    d.genderSplit(), d.grade(), m, d.sfhArea(), d.sfhGoal(), d.mappingConfidence(), d.description()));
         }
         return out;
     }
