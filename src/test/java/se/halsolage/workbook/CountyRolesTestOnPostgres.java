@@ -106,6 +106,39 @@ class CountyRolesTestOnPostgres {
                     assertThat(longs(s, "SELECT count(*) FROM initiative_partners WHERE initiative_id = " + lId)).containsExactly(1L);
                     assertThat(longs(s, "SELECT count(*) FROM observations")).containsExactly(observations);
                 }
+                // the program itself, connected as each coordinator (the role set at connection start), sees only
+                // that municipality's initiatives, and both generate their plans at the same time
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    List<java.util.concurrent.Future<String[]>> done = new ArrayList<>();
+                    for (String role : List.of(vaxjo, ljungby)) {
+                        done.add(pool.submit(() -> {
+                            Path as = Path.of(f + "&options=-c%20role%3D" + role);
+                            Path out = dir.resolve(role + ".docx");
+                            String names;
+                            try (Workbook wb = Workbook.openReadOnly(as)) {
+                                names = String.join("|", wb.initiatives().all().stream().map(Initiative::name).toList());
+                                start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                                se.halsolage.report.ReportService rs = new se.halsolage.report.ReportService(wb);
+                                rs.generate(rs.defaultOptions().withDate(java.time.LocalDate.of(2026, 1, 20)), out, (x, m) -> { }, () -> false);
+                            }
+                            try (java.io.InputStream in = java.nio.file.Files.newInputStream(out);
+                                 org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in);
+                                 org.apache.poi.xwpf.extractor.XWPFWordExtractor ex = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+                                return new String[]{names, ex.getText()};
+                            }
+                        }));
+                    }
+                    String[] v = done.get(0).get(5, java.util.concurrent.TimeUnit.MINUTES);
+                    String[] l = done.get(1).get(5, java.util.concurrent.TimeUnit.MINUTES);
+                    assertThat(v[0]).contains("Trygg i Växjös skolor").doesNotContain("Rörelse i Ljungby");
+                    assertThat(l[0]).isEqualTo("Rörelse i Ljungby");
+                    assertThat(v[1]).contains("Trygg i Växjös skolor").doesNotContain("Rörelse i Ljungby");
+                    assertThat(l[1]).contains("Rörelse i Ljungby").doesNotContain("Trygg i Växjös skolor");
+                } finally {
+                    pool.shutdownNow();
+                }
                 // the owner (analyst) still sees both plans, and Ljungby's initiative is untouched
                 try (ResultSet rs = st.executeQuery("SELECT name FROM initiatives WHERE id = " + lId)) {
                     rs.next();
