@@ -56,6 +56,10 @@ public final class InitiativesCommand implements Callable<Integer> {
     @Option(names = "--delete", paramLabel = "ID", description = "Ta bort insatsen (en säkerhetskopia sparas först).")
     Long delete;
 
+    @Option(names = "--if-version", paramLabel = "VERSION", description = "Spara bara om insatsen fortfarande har den "
+            + "versionen (som utskriften efter förra ändringen visade); annars har någon annan ändrat den och inget sparas.")
+    Long ifVersion;
+
     @Option(names = "--name", paramLabel = "NAMN", description = "Nytt namn (med --id).")
     String name;
 
@@ -134,10 +138,14 @@ public final class InitiativesCommand implements Callable<Integer> {
                     null, null, null, null, null, InitiativeStatus.PAGAENDE, null, null, null)
                     : wb.initiatives().get(id).orElseThrow(() -> missing(workbook, id));
             if (add != null && add.isBlank()) throw new UserError("En insats måste ha ett namn (--add \"Namn\"). Inget ändrades.");
+            if (add != null && ifVersion != null) throw new UserError("--if-version gäller en befintlig insats (--id). Inget ändrades.");
+            // The version read with the initiative: an edit by someone else in between is refused, not overwritten.
+            long seen = add != null ? 0 : ifVersion != null ? ifVersion : wb.initiatives().version(id).orElse(0);
             Initiative next = apply(wb, base, bg, wk, desc);
-            Initiative saved = wb.transaction(w -> w.initiatives().save(next));
+            Initiative saved = wb.transaction(w -> add != null ? w.initiatives().save(next) : w.initiatives().save(next, seen));
             System.out.println((add != null ? "Ny insats " : "Insats ") + saved.id() + ": " + saved.name()
-                    + (saved.workGroup() == null ? "" : " (" + saved.workGroup() + ")"));
+                    + (saved.workGroup() == null ? "" : " (" + saved.workGroup() + ")")
+                    + " – version " + wb.initiatives().version(saved.id()).orElse(0));
         }
         return Cli.OK;
     }
@@ -145,7 +153,7 @@ public final class InitiativesCommand implements Callable<Integer> {
     private boolean changesAny() {
         return name != null || background != null || work != null || description != null || group != null || kind != null
                 || status != null || maturity != null || from != null || to != null || indicators != null
-                || targetGroups != null || malomraden != null || responsible != null || partners != null || year != null;
+                || targetGroups != null || malomraden != null || responsible != null || partners != null || year != null || ifVersion != null;
     }
 
     private static UserError missing(Path workbook, long id) {

@@ -31,9 +31,63 @@ public final class InitiativeRepository {
         this.wb = wb;
     }
 
+    /**
+     * An edit refused because the initiative was changed by someone else (another coordinator's connection, another
+     * window) after the editor read it: nothing of the refused edit was written. The message is Swedish and says
+     * so; {@link #refused()} is the edit that was not saved, so the caller can show the user's text again.
+     */
+    public static final class EditConflict extends WorkbookException {
+        private final transient Initiative refused;
+
+        EditConflict(Initiative refused) {
+            super("Någon annan har ändrat insatsen " + refused.id() + " (" + refused.name() + ") sedan du öppnade den; "
+                    + "din ändring sparades inte – öppna den igen och gör ändringen på nytt.");
+            this.refused = refused;
+        }
+
+        public Initiative refused() {
+            return refused;
+        }
+    }
+
+    /** The initiative's version (raised by one by every save), or empty when there is no such initiative. */
+    public java.util.OptionalLong version(long id) {
+        return wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM initiatives WHERE id=?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Updates an existing initiative only if it is still at {@code expectedVersion} (what the editor read with
+     * {@link #version}); otherwise throws {@link EditConflict} and writes nothing. A deleted initiative is a
+     * conflict too (it is not silently re-created).
+     */
+    public Initiative save(Initiative in, long expectedVersion) {
+        wb.requireTransaction();
+        if (in.id() == 0) throw new IllegalArgumentException("a new initiative has no version to check");
+        boolean current = wb.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE initiatives SET version=version+1 WHERE id=? AND version=?")) {
+                ps.setLong(1, in.id());
+                ps.setLong(2, expectedVersion);
+                return ps.executeUpdate() == 1;
+            }
+        });
+        if (!current) throw new EditConflict(in);
+        return write(in, false);
+    }
+
     /** Inserts (id 0) or updates an initiative; returns it with its id. */
     public Initiative save(Initiative in) {
         wb.requireTransaction();
+        return write(in, true);
+    }
+
+    private Initiative write(Initiative in, boolean raiseVersion) {
         return wb.withConnection(c -> {
             long id = in.id();
             if (id == 0) {
@@ -49,8 +103,8 @@ public final class InitiativeRepository {
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE initiatives SET name=?, description=?, kind=?, "
-                        + "work_group=?, responsible=?, start_year=?, end_year=?, status=?, maturity=?, quality_step=? "
-                        + "WHERE id=?")) {
+                        + "work_group=?, responsible=?, start_year=?, end_year=?, status=?, maturity=?, quality_step=?"
+                        + (raiseVersion ? ", version=version+1" : "") + " WHERE id=?")) {
                     bind(ps, in);
                     ps.setLong(11, id);
                     if (ps.executeUpdate() == 0) {

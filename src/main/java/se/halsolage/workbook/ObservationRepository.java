@@ -225,7 +225,7 @@ public final class ObservationRepository {
                 Integer nn = null;
                 Double low = null, high = null;
                 String marker = null, location = k.originLocation[origin];
-                if (rs.getBoolean(8)) {
+                if (rs.getBoolean(8)) { // a boolean on PostgreSQL, 0/1 on SQLite
                     int n = rs.getInt(9);
                     nn = rs.wasNull() ? null : n;
                     double lo = rs.getDouble(10);
