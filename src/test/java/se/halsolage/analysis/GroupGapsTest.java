@@ -81,4 +81,43 @@ class GroupGapsTest {
         assertThat(out.toString(StandardCharsets.UTF_8).replace('\u00a0', ' ')).contains("efter kön")
                 .contains("Kvinnor 36,2 %").contains("Män 34,5 %");
     }
+
+    /**
+     * A breakdown other than kön in the plan: Skolverket's teacher certification 2024/25 by huvudman (file 4 of the real
+     * tables). Falun, Heltidstjänster › Andel med lärarlegitimation och behörighet: Kommunal 69,1, Enskild 74,9 (line
+     * 59-60 of the file, by hand): gap 5,8 p.e., 74,9 / 69,1 = 1,084; one period, so no change is judged.
+     */
+    @Test
+    void huvudmanGapOfTeacherCertificationInFalunAndItsChartInThePlan() throws Exception {
+        Path csv = SharedFiles.real("skolverket_teacher_certification_2024.csv");
+        Path wb = dir.resolve("falun.halsa"), docx = dir.resolve("plan.docx");
+        String home = System.getProperty("halsolage.home");
+        System.setProperty("halsolage.home", dir.resolve("home").toString());
+        try {
+            assertThat(Cli.run(new Main(), "new", "--municipality", "Falun", "--year", "2026", "--out", wb.toString())).isEqualTo(Cli.OK);
+            assertThat(Cli.run(new Main(), "import", csv.toString(), "--workbook", wb.toString())).isEqualTo(Cli.OK);
+        } finally {
+            if (home == null) System.clearProperty("halsolage.home"); else System.setProperty("halsolage.home", home);
+        }
+        String id;
+        try (Workbook w = Workbook.open(wb)) {
+            Indicator ind = w.indicators().all().stream().filter(i -> i.id().startsWith("SKV-GRUNDSKOLA-PERSONAL")
+                    && i.id().contains("HELTIDSTJANSTER-ANDEL-MED-LARARLEGITIMATION")).findFirst().orElseThrow();
+            id = ind.id();
+            GroupGaps g = new ChartService(w).groupGaps(ind, null);
+            assertThat(g.areaId()).isEqualTo("2080");
+            assertThat(g.breakdown().name()).isEqualTo("Typ av huvudman");
+            assertThat(g.favoured().label()).isEqualTo("Enskild");
+            assertThat(g.unfavoured().label()).isEqualTo("Kommunal");
+            assertThat(g.trend().last().absolute()).isCloseTo(5.8, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(g.trend().direction()).isEqualTo(GroupGaps.Direction.ONE_PERIOD);
+            assertThat(g.sentence().replace('\u00a0', ' ')).contains("5,8 p.e. 2024/25").contains("1,08 gånger");
+        }
+        assertThat(Cli.run(new Main(), "report", "--workbook", wb.toString(), "--add", id, "--out", docx.toString())).isEqualTo(Cli.OK);
+        try (var in = Files.newInputStream(docx); var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            assertThat(java.util.regex.Pattern.compile("name=\"Diagram \\d+ \\(grupper\\)\"").matcher(doc.getDocument().xmlText())
+                    .results().count()).isEqualTo(1);
+            assertThat(doc.getDocument().xmlText().replace('\u00a0', ' ')).contains("Efter typ av huvudman är skillnaden");
+        }
+    }
 }
