@@ -12,7 +12,8 @@ public enum ChartKind {
     OVERVIEW("overview", "Områdesöversikt"),
     RANKING("ranking", "Rangordning bland kommuner"),
     PROFILE("profile", "Profil bland kommuner"),
-    MAP("map", "Karta över länet");
+    MAP("map", "Karta över länet"),
+    GROUPS("grupper", "Skillnader mellan grupper");
 
     private final String code;
     private final String label;
@@ -37,6 +38,6 @@ public enum ChartKind {
         for (ChartKind k : values()) {
             if (k.code.equals(c) || k.name().equalsIgnoreCase(c)) return k;
         }
-        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview, ranking, profile eller map.");
+        throw new UserError("Okänd diagramtyp \"" + code + "\". Välj trend, gender, gap, overview, ranking, profile, map eller grupper.");
     }
 }

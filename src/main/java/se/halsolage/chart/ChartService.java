@@ -29,6 +29,7 @@ public final class ChartService {
     private final RankingChart ranking;
     private final ProfileChart profile;
     private final TileMapChart map;
+    private final GroupsChart groups;
     private String compare = ComparisonSets.ALL;
 
     public ChartService(Workbook wb) {
@@ -42,6 +43,7 @@ public final class ChartService {
         this.ranking = new RankingChart(shared);
         this.profile = new ProfileChart(shared);
         this.map = new TileMapChart(shared);
+        this.groups = new GroupsChart(shared);
     }
 
     /**
@@ -66,6 +68,11 @@ public final class ChartService {
         return ranking.ranking(rankingOf(indicatorId, period), theme == null ? ChartTheme.SCREEN : theme);
     }
 
+    /** The ranking chart's suggested height (96-dpi pixels at the theme's default width) for a set of this size. */
+    public static int rankingHeight(int members, ChartTheme theme) {
+        return RankingChart.suggestedHeight(members, theme == null ? ChartTheme.SCREEN : theme);
+    }
+
     /** Shortens with "…", keeping a trailing ", åk 8"-style suffix (the grade or age group matters). */
     static String shorten(String s, int max) {
         return ChartSupport.shorten(s, max);
@@ -84,6 +91,7 @@ public final class ChartService {
             case RANKING -> own != null && rankable(ind);
             case PROFILE -> own != null && ind.sfhArea() != null && !profileOf(ind).rows().isEmpty();
             case MAP -> own != null && plan.countyId() != null && mappable(ind);
+            case GROUPS -> groupGaps(ind, null) != null;
         };
     }
 
@@ -108,6 +116,21 @@ public final class ChartService {
                 : overview.overviewRows(ind, areaOrOwn(ind, null)).size();
         int perRow = t == ChartTheme.PROJECTOR ? 56 : 32;
         return Math.max(t.defaultHeight(), 230 + rows * perRow);
+    }
+
+    /**
+     * The gaps between the population groups of the indicator's most telling breakdown for an area (null: the own
+     * municipality, or the county for region-only indicators); null when no breakdown has two groups with values.
+     */
+    public se.halsolage.analysis.GroupGaps groupGaps(Indicator ind, String areaId) {
+        String area;
+        try {
+            area = areaOrOwn(ind, areaId);
+        } catch (UserError e) {
+            return null;
+        }
+        se.halsolage.domain.Breakdown b = se.halsolage.analysis.GroupGaps.choose(wb, ind, area);
+        return b == null ? null : se.halsolage.analysis.GroupGaps.of(wb, ind, area, b);
     }
 
     /** The profile of the indicator's SfH area within the current comparison set. */
@@ -166,6 +189,14 @@ public final class ChartService {
                 if (plan.countyId() == null) throw new UserError("Arbetsboken saknar län i inställningarna, så det blir ingen karta.");
                 ComparisonSets sets = new ComparisonSets(wb);
                 yield map.map(ind, sets.county(plan.countyId()), Ranking.of(wb, ind, sets.resolve(ComparisonSets.ALL), null), t);
+            }
+            case GROUPS -> {
+                se.halsolage.analysis.GroupGaps g = groupGaps(ind, area);
+                if (g == null) {
+                    throw new UserError("Nyckeltalet " + ind.id() + " har inga värden för minst två grupper i samma redovisning "
+                            + "(kön, ålder, utbildning …) för " + shared.name(area) + ", så det blir inget gruppdiagram.");
+                }
+                yield groups.groups(g, t);
             }
             case PROFILE -> {
                 if (ind.sfhArea() == null) throw new UserError("Nyckeltalet " + ind.id() + " hör inte till något område i Strategi för hälsa.");

@@ -54,7 +54,7 @@ final class ProfileChart extends ChartSupport {
         for (int i = 0; i < rows.size(); i++) {
             Profile.Row r = rows.get(i);
             Unit u = r.indicator().unit();
-            names[i] = shorten(r.indicator().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : 40) + "  "
+            names[i] = shorten(r.indicator().displayTitle(), t == ChartTheme.PROJECTOR ? 34 : t == ChartTheme.PRINT ? 30 : 40) + "  "
                     + SwedishNumbers.value(r.own().value(), u);
             double rk = r.riket().value();
             double scale = Math.max(Math.abs(r.worst() - rk), Math.abs(r.best() - rk));

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** halsolage chart --workbook W --indicator ID [--kind trend|gender|gap|overview|ranking] [--compare SET] [--area CODE] [--theme …] --out FILE.png|svg */
+/** halsolage chart --workbook W --indicator ID [--kind trend|gender|gap|overview|ranking|profile|map|grupper] [--compare SET] [--area CODE] [--theme …] --out FILE.png|svg */
 @Command(name = "chart", mixinStandardHelpOptions = true,
         description = "Ritar ett diagram (PNG eller SVG) för ett nyckeltal och skriver alt-texten på standard ut.")
 public final class ChartCommand implements Callable<Integer> {
@@ -26,7 +26,7 @@ public final class ChartCommand implements Callable<Integer> {
     @Option(names = "--indicator", required = true, paramLabel = "ID|TEXT", description = "Nyckeltalets id (t.ex. N15643) eller ord ur namnet.")
     String indicator;
 
-    @Option(names = "--kind", defaultValue = "trend", paramLabel = "TYP", description = "trend, gender, gap, overview eller ranking (standard: trend).")
+    @Option(names = "--kind", defaultValue = "trend", paramLabel = "TYP", description = "trend, gender, gap, overview, ranking, profile, map eller grupper (standard: trend).")
     String kind;
 
     @Option(names = "--compare", paramLabel = "MÄNGD", description = "Jämförelsemängd för ranking: lan, liknande, alla, ett grupp-id "

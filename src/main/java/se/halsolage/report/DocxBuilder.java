@@ -342,6 +342,11 @@ final class DocxBuilder {
      * title goes to docPr/@title, the description (values and direction) to docPr/@descr.
      */
     void picture(byte[] png, int pxW, int pxH, double widthCm, String title, String description) {
+        picture(png, pxW, pxH, widthCm, title, description, null);
+    }
+
+    /** As above, the picture's name saying its kind ("Diagram 7 (rangordning)"), so a reader or test can tell them apart. */
+    void picture(byte[] png, int pxW, int pxH, double widthCm, String title, String description, String kind) {
         XWPFParagraph p = paragraph(STYLE_PICTURE);
         XWPFRun r = p.createRun();
         int wEmu = (int) Math.round(widthCm / 2.54 * Units.EMU_PER_INCH);
@@ -357,7 +362,7 @@ final class DocxBuilder {
         }
         CTInline inline = r.getCTR().getDrawingArray(0).getInlineArray(0);
         CTNonVisualDrawingProps docPr = inline.getDocPr();
-        docPr.setName("Diagram " + pictures);
+        docPr.setName("Diagram " + pictures + (kind == null ? "" : " (" + kind + ")"));
         docPr.setTitle(title);
         docPr.setDescr(description);
         CTNonVisualDrawingProps cnv = pic.getCTPicture().getNvPicPr().getCNvPr();

@@ -194,7 +194,88 @@ final class KeyFigures {
     // ------------------------------------------------------------------ write
 
     /** A chart being drawn on another thread. */
-    private record Pending(Entry entry, RenderedChart chart, Future<byte[]> png, int w, int h) {
+    private record Pending(Entry entry, RenderedChart chart, Future<byte[]> png, int w, int h, Extra ranking, Extra groups) {
+    }
+
+    /**
+     * A second picture (the ranking under an indicator, the profile of an area): the chart, its PNG, its height in cm,
+     * or, when there is no chart, the words that say why.
+     */
+    private record Extra(String kind, RenderedChart chart, Future<byte[]> png, int w, int h, double heightCm, String words) {
+        static Extra words(String w) {
+            return new Extra(null, null, null, 0, 0, 0, w);
+        }
+    }
+
+    /** A ranking chart only where the workbook holds values for at least this many municipalities (the period's). */
+    static final int RANKING_MIN = 10;
+    /** The tallest extra chart in the document, so an indicator's pictures stay on about one page. */
+    static final double EXTRA_MAX_H_CM = 11.0;
+
+    /** Draws a chart for the document at the height the chart package suggests for its rows, capped. */
+    /**
+     * The profile is laid out wider than the other charts (600 units for 15 cm: axis text 7,8 pt): its names on the left
+     * and its words on the right left no room for the rows at 470, and JFreeChart then drew an empty picture.
+     */
+    static final double PROFILE_LAYOUT_W = 600;
+
+    private Extra extra(String kind, RenderedChart rc, int suggestedH, ExecutorService pool) {
+        double layout = "profil".equals(kind) ? PROFILE_LAYOUT_W : LAYOUT_W;
+        ChartImages.withoutTextTitles(rc.chart());
+        double hCm = Math.min(EXTRA_MAX_H_CM, CHART_H_CM * suggestedH / (double) ChartTheme.PRINT.defaultHeight());
+        hCm = Math.max(CHART_H_CM, hCm);
+        int w = (int) Math.round(CHART_W_CM / 2.54 * DPI), h = (int) Math.round(hCm / 2.54 * DPI);
+        Future<byte[]> f = CompletableFuture.supplyAsync(() -> ChartImages.png(rc.chart(), w, h, layout, DPI), pool);
+        return new Extra(kind, rc, f, w, h, hCm, null);
+    }
+
+    /** The ranking among all municipalities with a value, or why there is none (null: nothing to say, e.g. region-only). */
+    private Extra rankingExtra(ChartService charts, Entry en, ExecutorService pool) {
+        if (own == null || en.regionOnly()) return null;
+        se.halsolage.analysis.Ranking r;
+        try {
+            r = charts.rankingOf(en.indicator().id(), null);
+        } catch (UserError e) {
+            return null;
+        }
+        if (r.own() == null) return null;
+        if (r.count() < RANKING_MIN) {
+            return Extra.words("Ingen rangordning visas: arbetsboken har värden " + r.period() + " för "
+                    + (r.count() == 1 ? "bara en kommun" : "bara " + SwedishNumbers.number(r.count(), 0) + " kommuner")
+                    + ", och ett rangordningsdiagram kräver minst " + RANKING_MIN + ". Hämta nyckeltalet för alla kommuner "
+                    + "från Kolada för att se var " + ownName() + " hamnar.");
+        }
+        RenderedChart rc = charts.ranking(en.indicator().id(), null, ChartTheme.PRINT);
+        return extra("rangordning", rc, se.halsolage.chart.ChartService.rankingHeight(r.count(), ChartTheme.PRINT), pool);
+    }
+
+    /**
+     * The population groups of a breakdown other than kön (ålder, utbildning, födelseland, huvudman …) with the gap
+     * between the most and least favoured group and its finding; null for none. Kön is left to the overview table and
+     * the indicator's text, which already give women and men (or girls and boys) and their gap.
+     */
+    private Extra groupsExtra(ChartService charts, Entry en, ExecutorService pool) {
+        se.halsolage.analysis.GroupGaps g = charts.groupGaps(en.indicator(), en.areaId());
+        if (g == null || se.halsolage.domain.Group.KON.equals(g.breakdown().name())) return null;
+        RenderedChart rc = charts.create(ChartKind.GROUPS, en.indicator().id(), en.areaId(), ChartTheme.PRINT);
+        Extra x = extra("grupper", rc, ChartTheme.PRINT.defaultHeight(), pool);
+        return new Extra(x.kind(), x.chart(), x.png(), x.w(), x.h(), x.heightCm(), g.sentence());
+    }
+
+    /** The profile (spine) chart of an SfH area, or null when no indicator of the area can be placed on it. */
+    private Extra profileExtra(ChartService charts, List<Entry> entries, ExecutorService pool) {
+        if (own == null || entries.isEmpty()) return null;
+        Indicator first = entries.get(0).indicator();
+        if (first.sfhArea() == null) return null;
+        se.halsolage.analysis.Profile p;
+        try {
+            p = charts.profileOf(first);
+        } catch (UserError e) {
+            return null;
+        }
+        if (p.rows().isEmpty()) return null;
+        RenderedChart rc = charts.create(ChartKind.PROFILE, first.id(), null, ChartTheme.PRINT);
+        return extra("profil", rc, charts.suggestedHeight(ChartKind.PROFILE, first.id(), ChartTheme.PRINT), pool);
     }
 
     void write(DocxBuilder b, ReportProgress progress, ReportTexts texts) {
@@ -218,20 +299,22 @@ final class KeyFigures {
         try {
             // Charts are built here (they read the workbook) and drawn on the pool while the document grows.
             Map<String, List<Pending>> pending = new LinkedHashMap<>();
+            Map<String, Extra> profiles = new LinkedHashMap<>();
             for (var e : secs.entrySet()) {
                 List<Pending> list = new ArrayList<>();
                 for (Entry en : e.getValue()) {
                     check.run();
                     if (en.masked()) {
-                        list.add(new Pending(en, null, null, w, h));
+                        list.add(new Pending(en, null, null, w, h, null, null));
                         continue;
                     }
                     RenderedChart rc = charts.create(ChartKind.TREND, en.indicator().id(), en.areaId(), ChartTheme.PRINT);
                     ChartImages.withoutTextTitles(rc.chart());
                     Future<byte[]> f = CompletableFuture.supplyAsync(() -> ChartImages.png(rc.chart(), w, h, LAYOUT_W, DPI), pool);
-                    list.add(new Pending(en, rc, f, w, h));
+                    list.add(new Pending(en, rc, f, w, h, rankingExtra(charts, en, pool), groupsExtra(charts, en, pool)));
                 }
                 pending.put(e.getKey(), list);
+                profiles.put(e.getKey(), profileExtra(charts, e.getValue(), pool));
             }
             int done = 0;
             boolean firstArea = true;
@@ -240,6 +323,12 @@ final class KeyFigures {
                 if (!firstArea) hp.setPageBreak(true);
                 firstArea = false;
                 overview(b, e.getKey(), e.getValue().stream().map(Pending::entry).toList());
+                Extra prof = profiles.get(e.getKey());
+                if (prof != null) {
+                    b.text("Profilen visar för varje nyckeltal i området var " + ownName() + " ligger bland landets kommuner "
+                            + "med värde: från det sämsta till det bästa värdet, med den mittersta hälften markerad och riket som mitt.");
+                    picture(b, prof, e.getKey());
+                }
                 for (Pending p : e.getValue()) {
                     check.run();
                     progress.update(done / (double) total, "Diagram " + (done + 1) + " av " + total + ": "
@@ -482,7 +571,7 @@ final class KeyFigures {
             throw new IllegalStateException("Diagrammet för " + e.indicator().id() + " kunde inte ritas: "
                     + ex.getCause().getMessage(), ex.getCause());
         }
-        b.picture(png, p.w(), p.h(), CHART_W_CM, rc.title(), rc.altText());
+        b.picture(png, p.w(), p.h(), CHART_W_CM, rc.title(), rc.altText(), "utveckling");
         // The whole indicator (heading, chart, caption, source, text) is kept on one page.
         DocxBuilder.keepNext(b.figureCaption(rc.title()
                 + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle())));
@@ -499,6 +588,35 @@ final class KeyFigures {
         XWPFParagraph tp = b.text(String.join(" ", s));
         DocxBuilder.keepNext(tp); // the text and its "Insatser" line stay together
         linkedInitiatives(b, e);
+        if (p.ranking() != null) picture(b, p.ranking(), "rangordningen för " + e.indicator().id());
+        if (p.groups() != null) {
+            picture(b, p.groups(), "grupperna för " + e.indicator().id());
+            b.text(p.groups().words());
+        }
+    }
+
+    /** An extra chart with its caption and source line (kept together), or its words. */
+    private void picture(DocxBuilder b, Extra x, String what) {
+        if (x.chart() == null) {
+            if (x.words() != null) b.text(x.words());
+            return;
+        }
+        RenderedChart rc = x.chart();
+        byte[] png;
+        try {
+            png = x.png().get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("Avbrutet");
+        } catch (ExecutionException ex) {
+            throw new IllegalStateException("Diagrammet " + what + " kunde inte ritas: " + ex.getCause().getMessage(), ex.getCause());
+        }
+        b.picture(png, x.w(), x.h(), CHART_W_CM, rc.title(), rc.altText(), x.kind());
+        DocxBuilder.keepNext(b.figureCaption(rc.title()
+                + (rc.subtitle() == null || rc.subtitle().isBlank() ? "" : ". " + rc.subtitle())));
+        String source = rc.sourceLine() == null ? "" : rc.sourceLine().strip();
+        if (rc.note() != null && !rc.note().isBlank()) source = Sv.sentence(source) + " " + rc.note().strip();
+        b.styled(DocxBuilder.STYLE_SOURCE, source);
     }
 
     /**

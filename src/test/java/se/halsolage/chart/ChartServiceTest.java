@@ -76,7 +76,8 @@ class ChartServiceTest {
                 if (!kindsSeen.contains(k.code())) kindsSeen.add(k.code());
             }
         }
-        assertThat(kindsSeen).containsExactlyInAnyOrder("trend", "gender", "gap", "overview");
+        // grupper: the demo's kön breakdown (Kvinnor/Män) drawn as population groups too
+        assertThat(kindsSeen).containsExactlyInAnyOrder("trend", "gender", "gap", "overview", "grupper");
         assertThat(rendered).isGreaterThan(wb.indicators().count() * 2);
     }
 

@@ -116,7 +116,19 @@ class PlanIndicatorsTest { // PlanIndicatorsTestOnPostgres runs these on Postgre
         Path docx = dir.resolve("vaxjo-plan.docx");
         assertThat(Cli.run(new Main(), "report", "--workbook", file.toString(), "--out", docx.toString())).isEqualTo(Cli.OK);
         try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
-            assertThat(doc.getAllPictures()).hasSize(2); // N15643 and N15653: the SfH indicators Skolenkäten gives
+            // N15643 and N15653, the SfH indicators Skolenkäten gives, each with its trend and (149 municipalities
+            // have a value, at least RANKING_MIN) its ranking; one profile per SfH area they belong to.
+            java.util.Map<String, Long> kinds = chartKinds(doc);
+            assertThat(kinds).containsEntry("utveckling", 2L).containsEntry("rangordning", 2L);
+            long areas = java.util.stream.Stream.of("N15643", "N15653").map(id -> {
+                try (Workbook wb = open()) {
+                    return wb.indicators().get(id).orElseThrow().sfhArea();
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }).distinct().count();
+            assertThat(kinds).containsEntry("profil", areas);
+            assertThat(doc.getAllPictures()).hasSize((int) (4 + areas));
         }
         if (PdfExport.findSoffice().isEmpty()) {
             org.junit.jupiter.api.Assumptions.abort("LibreOffice (soffice) saknas; sidantalet kontrolleras inte");
@@ -125,6 +137,15 @@ class PlanIndicatorsTest { // PlanIndicatorsTestOnPostgres runs these on Postgre
         String raw = new String(Files.readAllBytes(pdf.pdf()), java.nio.charset.StandardCharsets.ISO_8859_1);
         int pages = raw.split("/Type\\s*/Page[^s]").length - 1;
         assertThat(pages).isBetween(5, 80); // was 544 pages with every indicator of the workbook
+    }
+
+    /** The plan's pictures by kind, from their names ("Diagram 3 (rangordning)"). */
+    static java.util.Map<String, Long> chartKinds(XWPFDocument doc) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"Diagram \\d+ \\(([^)]+)\\)\"")
+                .matcher(doc.getDocument().xmlText());
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        while (m.find()) out.merge(m.group(1), 1L, Long::sum);
+        return out;
     }
 
     @Test

@@ -60,7 +60,13 @@ class VaxjoPlanTest {
         try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in);
              XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
             text = ex.getText();
-            assertThat(doc.getAllPictures()).hasSize(11); // 4 SfH indicators with values, 6 of the initiatives, 1 added
+            // trends: 4 SfH indicators with values, 6 of the initiatives, 1 added; rankings: only the two Skolenkäten
+            // indicators have values for at least 10 municipalities (149); a profile only for God kvalitet, the one
+            // area whose indicators have values for three municipalities or more
+            assertThat(doc.getAllPictures()).hasSize(14);
+            assertThat(PlanIndicatorsTest.chartKinds(doc)).containsExactlyInAnyOrderEntriesOf(
+                    java.util.Map.of("utveckling", 11L, "rangordning", 2L, "profil", 1L));
+            assertThat(doc.getDocument().xmlText()).contains("trygga i skolan, åk 8 2022. Växjö: 83,1").contains("plats 30 av 149");
             // the similar municipalities where the other comparisons are: hand-checked from the real rows, N00945 2023
             // (VAB, men's share): Växjö 40,6 %, the 7 members of G37589 38,26 % (Kalmar … Östersund, unweighted mean)
             XWPFTableRow vab = null;
@@ -93,7 +99,10 @@ class VaxjoPlanTest {
                 .doesNotContain("Antalet svarande saknas")
                 // the annex names a Kolada request in words, not as a 200-character address
                 .contains("Kolada API v3: 25 nyckeltal (U01901, N80401, N15428 …), områden 0780, 0007, 0000, G37589")
-                .doesNotContain("/v3/data/kpi/");
+                .doesNotContain("/v3/data/kpi/")
+                // a Kolada indicator fetched for Växjö alone gets no ranking chart, and the plan says why
+                .contains("Ingen rangordning visas: arbetsboken har värden 2024 för bara en kommun, och ett "
+                        + "rangordningsdiagram kräver minst 10.");
 
         Path checker = dir.resolve("docx_check.py");
         try (InputStream in = VaxjoPlanTest.class.getResourceAsStream("/report/docx_check.py")) {
@@ -102,6 +111,6 @@ class VaxjoPlanTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(External.onPath("python3"), "python3 saknas");
         External.Result r = External.run(List.of("python3", checker.toString(), docx.toString()), dir, 60);
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("'pictures': 11");
+        assertThat(r.output()).contains("'pictures': 14");
     }
 }
