@@ -192,7 +192,8 @@ final class RankingChart extends ChartSupport {
         String title = ind.displayTitle() + ": " + r.set().name();
         String subtitle = measure(ind) + ", " + (ind.grade() != null && !ind.grade().isBlank() ? ind.grade() + ", " : "") + "totalt, "
                 + r.period() + (r.own() != null ? ". " + ownName + ": " + r.rankPhrase() : "");
-        StringBuilder alt = new StringBuilder("Stapeldiagram som rangordnar " + es.size() + " kommuner i " + lowerFirst(r.set().name())
+        StringBuilder alt = new StringBuilder("Stapeldiagram som rangordnar de " + es.size() + " kommunerna med värde i jämförelsen \""
+                + r.set().name() + "\""
                 + " efter " + lower(ind.displayTitle()) + " " + r.period() + ". ");
         if (r.own() != null) alt.append(r.sentence()).append(' ');
         Ranking.Entry first = es.get(0), last = es.get(es.size() - 1);
@@ -207,10 +208,6 @@ final class RankingChart extends ChartSupport {
         if (r.riket() != null) shown.add(r.riket());
         if (r.county() != null) shown.add(r.county());
         return finish(plot, t, title, subtitle, alt.toString(), shown, notes);
-    }
-
-    private static String lowerFirst(String s) {
-        return s.startsWith("Alla ") ? "a" + s.substring(1) : s;
     }
 
     static Group group() {
