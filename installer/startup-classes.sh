@@ -13,7 +13,7 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 run=("$java_bin" -Xlog:class+load:file="$work/classes.log":uptime -Dhalsolage.noWarmup=true -Dhalsolage.startupProbe=true
      -cp "$root/target/halsolage.jar" se.halsolage.Main "$work/exempel.halsa")
 "$java_bin" -Djava.awt.headless=true -jar "$root/target/halsolage.jar" demo --out "$work/exempel.halsa" --force >/dev/null
-bare=("$java_bin" -Xlog:class+load:file="$work/bare.log":uptime -cp "$root/target/halsolage.jar" se.halsolage.ui.BareWindow)
+bare=("$java_bin" -Xlog:class+load:file="$work/bare.log":uptime -cp "$root/target/halsolage.jar" se.halsolage.ui.app.BareWindow)
 for cmd in run bare; do
   eval 'c=("${'$cmd'[@]}")'
   if [ -n "${DISPLAY:-}" ]; then "${c[@]}" >/dev/null 2>&1; else xvfb-run -a "${c[@]}" >/dev/null 2>&1; fi

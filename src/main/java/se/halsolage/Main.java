@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        se.halsolage.ui.DesktopLauncher.launch(workbook);
+        se.halsolage.ui.app.DesktopLauncher.launch(workbook);
         return 0;
     }
 
@@ -48,7 +48,7 @@ public final class Main implements Callable<Integer> {
         // subcommands costs ≈ 150 ms) is part of the cold-start budget of issue 9.
         if (args.length == 0 || (args.length == 1 && opensDesktop(args[0]))) {
             se.halsolage.workbook.Workbook.describeActivity("Hälsoläge-fönstret");
-            se.halsolage.ui.DesktopLauncher.launch(args.length == 0 ? null : Path.of(args[0]));
+            se.halsolage.ui.app.DesktopLauncher.launch(args.length == 0 ? null : Path.of(args[0]));
             System.exit(0);
         }
         se.halsolage.workbook.Workbook.describeActivity("halsolage " + args[0]);

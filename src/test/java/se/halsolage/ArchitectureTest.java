@@ -6,7 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering rules of docs/architecture.md, enforced. */
 class ArchitectureTest {
@@ -74,5 +79,57 @@ class ArchitectureTest {
                         "se\\.halsolage\\.importer\\.(.*Mapper|MapContext|Planned|IndicatorSpec|AreaResolver|ColumnRoles"
                                 + "|RecipeRegistry|RecipeDetectors?|BuiltInRecipes|ImportSession|Detection)(\\$.*)?")
                 .check(classes);
+    }
+
+    /** One package per view (docs/architecture.md, "The desktop's packages"); app and common are shared. */
+    private static final List<String> VIEWS = List.of("overview", "indicators", "initiatives", "targets", "story", "report",
+            "importer", "kolada", "backups", "settings", "newworkbook");
+
+    private static String[] viewPackages(String... except) {
+        return VIEWS.stream().filter(v -> !Arrays.asList(except).contains(v)).map(v -> "se.halsolage.ui." + v + "..")
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void viewsLiveInTheirOwnPackage() {
+        classes().that().resideInAPackage("se.halsolage.ui..").and().haveSimpleNameEndingWith("View")
+                .should().resideInAnyPackage(viewPackages())
+                .check(classes);
+        classes().that().resideInAPackage("se.halsolage.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .and().doNotHaveSimpleName("WorkbookViewModel")
+                .should().resideInAnyPackage(viewPackages())
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotTouchTheSceneGraph() {
+        noClasses().that().resideInAPackage("se.halsolage.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
+                        "org.jfree.chart.fx..")
+                .check(classes);
+    }
+
+    /**
+     * View packages meet only through ui.common (and are put together by ui.app). The one exception: the indicators
+     * view opens the Kolada catalogue dialog and shows the catalogue's status, which the kolada view owns.
+     */
+    @Test
+    void viewPackagesDoNotDependOnEachOther() {
+        for (String view : VIEWS) {
+            String[] others = "indicators".equals(view) ? viewPackages(view, "kolada") : viewPackages(view);
+            noClasses().that().resideInAPackage("se.halsolage.ui." + view + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAPackage("se.halsolage.ui.app..")
+                    .check(classes);
+        }
+        noClasses().that().resideInAPackage("se.halsolage.ui.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(viewPackages())
+                .orShould().dependOnClassesThat().resideInAPackage("se.halsolage.ui.app..")
+                .check(classes);
+    }
+
+    @Test
+    void uiPackagesAreFreeOfCycles() {
+        slices().matching("se.halsolage.ui.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

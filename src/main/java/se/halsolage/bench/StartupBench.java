@@ -36,7 +36,7 @@ final class StartupBench {
             skipped.add(name + ": hoppades över, ingen skärm (DISPLAY saknas). Kör under xvfb-run -a.");
             return null;
         }
-        double bare = median(run(List.of("se.halsolage.ui.BareWindow"), List.of(), BARE_TIMEOUT_S));
+        double bare = median(run(List.of("se.halsolage.ui.app.BareWindow"), List.of(), BARE_TIMEOUT_S));
         if (Double.isNaN(bare)) {
             skipped.add(name + ": hoppades över, det nakna JavaFX-fönstret visades inte (" + display + ").");
             return null;

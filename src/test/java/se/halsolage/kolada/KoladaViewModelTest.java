@@ -9,11 +9,11 @@ import se.halsolage.catalog.Workbooks;
 import se.halsolage.domain.Group;
 import se.halsolage.domain.PlanSettings;
 import se.halsolage.testing.TempAppData;
-import se.halsolage.ui.DialogService;
-import se.halsolage.ui.KoladaViewModel;
-import se.halsolage.ui.TaskRunner;
-import se.halsolage.ui.Texts;
-import se.halsolage.ui.WorkbookViewModel;
+import se.halsolage.ui.common.DialogService;
+import se.halsolage.ui.kolada.KoladaViewModel;
+import se.halsolage.ui.common.TaskRunner;
+import se.halsolage.ui.common.Texts;
+import se.halsolage.ui.common.WorkbookViewModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
