@@ -43,7 +43,26 @@ final class CatalogDialog {
                 setText(empty || k == null ? null : k.id() + "  " + k.title() + (k.genderSplit() ? "  (kön)" : ""));
             }
         });
-        search.textProperty().addListener((o, a, b) -> list.getItems().setAll(vm.searchCatalog(b)));
+        // searched on the task runner (it asks the workbook which KPIs it already holds; an import may hold
+        // the workbook): the list says "Söker …" meanwhile, and only the answer to the latest text is shown
+        Label empty = (Label) list.getPlaceholder();
+        int[] asked = {0};
+        search.textProperty().addListener((o, a, b) -> {
+            int n = ++asked[0];
+            list.getItems().clear();
+            if (b == null || b.isBlank()) {
+                empty.setText(t.get("catalog.empty"));
+                return;
+            }
+            empty.setText(t.get("catalog.searching"));
+            session.runner().run(t.get("catalog.searching"), p -> vm.searchCatalog(b), found -> {
+                if (n != asked[0]) return;
+                empty.setText(t.get("catalog.empty"));
+                list.getItems().setAll(found);
+            }, e -> {
+                if (n == asked[0]) empty.setText(session.message(e));
+            });
+        });
         search.setOnAction(e -> {
             list.requestFocus();
             list.getSelectionModel().selectFirst();

@@ -38,6 +38,9 @@ public final class StoryView {
     private final ComboBox<Screen> screens = new ComboBox<>();
     private final CheckBox presenterView = new CheckBox();
     private PresentationWindow current;
+    /** Indicator titles by id for the slide list, read on the task runner with the form's indicator list. */
+    private final java.util.Map<String, String> titles = new java.util.HashMap<>();
+    private ListView<Slide> slideList;
 
     public StoryView(WorkbookViewModel session, StoryViewModel vm) {
         this.session = session;
@@ -97,6 +100,7 @@ public final class StoryView {
 
         ListView<Slide> slides = new ListView<>(vm.slides());
         slides.setId("slideList");
+        slideList = slides;
         slides.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Slide s, boolean empty) {
@@ -198,7 +202,28 @@ public final class StoryView {
     }
 
     private String indicatorTitle(String id) {
-        return session.workbook() == null ? id : session.workbook().indicators().get(id).map(Indicator::displayTitle).orElse(id);
+        return titles.getOrDefault(id, id);
+    }
+
+    /**
+     * Reads the workbook's indicators on the task runner (never on the FX thread: an import may hold the
+     * workbook), then fills the form's list and the slide list's titles. The list says "Läser …" meanwhile.
+     */
+    private void loadIndicators(ComboBox<Indicator> indicator) {
+        se.halsolage.workbook.Workbook wb = session.workbook();
+        if (wb == null) return;
+        if (indicator.getItems().isEmpty()) indicator.setPromptText(t.get("story.readingIndicators"));
+        session.runner().run(t.get("story.readingIndicators"), p -> wb.indicators().all(), list -> {
+            indicator.setPromptText(t.get("picker.prompt"));
+            if (session.workbook() != wb) return;
+            titles.clear();
+            for (Indicator i : list) titles.put(i.id(), i.displayTitle());
+            indicator.getItems().setAll(list);
+            if (slideList != null) slideList.refresh();
+        }, e -> {
+            indicator.setPromptText(t.get("picker.prompt"));
+            session.dialogs().showError(t.get("story.indicator"), session.message(e));
+        });
     }
 
     private String chartKindLabel(String kind) {
@@ -220,10 +245,8 @@ public final class StoryView {
 
     private Node addSlideForm() {
         ComboBox<Indicator> indicator = IndicatorPicker.create("slideIndicator", t.get("picker.prompt"), 320);
-        session.versionProperty().addListener((o, a, b) -> {
-            if (session.workbook() != null) indicator.getItems().setAll(session.workbook().indicators().all());
-        });
-        if (session.workbook() != null) indicator.getItems().setAll(session.workbook().indicators().all());
+        session.versionProperty().addListener((o, a, b) -> loadIndicators(indicator));
+        loadIndicators(indicator);
         ComboBox<String> kind = new ComboBox<>();
         kind.getItems().addAll(CHART_KINDS);
         kind.setConverter(Ui.converter(this::chartKindLabel, ""));
@@ -241,8 +264,16 @@ public final class StoryView {
         suggest.disableProperty().bind(indicator.valueProperty().isNull());
         String[] suggested = {null};
         suggest.setOnAction(e -> {
-            suggested[0] = SlideNotes.suggest(session.workbook(), indicator.getValue().id(), kind.getValue());
-            notes.setText(suggested[0]);
+            se.halsolage.workbook.Workbook wb = session.workbook();
+            String id = indicator.getValue().id();
+            String k = kind.getValue();
+            // read on the task runner; shown only if the same chart is still chosen when it is ready
+            session.runner().run(t.get("story.suggestNotes"), p -> SlideNotes.suggest(wb, id, k), text -> {
+                if (session.workbook() != wb || indicator.getValue() == null || !id.equals(indicator.getValue().id())
+                        || !java.util.Objects.equals(k, kind.getValue())) return;
+                suggested[0] = text;
+                notes.setText(text);
+            }, ex -> session.dialogs().showError(t.get("story.suggestNotes"), session.message(ex)));
         });
         // notes suggested for one chart do not go with another: a changed chart kind or indicator
         // takes the suggestion away (an empty field gets the right suggestion when the slide is added)
@@ -256,10 +287,21 @@ public final class StoryView {
         addChart.setId("addChartSlide");
         addChart.disableProperty().bind(indicator.valueProperty().isNull().or(vm.selectedProperty().isNull()));
         addChart.setOnAction(e -> {
-            String n = notes.getText().isBlank() ? SlideNotes.suggest(session.workbook(), indicator.getValue().id(), kind.getValue()) : notes.getText();
-            guarded(() -> vm.addChart(indicator.getValue().id(), kind.getValue(), title.getText().isBlank() ? null : title.getText(), n));
+            String id = indicator.getValue().id();
+            String k = kind.getValue();
+            String ti = title.getText().isBlank() ? null : title.getText();
+            String typed = notes.getText();
             title.clear();
             notes.clear();
+            if (!typed.isBlank()) {
+                guarded(() -> vm.addChart(id, k, ti, typed));
+                return;
+            }
+            // empty notes get the suggestion, read on the task runner; the slide is added when it is ready
+            se.halsolage.workbook.Workbook wb = session.workbook();
+            session.runner().run(t.get("story.addChart"), p -> SlideNotes.suggest(wb, id, k), n -> {
+                if (session.workbook() == wb) guarded(() -> vm.addChart(id, k, ti, n));
+            }, ex -> session.dialogs().showError(t.get("error.edit"), session.message(ex)));
         });
         GridPane chart = new GridPane();
         chart.setHgap(8);

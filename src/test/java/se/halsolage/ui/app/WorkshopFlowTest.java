@@ -41,6 +41,8 @@ class WorkshopFlowTest extends DesktopTestBase {
         interact(() -> indicator.setValue(wb.indicators().get("UNG-MAR-BRA-AK8").orElseThrow()));
         clickOn("#suggestNotes");
         String trendNotes = SlideNotes.suggest(wb, "UNG-MAR-BRA-AK8", "TREND");
+        // the suggestion is read on the task runner and shown when it is ready
+        waitUntil(10, () -> trendNotes.equals(newNotes.getText()));
         assertThat(newNotes.getText()).isEqualTo(trendNotes).startsWith("Senaste värdet");
         clickOn("#addChartSlide");
         interact(() -> indicator.setValue(wb.indicators().get("UNG-MAR-BRA-AK8").orElseThrow()));
@@ -48,6 +50,8 @@ class WorkshopFlowTest extends DesktopTestBase {
         interact(() -> kind.setValue("GENDER"));
         assertThat(newNotes.getText()).isEmpty();
         clickOn("#addChartSlide");
+        // empty notes: the slide is added once its suggestion is read on the task runner
+        waitUntil(10, () -> vm.slides().size() == 2);
         interact(() -> vm.addText("Vad gör vi nu?", "Tre frågor till nämnden:\n– Vad ser vi?\n– Vad gör vi?", "Låt politikerna prata först."));
         waitUntil(5, () -> vm.slides().size() == 3);
         List<Slide> slides = vm.slides();
