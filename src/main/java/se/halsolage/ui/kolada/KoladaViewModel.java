@@ -168,18 +168,33 @@ public final class KoladaViewModel {
 
     /** The request the choices describe. Throws a UserError with a Swedish message when incomplete. */
     public FetchRequest request() {
-        Workbook wb = session.workbook();
         if (chosen.isEmpty()) throw new se.halsolage.domain.UserError(session.texts().get("kolada.noKpis"));
-        PlanSettings p = wb.settings().plan();
-        List<String> areas = new ArrayList<>();
-        if (own.get() && p.municipalityId() != null) areas.add(p.municipalityId());
-        if (county.get() && p.countyId() != null) areas.add(p.countyId());
-        if (riket.get()) areas.add(Area.RIKET_ID);
-        List<KoladaGroup> groups = new ArrayList<>();
-        if (group.get() && p.comparisonGroupId() != null) comparisonGroup(wb, p.comparisonGroupId()).ifPresent(groups::add);
-        if (areas.isEmpty() && groups.isEmpty()) throw new se.halsolage.domain.UserError(session.texts().get("kolada.noAreas"));
-        return new FetchRequest(chosen.stream().map(KpiInfo::id).toList(), areas, FetchRequest.parseYears(years.get()),
-                groups, false);
+        return choices().request(session.workbook());
+    }
+
+    /** What the form says, taken on the FX thread, so that the request can be read from the workbook elsewhere. */
+    private record Choices(List<String> kpis, boolean own, boolean county, boolean riket, boolean group, String years,
+                           Texts texts) {
+        FetchRequest request(Workbook wb) {
+            PlanSettings p = wb.settings().plan();
+            List<String> areas = new ArrayList<>();
+            if (own && p.municipalityId() != null) areas.add(p.municipalityId());
+            if (county && p.countyId() != null) areas.add(p.countyId());
+            if (riket) areas.add(Area.RIKET_ID);
+            List<KoladaGroup> groups = new ArrayList<>();
+            if (group && p.comparisonGroupId() != null) comparisonGroup(wb, p.comparisonGroupId()).ifPresent(groups::add);
+            if (areas.isEmpty() && groups.isEmpty()) throw new se.halsolage.domain.UserError(texts.get("kolada.noAreas"));
+            return new FetchRequest(kpis, areas, FetchRequest.parseYears(years), groups, false);
+        }
+    }
+
+    private Choices choices() {
+        return new Choices(chosen.stream().map(KpiInfo::id).toList(), own.get(), county.get(), riket.get(), group.get(),
+                years.get(), session.texts());
+    }
+
+    /** The request and whether the comparison group is still to be found, read from the workbook together. */
+    private record Start(FetchRequest req, boolean findGroup) {
     }
 
     /** The comparison group as the workbook keeps it (from an earlier fetch), else from the local catalogue copy. */
@@ -245,22 +260,42 @@ public final class KoladaViewModel {
     private String fetch(boolean update) {
         Workbook wb = session.workbook();
         if (wb == null) return session.texts().get("kolada.noWorkbook");
-        FetchRequest req;
-        try {
-            FetchRequest r = request();
-            req = new FetchRequest(r.kpiIds(), r.areaIds(), r.years(), r.groups(), r.includeGroupMembers(), update);
-        } catch (RuntimeException e) {
-            return session.message(e);
-        }
+        if (chosen.isEmpty()) return session.texts().get("kolada.noKpis");
+        Choices choices = choices();
+        running.set(true);
+        progress.set(-1);
+        summary.set("");
+        message.set(session.texts().get("kolada.starting"));
+        // the plan settings and the comparison group are read on the task runner (an import may hold the
+        // workbook); the fetch starts as a long write when they are read
+        session.runner().run(session.texts().get("kolada.starting"), p -> {
+            FetchRequest r = choices.request(wb);
+            // "Jämförelsegruppen" ticked but none chosen yet: the newest "Liknande kommuner …" of the own municipality,
+            // asked of Kolada by title (else the saved catalogue, with a warning), as 'kolada fetch --group liknande' does
+            boolean findGroup = choices.group() && r.groups().isEmpty() && wb.settings().plan().municipalityId() != null;
+            return new Start(new FetchRequest(r.kpiIds(), r.areaIds(), r.years(), r.groups(), r.includeGroupMembers(), update), findGroup);
+        }, (Start start) -> {
+            if (session.workbook() != wb) {
+                running.set(false);
+                return;
+            }
+            startFetch(wb, start.req(), start.findGroup());
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            message.set(session.message(e));
+            session.dialogs().showError(session.texts().get("kolada.failed"), session.message(e));
+        });
+        return null;
+    }
+
+    private void startFetch(Workbook wb, FetchRequest req, boolean findGroup) {
         cancel = new CancelToken();
         CancelToken token = cancel;
         running.set(true);
         progress.set(-1);
         summary.set("");
         message.set(session.texts().get("kolada.starting"));
-        // "Jämförelsegruppen" ticked but none chosen yet: the newest "Liknande kommuner …" of the own municipality,
-        // asked of Kolada by title (else the saved catalogue, with a warning), as 'kolada fetch --group liknande' does
-        boolean findGroup = group.get() && req.groups().isEmpty() && wb.settings().plan().municipalityId() != null;
         List<String> warnings = new ArrayList<>();
         session.runLongWrite(session.texts().get("kolada.fetching"), session.texts().get("lock.kolada"), p -> {
             KoladaService service = new KoladaService(client.get());
@@ -294,7 +329,6 @@ public final class KoladaViewModel {
             progress.set(f);
             if (m != null && !m.isBlank()) message.set(m);
         });
-        return null;
     }
 
     public void cancel() {
